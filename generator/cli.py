@@ -1,0 +1,84 @@
+"""The command line: ``python -m generator check|render|schema|site``.
+
+A thin layer: it parses arguments, calls the library, and turns known failures into a clear
+message on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import Project, generate, json_schemas
+from .errors import BuildFailed, ContentError
+from .write import OwnershipError, write_tree
+
+
+def _project(args: argparse.Namespace) -> Project:
+    root = Path(args.root)
+    return Project(
+        content_dir=Path(args.content) if args.content else root / "content",
+        templates_dir=Path(args.templates) if args.templates else root / "templates",
+    )
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    guide, rendered = generate(_project(args))
+    print(f"ok: {len(guide.pages)} pages, {len(guide.practices)} practices, {len(guide.phases)} phases, "
+          f"{len(guide.references)} references; all pages render")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    _, rendered = generate(_project(args))
+    write_tree(rendered.pages, Path(args.out))
+    print(f"wrote {len(rendered.pages)} pages to {args.out}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    files = json_schemas()
+    write_tree(files, Path(args.out))
+    print(f"wrote {len(files)} JSON Schema files to {args.out}")
+    return 0
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from .mkdocs_site import build_site  # the one command that needs the site engine
+
+    build_site(Path(args.root), Path(args.out))
+    print(f"built the site into {args.out}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m generator", description="Build the ketamine integration guide.")
+    main.add_argument("--root", default=".", help="the project folder (default: the current folder)")
+    main.add_argument("--content", help="the content folder (default: ROOT/content)")
+    main.add_argument("--templates", help="the templates folder (default: ROOT/templates)")
+    commands = main.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every content file and render every page, writing nothing").set_defaults(func=cmd_check)
+    render = commands.add_parser("render", help="write the guide's Markdown pages into a folder the generator owns")
+    render.add_argument("--out", required=True, help="the output folder (created, or replaced if the generator made it)")
+    render.set_defaults(func=cmd_render)
+    schema = commands.add_parser("schema", help="write the JSON Schema files that editors use to check the YAML")
+    schema.add_argument("--out", default="schemas", help="the output folder (default: schemas)")
+    schema.set_defaults(func=cmd_schema)
+    site = commands.add_parser("site", help="build the whole site with MkDocs, replacing the last good one only on success")
+    site.add_argument("--out", default="site", help="the site folder (default: site)")
+    site.set_defaults(func=cmd_site)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+    except OwnershipError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except BuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    return 1

@@ -1,0 +1,119 @@
+"""Render a checked Guide into Markdown pages with the Jinja templates: model in, text out.
+
+The output is plain Markdown (with front matter, admonitions and ``{#id}`` attributes), so any
+MkDocs-compatible engine can build it. Links between pages are written as ``<id>.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .content import PAGE_LINK, Guide
+from .errors import ContentError, Problem, display_path
+from .models import ChecklistItem, Page, PhasesBlock, PracticesBlock, Reference, TherapistCriteriaBlock, TherapistQuestionsBlock
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class RenderedGuide:
+    """Markdown text by relative path, and the navigation in reading order."""
+
+    pages: dict[str, str]
+    nav: list[NavEntry] = field(default_factory=list)
+
+
+def page_path(page_id: str) -> str:
+    return f"{page_id}.md"
+
+
+def plain(text: str) -> str:
+    """Plain text made safe to place in Markdown: HTML-escaped, Markdown emphasis disarmed."""
+    escaped = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
+
+
+def resolve_page_links(markdown: str) -> str:
+    """``[words](page:id#anchor)`` becomes ``[words](id.md#anchor)``, which MkDocs checks and resolves."""
+    return PAGE_LINK.sub(lambda m: f"]({page_path(m.group(1))}{m.group(2) or ''})", str(markdown))
+
+
+def us_date(value: dt.date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown output: plain values go through the `plain` filter instead.
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(plain=plain, md=resolve_page_links, us_date=us_date, link=page_path)
+    return env
+
+
+def page_references(page: Page, guide: Guide) -> list[Reference]:
+    """The page's own references, then those of the practices and checklist items it shows."""
+    ids: list[str] = list(page.references)
+    for block in page.blocks:
+        if isinstance(block, PracticesBlock):
+            for practice in (guide.practice(p) for p in (block.practices or [p.id for p in guide.practices])):
+                ids += practice.references
+        elif isinstance(block, PhasesBlock):
+            for phase in (guide.phase(p) for p in (block.phases or [p.id for p in guide.phases])):
+                ids += _item_ref_ids(phase.items)
+        elif isinstance(block, TherapistCriteriaBlock):
+            ids += _item_ref_ids(guide.therapist.criteria)
+        elif isinstance(block, TherapistQuestionsBlock):
+            ids += _item_ref_ids(guide.therapist.questions)
+    return [guide.references[i] for i in dict.fromkeys(ids)]
+
+
+def _item_ref_ids(items: list[ChecklistItem]) -> list[str]:
+    return [ref for item in items for ref in item.references]
+
+
+def render_guide(guide: Guide, templates_dir: Path) -> RenderedGuide:
+    """Render every page; raise ``ContentError`` pointing into the template on a template error."""
+    env = make_environment(templates_dir)
+    pages: dict[str, str] = {}
+    try:
+        template = env.get_template("pages/page.md.j2")
+        for page in guide.pages:
+            pages[page_path(page.id)] = template.render(
+                page=page, guide=guide, site=guide.site, references=page_references(page, guide)
+            )
+    except jinja2.TemplateSyntaxError as exc:
+        name = display_path(Path(exc.filename)) if exc.filename else "templates"
+        raise ContentError([Problem(name, exc.lineno or 1, 1, "", f"template syntax error: {exc.message}")]) from None
+    except jinja2.TemplateNotFound as exc:
+        raise ContentError([Problem(str(templates_dir), 1, 1, "", f"template not found: {exc.name}")]) from None
+    except jinja2.UndefinedError as exc:
+        name, line = _template_position(exc, templates_dir)
+        raise ContentError([Problem(name, line, 1, "", f"unknown template variable: {exc.message}")]) from None
+    nav = [NavEntry(p.nav_title or p.title, page_path(p.id)) for p in guide.pages]
+    return RenderedGuide(pages=pages, nav=nav)
+
+
+def _template_position(exc: BaseException, templates_dir: Path) -> tuple[str, int]:
+    """The innermost template frame of a rendering error: Jinja maps its frames to template lines."""
+    root = templates_dir.resolve()
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename)
+        if path.is_absolute() and root in path.resolve().parents:
+            return display_path(path), frame.lineno or 1
+    return str(templates_dir), 1
