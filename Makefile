@@ -1,0 +1,46 @@
+# Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
+# Each creates .venv with the pinned packages when needed; `make test` also installs Debian's
+# chromium for the browser tests.
+
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test check schema lock browser clean
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## the whole site into site/ (the last good site stays if the build fails)
+	$(PYTHON) -m generator site --out site
+
+test: $(STAMP) browser  ## every test, browser tests included
+	$(PYTHON) -m pytest
+
+check: $(STAMP)  ## validate the content and templates, write nothing
+	$(PYTHON) -m generator check
+
+schema: $(STAMP)  ## regenerate the JSON Schema files editors use
+	$(PYTHON) -m generator schema --out schemas
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here)
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
+lock:  ## re-pin requirements.txt from the ranges in pyproject.toml
+	rm -rf .lock-venv && python3 -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	{ sed -n '1,2p' requirements.txt; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.new && mv requirements.new requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) site
