@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from generator.build import Project, generate
+from generator.csp import add_csp
 from generator.errors import ContentError
 
 _rendered_pages: dict[str, str] = {}
@@ -44,3 +45,7 @@ def on_files(files: Files, config) -> Files:
     for path, text in _rendered_pages.items():
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    return add_csp(output)
