@@ -120,11 +120,19 @@ def load_guide(content_dir: Path) -> Guide:
 
 def _load_one(path: Path, model: type) -> tuple[YamlDocument | None, Any, list[Problem]]:
     try:
-        doc = load_yaml(path)
+        doc = load_yaml(path, root=_project_root(path))
     except YamlLoadError as exc:
         return None, None, [exc.problem]
     built, problems = validate_document(doc, model)
     return doc, built, problems
+
+
+def _project_root(path: Path) -> Path:
+    """The folder that holds ``content/``: file names in messages are given relative to it."""
+    for parent in path.resolve().parents:
+        if parent.name == "content":
+            return parent.parent
+    return path.resolve().parent
 
 
 def _duplicates(items: Iterable[tuple[str, YamlDocument, Path_]], what: str) -> Iterator[Problem]:
@@ -164,11 +172,13 @@ def _cross_check(guide: Guide, docs: dict[str, YamlDocument], page_docs: list[tu
                 ((e.id, practices, ("practices", i, part, j, "id")) for j, e in enumerate(entries)), part[:-1] if part == "lists" else "modality"
             )
 
-    def need(ids: Iterable[tuple[str, YamlDocument, Path_]], known: Iterable[str], what: str) -> None:
+    def need(ids: Iterable[tuple], known: Iterable[str], what: str) -> None:
+        """Each use is (id, document, path) or, inside a text, (id, document, path, offset)."""
         known = set(known)
-        for item_id, doc, at in ids:
+        for item_id, doc, at, *offset in ids:
             if item_id not in known:
-                problems.append(doc.problem(at, f"no {what} has the id {item_id!r}; expected one of: {', '.join(sorted(known))}"))
+                message = f"no {what} has the id {item_id!r}; expected one of: {', '.join(sorted(known))}"
+                problems.append(doc.problem(at, message, *offset))
 
     ref_uses: list[tuple[str, YamlDocument, Path_]] = []
     for i, practice in enumerate(guide.practices):
@@ -196,7 +206,8 @@ def _cross_check(guide: Guide, docs: dict[str, YamlDocument], page_docs: list[tu
     need(phase_uses, (p.id for p in guide.phases), "phase")
 
     page_ids = [p.id for p in guide.pages]
-    link_uses = [(target, doc, at) for doc in [*docs.values(), *(d for d, _ in page_docs)] for target, at in _page_links(doc.data)]
+    link_uses = [(target, doc, at, offset) for doc in [*docs.values(), *(d for d, _ in page_docs)]
+                 for target, at, offset in _page_links(doc.data)]
     need(link_uses, page_ids, "page")
     need([(guide.site.crisis_page, site, ("crisis_page",))], page_ids, "page")
     if "index" not in page_ids:
@@ -208,8 +219,8 @@ def _item_refs(items: list[ChecklistItem], doc: YamlDocument, at: Path_) -> list
     return [(r, doc, at + (i, "references", j)) for i, item in enumerate(items) for j, r in enumerate(item.references)]
 
 
-def _page_links(data: Any, at: Path_ = ()) -> Iterator[tuple[str, Path_]]:
-    """Every ``[words](page:id)`` target in any text of a document, with where it stands."""
+def _page_links(data: Any, at: Path_ = ()) -> Iterator[tuple[str, Path_, int]]:
+    """Every ``[words](page:id)`` target in any text of a document: the id, the text's path, the offset."""
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _page_links(value, at + (key,))
@@ -218,4 +229,4 @@ def _page_links(data: Any, at: Path_ = ()) -> Iterator[tuple[str, Path_]]:
             yield from _page_links(value, at + (i,))
     elif isinstance(data, str):
         for match in PAGE_LINK.finditer(data):
-            yield match.group(1), at
+            yield match.group(1), at, match.start(1)

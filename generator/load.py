@@ -36,6 +36,7 @@ class YamlDocument:
     name: str
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    literal_blocks: set[Path_] = field(default_factory=set)  # values written with `|`
 
     def position(self, at: Path_) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``at``, or of its nearest located parent."""
@@ -44,9 +45,18 @@ class YamlDocument:
                 return self.marks[at[:end]]
         return (1, 1)
 
-    def problem(self, at: Path_, message: str) -> Problem:
+    def problem(self, at: Path_, message: str, offset: int | None = None) -> Problem:
+        """A problem at the value ``at``; ``offset`` into a `|` text block narrows it to its line."""
         line, column = self.position(at)
+        if offset is not None and at in self.literal_blocks:
+            line, column = line + 1 + self._value(at).count("\n", 0, offset), 1
         return Problem(self.name, line, column, format_field_path(at), message)
+
+    def _value(self, at: Path_):
+        value = self.data
+        for part in at:
+            value = value[part]
+        return value
 
 
 def format_field_path(at: Path_) -> str:
@@ -80,7 +90,10 @@ def load_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        what = exc.problem or "the text cannot be read as YAML"
+        if exc.context and exc.context_mark and exc.problem_mark:
+            start = exc.context_mark
+            what += f" ({exc.context.removeprefix('while ')} that starts at line {start.line + 1}, column {start.column + 1})"
         raise YamlLoadError(Problem(name, line, column, "", f"YAML syntax error: {what}")) from None
     except yaml.YAMLError as exc:
         raise YamlLoadError(Problem(name, 1, 1, "", f"YAML syntax error: {exc}")) from None
@@ -111,4 +124,6 @@ def _to_python(node: yaml.Node, at: Path_, doc: YamlDocument, constructor: yaml.
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, at + (i,), doc, constructor) for i, item in enumerate(node.value)]
+    if node.style == "|":
+        doc.literal_blocks.add(at)
     return constructor.construct_object(node)

@@ -23,16 +23,8 @@ Markdown = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1),
     Field(description="Markdown. Link to another page of the guide with [words](page:page-id)."),
 ]
-Doi = Annotated[
-    str,
-    StringConstraints(pattern=r"^10\.\d{4,9}/\S+$"),
-    Field(description="A DOI such as 10.3389/fpsyg.2022.824077 (no https://doi.org/ prefix)."),
-]
-HttpsUrl = Annotated[
-    str,
-    StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$"),
-    Field(description="A full https:// address."),
-]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
 
 
 class Strict(BaseModel):
@@ -50,8 +42,8 @@ class Reference(Strict):
     year: int = Field(ge=1900, le=2100)
     title: Text
     source: Text = Field(description="Journal, publisher or organisation.")
-    doi: Doi | None = None
-    url: HttpsUrl | None = None
+    doi: Doi | None = Field(None, description="A DOI such as 10.3389/fpsyg.2022.824077 (no https://doi.org/ prefix).")
+    url: HttpsUrl | None = Field(None, description="A full https:// address.")
 
     @model_validator(mode="after")
     def _needs_doi_or_url(self) -> "Reference":

@@ -62,8 +62,20 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(plain=plain, md=resolve_page_links, us_date=us_date, link=page_path)
+    filters = dict(plain=plain, md=resolve_page_links, us_date=us_date, link=page_path)
+    env.filters.update({name: _refuse_undefined(f) for name, f in filters.items()})
     return env
+
+
+def _refuse_undefined(function):
+    """Our filters raise Jinja's own 'undefined' error when handed a missing variable, not a TypeError."""
+
+    def strict(value, *args):
+        if isinstance(value, jinja2.Undefined):
+            value._fail_with_undefined_error()
+        return function(value, *args)
+
+    return strict
 
 
 def page_references(page: Page, guide: Guide) -> list[Reference]:
@@ -98,13 +110,16 @@ def render_guide(guide: Guide, templates_dir: Path) -> RenderedGuide:
                 page=page, guide=guide, site=guide.site, references=page_references(page, guide)
             )
     except jinja2.TemplateSyntaxError as exc:
-        name = display_path(Path(exc.filename)) if exc.filename else "templates"
+        name = display_path(Path(exc.filename), templates_dir.resolve().parent) if exc.filename else "templates"
         raise ContentError([Problem(name, exc.lineno or 1, 1, "", f"template syntax error: {exc.message}")]) from None
     except jinja2.TemplateNotFound as exc:
         raise ContentError([Problem(str(templates_dir), 1, 1, "", f"template not found: {exc.name}")]) from None
     except jinja2.UndefinedError as exc:
         name, line = _template_position(exc, templates_dir)
         raise ContentError([Problem(name, line, 1, "", f"unknown template variable: {exc.message}")]) from None
+    except Exception as exc:  # any other failure inside a template: point at the template line
+        name, line = _template_position(exc, templates_dir)
+        raise ContentError([Problem(name, line, 1, "", f"template error: {type(exc).__name__}: {exc}")]) from None
     nav = [NavEntry(p.nav_title or p.title, page_path(p.id)) for p in guide.pages]
     return RenderedGuide(pages=pages, nav=nav)
 
@@ -115,5 +130,5 @@ def _template_position(exc: BaseException, templates_dir: Path) -> tuple[str, in
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         path = Path(frame.filename)
         if path.is_absolute() and root in path.resolve().parents:
-            return display_path(path), frame.lineno or 1
+            return display_path(path, root.parent), frame.lineno or 1
     return str(templates_dir), 1
