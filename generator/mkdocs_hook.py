@@ -17,6 +17,12 @@ from generator.csp import add_csp
 from generator.errors import ContentError
 
 _rendered_pages: dict[str, str] = {}
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -48,4 +54,6 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_page(output: str, page, config) -> str:
-    return add_csp(output)
+    # `mkdocs serve` adds its own inline live-reload script to each page as it serves it, which
+    # no policy written now could allow; the preview goes without, the built site never does.
+    return output if _serving else add_csp(output)
