@@ -7,14 +7,18 @@ generated Markdown is written into a folder of hand-written files.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from generator.build import Project, generate
-from generator.csp import add_csp
-from generator.errors import ContentError
+# MkDocs loads this file by its path; make the library beside it importable however mkdocs was run.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.build import Project, generate  # noqa: E402
+from generator.csp import add_csp  # noqa: E402
+from generator.errors import ContentError  # noqa: E402
 
 _rendered_pages: dict[str, str] = {}
 _serving = False
