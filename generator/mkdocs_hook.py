@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.build import Project, generate
 from generator.errors import ContentError
 
 _rendered_pages: dict[str, str] = {}
+_hidden_pages: set[str] = set()
 
 
 def on_config(config):
@@ -31,7 +32,9 @@ def on_config(config):
     config.site_description = site.description
     config.copyright = site.copyright
     config.theme["language"] = site.language
-    config.nav = [{entry.title: entry.path} for entry in rendered.nav]
+    config.nav = [_nav_item(entry) for entry in rendered.nav]
+    _hidden_pages.clear()
+    _hidden_pages.update(rendered.hidden)
     config.extra["guide"] = {
         "crisis_page": f"{site.crisis_page}/",
         "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
@@ -42,5 +45,15 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     for path, text in _rendered_pages.items():
-        files.append(File.generated(config, path, content=text))
+        file = File.generated(config, path, content=text)
+        if path in _hidden_pages:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # built and linked, but not in the menu
+        files.append(file)
     return files
+
+
+def _nav_item(entry) -> dict:
+    """A NavEntry as MkDocs' nav wants it: {title: path}, or {title: [items]} for a section."""
+    if entry.children:
+        return {entry.title: [_nav_item(child) for child in entry.children]}
+    return {entry.title: entry.path}
