@@ -248,6 +248,14 @@ class CrisisLinesBlock(Strict):
     type: Literal["crisis_lines"]
 
 
+class PrintBlock(Strict):
+    """Links to the handout (the whole guide as a PDF, A4 and US Letter) and to the worksheets."""
+
+    type: Literal["print"]
+    heading: Text | None = None
+    intro: Markdown | None = None
+
+
 Block = Annotated[
     Union[
         TextBlock,
@@ -259,6 +267,7 @@ Block = Annotated[
         TherapistCriteriaBlock,
         TherapistQuestionsBlock,
         CrisisLinesBlock,
+        PrintBlock,
     ],
     Field(discriminator="type"),
 ]

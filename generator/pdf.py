@@ -89,29 +89,21 @@ def _handout(page, paper: str) -> bytes:
 
 
 def _start_pages(pdf: bytes, page) -> dict[str, int]:
-    """The page number (from 1) on which each contents target's heading starts, via the bookmarks."""
+    """The page number (from 1) on which each part of the contents starts, from the PDF's bookmarks."""
     targets: dict[str, str] = page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('.guide-handout__pageno')].map(span => {
                const target = document.getElementById(span.dataset.target);
-               const heading = target.matches('h1, h2') ? target : target.querySelector('h1, h2');
+               const heading = target.matches('h1') ? target : target.querySelector('h1');
                return [heading.textContent.replace(/\\u00b6/g, '').trim(), span.dataset.target];
            }))"""
     )
     reader = PdfReader(io.BytesIO(pdf))
     numbers: dict[str, int] = {}
-    for entry in _flatten(reader.outline):
+    for entry in (e for e in reader.outline if not isinstance(e, list)):  # top level: the h1 of each part
         title = entry.title.replace("\u00b6", "").strip()
         if title in targets and targets[title] not in numbers:
             numbers[targets[title]] = reader.get_destination_page_number(entry) + 1
     return numbers
-
-
-def _flatten(outline) -> Iterator:
-    for entry in outline:
-        if isinstance(entry, list):
-            yield from _flatten(entry)
-        else:
-            yield entry
 
 
 def _pack(sheets: list[tuple[str, bytes]], paper: str, guide: Guide) -> bytes:

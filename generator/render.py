@@ -106,7 +106,8 @@ def render_guide(guide: Guide, templates_dir: Path) -> RenderedGuide:
     pages: dict[str, str] = {}
 
     def page_context(page: Page) -> dict:
-        return {"page": page, "guide": guide, "site": guide.site, "references": page_references(page, guide)}
+        return {"page": page, "guide": guide, "site": guide.site, "references": page_references(page, guide),
+                "site_root": "" if page.id == "index" else "../"}
 
     try:
         template = env.get_template("pages/page.md.j2")

@@ -86,7 +86,7 @@ def render_handout(guide: Guide, env: jinja2.Environment, page_context) -> str:
     page_template = env.get_template("pages/page.md.j2")
     sections = []
     for page in guide.pages:
-        text = page_template.render(**page_context(page))
+        text = page_template.render(**{**page_context(page), "site_root": "../"})  # the handout is at /handout/
         text = re.sub(r"\A---\n.*?\n---\n", "", text, count=1, flags=re.S)
         text = re.sub(r"^# (.+)$", lambda m: f"# {m.group(1)} {{ #page-{page.id} }}", text, count=1, flags=re.M)
         sections.append((page, text))
