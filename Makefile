@@ -8,12 +8,12 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check schema lock browser clean
+.PHONY: serve build test check schema lock browser clean pdf
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## the whole site into site/ (the last good site stays if the build fails)
+build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails)
 	$(PYTHON) -m generator site --out site
 
 test: $(STAMP) browser  ## every test, browser tests included
@@ -41,5 +41,8 @@ lock:  ## re-pin requirements.txt from the ranges in pyproject.toml
 	{ sed -n '1,2p' requirements.txt; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.new && mv requirements.new requirements.txt
 	rm -rf .lock-venv
 
+pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `make build` puts them in the site too
+	$(PYTHON) -m generator pdf --out pdf
+
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site pdf

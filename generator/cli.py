@@ -7,12 +7,14 @@ message on stderr and exit status 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from .build import Project, generate, json_schemas
 from .errors import BuildFailed, ContentError
-from .write import OwnershipError, write_tree
+from .write import OwnershipError, add_files, write_tree
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -47,9 +49,33 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_site(args: argparse.Namespace) -> int:
     from .mkdocs_site import build_site  # the one command that needs the site engine
 
-    build_site(Path(args.root), Path(args.out))
-    print(f"built the site into {args.out}")
+    def add_pdfs(staged: Path) -> None:
+        add_files(staged, _pdfs(args, staged))
+
+    build_site(Path(args.root), Path(args.out), before_publish=None if args.no_pdf else add_pdfs)
+    print(f"built the site into {args.out}" + ("" if args.no_pdf else " (with its PDFs in downloads/)"))
     return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .mkdocs_site import build_site
+
+    files: dict[str, bytes] = {}
+    scratch = Path(tempfile.mkdtemp(prefix="guide-pdf-"))
+    try:  # the PDFs print the built pages, so build a throwaway site first
+        build_site(Path(args.root), scratch / "site", before_publish=lambda staged: files.update(_pdfs(args, staged)))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    write_tree({path.removeprefix("downloads/"): pdf for path, pdf in files.items()}, Path(args.out))
+    print(f"wrote {len(files)} PDFs to {args.out}")
+    return 0
+
+
+def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
+    from .content import load_guide
+    from .pdf import make_pdfs
+
+    return make_pdfs(site_dir, load_guide(_project(args).content_dir))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -67,7 +93,11 @@ def parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     site = commands.add_parser("site", help="build the whole site with MkDocs, replacing the last good one only on success")
     site.add_argument("--out", default="site", help="the site folder (default: site)")
+    site.add_argument("--no-pdf", action="store_true", help="skip the PDFs (quicker; their links will not work)")
     site.set_defaults(func=cmd_site)
+    pdf = commands.add_parser("pdf", help="print the worksheets, the pack of worksheets and the handout to PDF files")
+    pdf.add_argument("--out", default="pdf", help="the folder for the PDFs (default: pdf)")
+    pdf.set_defaults(func=cmd_pdf)
     return main
 
 

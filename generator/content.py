@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,10 @@ from .models import (
     Reference,
     Site,
     TherapistFile,
+    Worksheet,
 )
 from .validate import validate_document
+from .worksheet_content import check_worksheets, load_worksheets
 
 SINGLE_FILES = ("site", "references", "notices", "practices", "phases", "therapist")
 PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)(#[^)\s]*)?\)")
@@ -45,6 +47,7 @@ class Guide:
     phases: list[Phase]
     therapist: TherapistFile
     pages: list[Page]
+    worksheets: list[Worksheet] = field(default_factory=list)  # content/worksheets/*.yml, in their order
 
     def page(self, page_id: str) -> Page:
         return next(p for p in self.pages if p.id == page_id)
@@ -54,6 +57,9 @@ class Guide:
 
     def phase(self, phase_id: str) -> Phase:
         return next(p for p in self.phases if p.id == phase_id)
+
+    def worksheet(self, worksheet_id: str) -> Worksheet:
+        return next(w for w in self.worksheets if w.id == worksheet_id)
 
 
 def content_files(content_dir: Path) -> tuple[dict[str, Path], list[Path], list[Problem]]:
@@ -100,6 +106,9 @@ def load_guide(content_dir: Path) -> Guide:
                 problems.append(doc.problem(("id",), f"a page's id must match its file name: expected {path.stem!r}"))
             page_docs.append((doc, page))
 
+    sheet_docs, found = load_worksheets(content_dir, _load_one)
+    problems += found
+
     if problems or len(models) < len(SINGLE_FILES):
         raise ContentError(problems)
 
@@ -111,8 +120,10 @@ def load_guide(content_dir: Path) -> Guide:
         phases=list(models["phases"].phases),
         therapist=models["therapist"],
         pages=sorted((page for _, page in page_docs), key=lambda p: (p.order, p.id)),
+        worksheets=sorted((sheet for _, sheet in sheet_docs), key=lambda s: (s.order, s.id)),
     )
     problems += _cross_check(guide, docs, page_docs)
+    problems += check_worksheets(sheet_docs, guide.phases, guide.therapist, guide.references, [p.id for p in guide.pages])
     if problems:
         raise ContentError(problems)
     return guide

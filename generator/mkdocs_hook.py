@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 # MkDocs loads this file by its path; make the library beside it importable however mkdocs was run.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -21,6 +21,7 @@ from generator.csp import add_csp  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
 
 _rendered_pages: dict[str, str] = {}
+_hidden_pages: set[str] = set()
 _serving = False
 
 
@@ -42,7 +43,9 @@ def on_config(config):
     config.site_description = site.description
     config.copyright = site.copyright
     config.theme["language"] = site.language
-    config.nav = [{entry.title: entry.path} for entry in rendered.nav]
+    config.nav = [_nav_item(entry) for entry in rendered.nav]
+    _hidden_pages.clear()
+    _hidden_pages.update(rendered.hidden)
     config.extra["guide"] = {
         "crisis_page": f"{site.crisis_page}/",
         "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
@@ -53,7 +56,10 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     for path, text in _rendered_pages.items():
-        files.append(File.generated(config, path, content=text))
+        file = File.generated(config, path, content=text)
+        if path in _hidden_pages:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # built and linked, but not in the menu
+        files.append(file)
     return files
 
 
@@ -61,3 +67,10 @@ def on_post_page(output: str, page, config) -> str:
     # `mkdocs serve` adds its own inline live-reload script to each page as it serves it, which
     # no policy written now could allow; the preview goes without, the built site never does.
     return output if _serving else add_csp(output)
+
+
+def _nav_item(entry) -> dict:
+    """A NavEntry as MkDocs' nav wants it: {title: path}, or {title: [items]} for a section."""
+    if entry.children:
+        return {entry.title: [_nav_item(child) for child in entry.children]}
+    return {entry.title: entry.path}

@@ -9,14 +9,18 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import BuildFailed
 from .write import check_replaceable, publish, staging_dir
 
 
-def build_site(root: Path, out_dir: Path) -> None:
-    """``mkdocs build --strict`` into a new folder, then swap it in for ``out_dir``."""
+def build_site(root: Path, out_dir: Path, before_publish: Callable[[Path], None] | None = None) -> None:
+    """``mkdocs build --strict`` into a new folder, then swap it in for ``out_dir``.
+
+    ``before_publish`` gets the built folder to add files made from it (the PDFs) before the swap.
+    """
     check_replaceable(out_dir)  # refuse before spending time on a build we could not publish
     staged = staging_dir(out_dir)
     try:
@@ -25,6 +29,8 @@ def build_site(root: Path, out_dir: Path) -> None:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         if subprocess.run(command, env=env).returncode != 0:
             raise BuildFailed(f"the site build failed (see above); the last good site in {out_dir} is unchanged")
+        if before_publish is not None:
+            before_publish(staged)
         publish(staged, out_dir)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)

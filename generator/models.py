@@ -240,6 +240,14 @@ class CrisisLinesBlock(Strict):
     type: Literal["crisis_lines"]
 
 
+class PrintBlock(Strict):
+    """Links to the handout (the whole guide as a PDF, A4 and US Letter) and to the worksheets."""
+
+    type: Literal["print"]
+    heading: Text | None = None
+    intro: Markdown | None = None
+
+
 Block = Annotated[
     Union[
         TextBlock,
@@ -251,6 +259,7 @@ Block = Annotated[
         TherapistCriteriaBlock,
         TherapistQuestionsBlock,
         CrisisLinesBlock,
+        PrintBlock,
     ],
     Field(discriminator="type"),
 ]
@@ -285,3 +294,137 @@ ROOT_MODELS: dict[str, type[Strict]] = {
     "page": Page,
 }
 """The kinds of content file: ``content/<kind>.yml``, and ``content/pages/*.yml`` for pages."""
+
+
+# --- worksheets ------------------------------------------------------------------------------
+# One file per worksheet in content/worksheets/<id>.yml. A worksheet is a list of fields; each
+# field's ``type`` says how it is drawn for a pen (ruled lines, an open box, a checklist, ...).
+# The tag is ``type``, as for page blocks, so errors are reported the same way for both.
+
+Prompt = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                   Field(description="The question or instruction printed above the space to write in.")]
+Hint = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                 Field(description="A short line of help under the prompt, in smaller type.")]
+ItemSource = Annotated[
+    str,
+    StringConstraints(pattern=r"^(phase:[a-z0-9]+(?:-[a-z0-9]+)*|therapist:(criteria|questions))$"),
+    Field(description="Reuse a list from the guide: 'phase:<phase-id>' (that phase's checklist), "
+                      "'therapist:criteria' or 'therapist:questions'."),
+]
+
+
+class WorksheetItem(Strict):
+    id: Id
+    text: Text
+
+
+class _Field(Strict):
+    id: Id = Field(description="Stable within the worksheet, so a clinic can replace or remove this field.")
+    prompt: Prompt
+    hint: Hint | None = None
+
+
+class LinesField(_Field):
+    """Ruled lines to write on (at least 8 mm apart when printed)."""
+
+    type: Literal["lines"]
+    count: int = Field(ge=1, le=20, description="How many ruled lines, 1 to 20.")
+
+
+class BoxField(_Field):
+    """An open, framed space to draw or write in."""
+
+    type: Literal["box"]
+    height_mm: int = Field(ge=15, le=220, description="The box's printed height in millimetres, 15 to 220.")
+
+
+class ChecklistField(_Field):
+    """Empty squares to tick: its own items, or a list reused from the guide (optionally only some)."""
+
+    type: Literal["checklist"]
+    items: list[WorksheetItem] = []
+    items_from: ItemSource | None = None
+    only: list[Id] = Field([], description="With items_from: show only these item ids, in this order.")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "ChecklistField":
+        if bool(self.items) == bool(self.items_from):
+            raise ValueError("a checklist needs either items or items_from (one of the two)")
+        if self.only and not self.items_from:
+            raise ValueError("only can be used with items_from")
+        return self
+
+
+class ScaleField(_Field):
+    """A 0 to 10 scale of numbered boxes to circle one, with words at each end."""
+
+    type: Literal["scale"]
+    low_label: Text = Field(description="What 0 means, e.g. 'Very low'.")
+    high_label: Text = Field(description="What 10 means, e.g. 'Very good'.")
+
+
+class DateField(_Field):
+    """A short line for a date (or a date and time)."""
+
+    type: Literal["date"]
+
+
+class TableColumn(Strict):
+    heading: Text
+    tick: bool = Field(False, description="true: each cell holds an empty square to tick.")
+    narrow: bool = Field(False, description="true: a narrow column, e.g. for a tick, a number or a date.")
+
+
+class TableField(_Field):
+    """A small table: a row label down the left, columns to write or tick in."""
+
+    type: Literal["table"]
+    row_heading: Text | None = Field(None, description="The heading over the row labels.")
+    columns: list[TableColumn] = Field(min_length=1, max_length=6)
+    rows: list[Text] = Field([], description="The row labels, one per row.")
+    rows_from: ItemSource | None = None
+    blank_rows: int = Field(0, ge=0, le=15, description="Extra rows with no label, to fill in.")
+    row_height_mm: int = Field(9, ge=8, le=60, description="Each row's printed height in millimetres (8 or more).")
+
+    @model_validator(mode="after")
+    def _has_rows(self) -> "TableField":
+        if not (self.rows or self.rows_from or self.blank_rows):
+            raise ValueError("a table needs rows, rows_from or blank_rows")
+        return self
+
+
+class NoteField(Strict):
+    """A short printed note with no space to write, e.g. 'Rest first.'"""
+
+    type: Literal["note"]
+    id: Id
+    title: Text | None = None
+    body: Markdown
+
+
+WorksheetField = Annotated[
+    Union[LinesField, BoxField, ChecklistField, ScaleField, DateField, TableField, NoteField],
+    Field(discriminator="type"),
+]
+
+
+class Worksheet(Strict):
+    id: Id = Field(description="Also the file name and the address: /worksheets/<id>/.")
+    title: Text
+    order: int = Field(description="Position in the list of worksheets; lower comes first.")
+    description: Text = Field(description="One sentence for the list of worksheets.")
+    when: Text | None = Field(None, description="When to fill it in, e.g. 'One to three days after a session'.")
+    intro: Markdown | None = Field(None, description="One or two short sentences printed under the title.")
+    last_reviewed: dt.date
+    next_review_due: dt.date
+    fields: list[WorksheetField] = Field(min_length=1)
+    references: list[Id] = []
+
+    @model_validator(mode="after")
+    def _review_order(self) -> "Worksheet":
+        if self.next_review_due <= self.last_reviewed:
+            raise ValueError("next_review_due must be after last_reviewed")
+        return self
+
+
+ROOT_MODELS["worksheet"] = Worksheet

@@ -17,13 +17,25 @@ import jinja2
 
 from .content import PAGE_LINK, Guide
 from .errors import ContentError, Problem, display_path
+from .render_print import (
+    HANDOUT_PAGE,
+    WORKSHEETS_DIR,
+    handout_links,
+    render_handout,
+    render_worksheet_pages,
+    up_one_folder_links,
+    worksheet_path,
+)
 from .models import ChecklistItem, Page, PhasesBlock, PracticesBlock, Reference, TherapistCriteriaBlock, TherapistQuestionsBlock
 
 
 @dataclass(frozen=True)
 class NavEntry:
+    """A page in the menu (``path``), or a section of the menu (``children``, and no path)."""
+
     title: str
-    path: str
+    path: str | None = None
+    children: tuple["NavEntry", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,7 @@ class RenderedGuide:
 
     pages: dict[str, str]
     nav: list[NavEntry] = field(default_factory=list)
+    hidden: tuple[str, ...] = ()  # pages built but not in the menu (the handout)
 
 
 def page_path(page_id: str) -> str:
@@ -103,12 +116,17 @@ def render_guide(guide: Guide, templates_dir: Path) -> RenderedGuide:
     """Render every page; raise ``ContentError`` pointing into the template on a template error."""
     env = make_environment(templates_dir)
     pages: dict[str, str] = {}
+
+    def page_context(page: Page) -> dict:
+        return {"page": page, "guide": guide, "site": guide.site, "references": page_references(page, guide),
+                "site_root": "" if page.id == "index" else "../"}
+
     try:
         template = env.get_template("pages/page.md.j2")
         for page in guide.pages:
-            pages[page_path(page.id)] = template.render(
-                page=page, guide=guide, site=guide.site, references=page_references(page, guide)
-            )
+            pages[page_path(page.id)] = template.render(**page_context(page))
+        pages.update(render_worksheet_pages(guide, _with_md_filter(templates_dir, up_one_folder_links)))
+        pages[HANDOUT_PAGE] = render_handout(guide, _with_md_filter(templates_dir, handout_links), page_context)
     except jinja2.TemplateSyntaxError as exc:
         name = display_path(Path(exc.filename), templates_dir.resolve().parent) if exc.filename else "templates"
         raise ContentError([Problem(name, exc.lineno or 1, 1, "", f"template syntax error: {exc.message}")]) from None
@@ -121,7 +139,18 @@ def render_guide(guide: Guide, templates_dir: Path) -> RenderedGuide:
         name, line = _template_position(exc, templates_dir)
         raise ContentError([Problem(name, line, 1, "", f"template error: {type(exc).__name__}: {exc}")]) from None
     nav = [NavEntry(p.nav_title or p.title, page_path(p.id)) for p in guide.pages]
-    return RenderedGuide(pages=pages, nav=nav)
+    if guide.worksheets:
+        sheets = [NavEntry("All worksheets", f"{WORKSHEETS_DIR}/index.md")]
+        sheets += [NavEntry(s.title, worksheet_path(s.id)) for s in guide.worksheets]
+        nav.append(NavEntry("Worksheets", children=tuple(sheets)))
+    return RenderedGuide(pages=pages, nav=nav, hidden=(HANDOUT_PAGE,))
+
+
+def _with_md_filter(templates_dir: Path, links) -> jinja2.Environment:
+    """An environment whose ``md`` filter writes page links for pages that live elsewhere."""
+    env = make_environment(templates_dir)
+    env.filters["md"] = links
+    return env
 
 
 def _template_position(exc: BaseException, templates_dir: Path) -> tuple[str, int]:

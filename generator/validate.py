@@ -30,6 +30,8 @@ def validate_document(doc: YamlDocument, model: type[BaseModel]) -> tuple[BaseMo
 def _problem(doc: YamlDocument, model: type[BaseModel], error: dict[str, Any]) -> Problem:
     loc = tuple(error["loc"])
     at = _data_path(doc.data, loc)
+    if error["type"] == "union_tag_invalid":  # point at the tag itself, e.g. a block's `type:`
+        at = at + (error["ctx"]["discriminator"].strip("'"),)
     field_info = _field_at(model, loc)
     return doc.problem(at, _expected(error, model, loc, field_info))
 
@@ -101,6 +103,12 @@ def _expected(error: dict[str, Any], model: type[BaseModel], loc: tuple, field: 
         return "expected at least one item; this list is empty"
     if kind.startswith("date_"):
         return f"expected a date written YYYY-MM-DD (got {value!r}: {message.split(', ', 1)[-1]})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = f"at least {error['ctx']['ge']}" if kind == "greater_than_equal" else f"at most {error['ctx']['le']}"
+        return f"expected a number {bound} (got {value!r})" + (f": {description}" if description else "")
+    if kind == "union_tag_invalid":
+        expected = ", ".join(tag.strip("'") for tag in error["ctx"]["expected_tags"].split(", "))
+        return f"unknown {error['ctx']['discriminator'].strip(chr(39))} {value if isinstance(value, str) else error['ctx']['tag']!r}; expected one of: {expected}"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
     if kind in ("string_type", "int_type", "int_parsing", "bool_type", "bool_parsing", "list_type", "model_type", "dict_type"):

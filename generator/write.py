@@ -79,18 +79,23 @@ def publish(staged: Path, out_dir: Path) -> None:
         shutil.rmtree(old)
 
 
+def add_files(staged: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write ``files`` (relative path to content) into a staging folder, before it is published."""
+    for relative, content in files.items():
+        target = staged / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
 def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> None:
     """Write ``files`` (relative path to content) as the whole of ``out_dir``, atomically."""
     check_replaceable(out_dir)
     staged = staging_dir(out_dir)
     try:
-        for relative, content in files.items():
-            target = staged / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
+        add_files(staged, files)
         publish(staged, out_dir)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)

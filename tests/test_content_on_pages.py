@@ -13,8 +13,8 @@ import pytest
 
 from conftest import ROOT
 from generator.content import load_guide
-from generator.models import (CalloutBlock, ListBlock, NoticeBlock, PhasesBlock, PracticesBlock, TextBlock,
-                              TherapistCriteriaBlock, TherapistQuestionsBlock)
+from generator.models import (CalloutBlock, CrisisLinesBlock, ListBlock, NoticeBlock, PhasesBlock, PracticesBlock,
+                              PrintBlock, TextBlock, TherapistCriteriaBlock, TherapistQuestionsBlock)
 from generator.render import page_references, resolve_page_links, us_date
 
 GUIDE = load_guide(ROOT / "content")
@@ -74,9 +74,13 @@ def expected_texts(page) -> list[str]:
         elif isinstance(block, (TherapistCriteriaBlock, TherapistQuestionsBlock)):
             items = GUIDE.therapist.criteria if isinstance(block, TherapistCriteriaBlock) else GUIDE.therapist.questions
             texts += [md_text(block.intro or "")] + [item.text for item in items]
-        else:  # crisis lines
+        elif isinstance(block, PrintBlock):
+            texts += [block.heading or "", md_text(block.intro or "")]
+        elif isinstance(block, CrisisLinesBlock):
             texts += [GUIDE.site.crisis.emergency, md_text(GUIDE.site.crisis.intro)]
             texts += [f"{line.how}: {line.name}" for line in GUIDE.site.crisis.lines]
+        else:
+            raise AssertionError(f"this test does not know the block type {block.type!r} yet")
     texts += [ref.title for ref in page_references(page, GUIDE)]
     texts += [us_date(page.last_reviewed), us_date(page.next_review_due)]
     return [t for t in texts if t]

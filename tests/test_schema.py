@@ -17,7 +17,7 @@ def test_committed_schemas_are_up_to_date():
 
 def test_every_content_file_names_its_schema_for_the_editor():
     for path in sorted((ROOT / "content").rglob("*.yml")):
-        kind = "page" if path.parent.name == "pages" else path.stem
+        kind = {"pages": "page", "worksheets": "worksheet"}.get(path.parent.name, path.stem)
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
         assert first_line.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first_line.split("$schema=", 1)[1]).resolve()
