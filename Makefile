@@ -28,6 +28,7 @@ schema: $(STAMP)  ## regenerate the JSON Schema files editors use
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check 'setuptools==84.2.1'  # Python 3.11's venv has 65.5, too old to build the editable install
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
