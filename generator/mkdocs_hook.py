@@ -7,6 +7,7 @@ generated Markdown is written into a folder of hand-written files.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from generator.build import Project, generate
 from generator.csp import add_csp
 from generator.errors import ContentError
+from generator.review import overdue_pages
 
 _rendered_pages: dict[str, str] = {}
 
@@ -25,6 +27,8 @@ def on_config(config):
         guide, rendered = generate(Project.at(root))
     except ContentError as exc:
         raise PluginError("the guide's content has problems:\n" + exc.report()) from None
+    for late in overdue_pages(guide):
+        print(late.warning(), file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
     _rendered_pages.clear()
     _rendered_pages.update(rendered.pages)
     site = guide.site

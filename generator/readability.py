@@ -1,0 +1,180 @@
+"""Plain language, measured: the US school grade (Flesch-Kincaid) of the prose of every page.
+
+The prose comes from the checked ``Guide``, not from the built HTML, so the theme's menus,
+buttons and footers do not count, and a failing grade points at the content file to rewrite.
+
+What counts as prose is what a reader reads as sentences: text blocks, list items, notices,
+callouts, practice summaries and bodies, checklist items and their details. Headings, names,
+titles and the list of sources are left out: they are labels and citations, not sentences, and
+would skew the score either way. Each paragraph or item is measured as at least one sentence
+(a full stop is added where it has none).
+
+To measure a new kind of page (a worksheet, the plan builder), write a function that takes the
+Guide and yields ``Prose`` for each such page, and add it to ``PROSE_SOURCES``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .content import Guide
+from .models import (
+    CalloutBlock,
+    ChecklistItem,
+    CrisisLinesBlock,
+    ListBlock,
+    NoticeBlock,
+    Page,
+    PhasesBlock,
+    PracticesBlock,
+    TextBlock,
+    TherapistCriteriaBlock,
+    TherapistQuestionsBlock,
+)
+
+GRADE_LIMIT = 8.0  # US school grade; the team's standard for every page
+
+
+@dataclass(frozen=True)
+class Prose:
+    """The words of one page, as a list of passages (paragraphs or list items), plain text."""
+
+    kind: str  # "page", later "worksheet", "plan"
+    id: str
+    source: str  # the content file an author edits to change these words
+    passages: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.passages)
+
+
+@dataclass(frozen=True)
+class Grade:
+    prose: Prose
+    grade: float
+    words: int
+    hardest: tuple[tuple[float, str], ...]  # the hardest passages, hardest first, with their grades
+
+    @property
+    def too_hard(self) -> bool:
+        return self.grade > GRADE_LIMIT
+
+    def problem(self) -> str:
+        """What an author needs to fix it: the file, the grade, and where to start."""
+        start = "; ".join(f"{g:.1f}: {_excerpt(text)}" for g, text in self.hardest)
+        return (f"{self.prose.source}: {self.prose.kind} {self.prose.id!r} reads at US grade {self.grade:.1f}, "
+                f"above {GRADE_LIMIT:g}; hardest passages: {start}")
+
+
+# --- Markdown to plain sentences -------------------------------------------------------------
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"<[^>]+>")
+_MARKS = re.compile(r"(\*\*|__|[*_`])")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+_ATTRS = re.compile(r"\{\s*[#.][^}]*\}")
+
+
+def passages(markdown: str | None) -> list[str]:
+    """Plain-text paragraphs and list items of a piece of Markdown, each ending as a sentence."""
+    if not markdown:
+        return []
+    text = _ATTRS.sub("", _HTML_TAG.sub(" ", _LINK.sub(r"\1", str(markdown))))
+    found = []
+    for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)", text):
+        for item in _LIST_MARK.split(paragraph):
+            item = " ".join(_MARKS.sub("", item).split()).lstrip("#").strip()
+            if item:
+                found.append(item if item[-1] in ".!?:;" else item + ".")
+    return found
+
+
+def _items(items: Iterable[ChecklistItem]) -> list[str]:
+    return [p for item in items for p in [*passages(item.text), *passages(item.detail)]]
+
+
+# --- where each kind of page keeps its prose -------------------------------------------------
+
+
+def _block_passages(block, guide: Guide) -> list[str]:
+    if isinstance(block, TextBlock):
+        return passages(block.body)
+    if isinstance(block, ListBlock):
+        return passages(block.intro) + [p for item in block.items for p in passages(item)]
+    if isinstance(block, CalloutBlock):
+        return passages(block.body)
+    if isinstance(block, NoticeBlock):
+        return passages(guide.notices[block.notice].body)
+    if isinstance(block, PracticesBlock):
+        found = []
+        for practice in (guide.practice(p) for p in (block.practices or [p.id for p in guide.practices])):
+            found += passages(practice.summary) + passages(practice.body)
+            found += [p for lst in practice.lists for item in lst.items for p in passages(item)]
+            found += [p for m in practice.modalities for p in passages(m.summary)]
+        return found
+    if isinstance(block, PhasesBlock):
+        found = []
+        for phase in (guide.phase(p) for p in (block.phases or [p.id for p in guide.phases])):
+            found += passages(phase.intro) + _items(phase.items)
+        return found
+    if isinstance(block, TherapistCriteriaBlock):
+        return passages(block.intro) + _items(guide.therapist.criteria)
+    if isinstance(block, TherapistQuestionsBlock):
+        return passages(block.intro) + _items(guide.therapist.questions)
+    if isinstance(block, CrisisLinesBlock):
+        return passages(guide.site.crisis.emergency) + passages(guide.site.crisis.intro)
+    raise TypeError(f"readability: no rule for the {type(block).__name__} block; add one in {__name__}")
+
+
+def page_prose(guide: Guide) -> Iterator[Prose]:
+    """The guide's content pages (content/pages/*.yml)."""
+    for page in guide.pages:
+        found = [p for n in page.notices for p in passages(guide.notices[n].body)]
+        found += [p for block in page.blocks for p in _block_passages(block, guide)]
+        yield Prose("page", page.id, _page_source(page), tuple(found))
+
+
+def _page_source(page: Page) -> str:
+    return f"content/pages/{page.id}.yml"  # a page's id is its file name (checked on load)
+
+
+PROSE_SOURCES: list[Callable[[Guide], Iterable[Prose]]] = [page_prose]
+"""Every kind of page whose words are measured; add a function here for each new kind."""
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+def grade_of(text: str) -> float:
+    import textstat  # only the measuring needs it; it is a test and authoring dependency
+
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def grade(prose: Prose, hardest: int = 3) -> Grade:
+    by_passage = sorted(((grade_of(p), p) for p in prose.passages if len(p.split()) >= 8), reverse=True)
+    return Grade(prose, grade_of(prose.text), len(prose.text.split()), tuple(by_passage[:hardest]))
+
+
+def grades(guide: Guide) -> list[Grade]:
+    """The grade of every page of every kind, in the guide's order."""
+    return [grade(prose) for source in PROSE_SOURCES for prose in source(guide)]
+
+
+def table(found: list[Grade]) -> str:
+    """A plain-text table: one row per page, marked where it is above the limit."""
+    rows = [("kind", "page", "words", "grade", "check")]
+    rows += [(g.prose.kind, g.prose.id, str(g.words), f"{g.grade:.1f}", "ABOVE 8" if g.too_hard else "ok") for g in found]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.rjust(w) if i in (2, 3) else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _excerpt(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return repr(" ".join(parts[:words]) + (" ..." if len(parts) > words else ""))
