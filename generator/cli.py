@@ -46,8 +46,8 @@ def cmd_readability(args: argparse.Namespace) -> int:
     guide, _ = generate(_project(args))
     found = grades(guide)
     print(table(found))
-    for too_hard in (g for g in found if g.too_hard):
-        print(f"error: {too_hard.problem()}", file=sys.stderr)
+    for problem in (p for g in found for p in g.problems()):
+        print(f"error: {problem}", file=sys.stderr)
     return 1 if any(g.too_hard for g in found) else 0
 
 
@@ -77,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, help="the output folder (created, or replaced if the generator made it)")
     render.set_defaults(func=cmd_render)
     commands.add_parser(
-        "readability", help="print the US school grade (Flesch-Kincaid) of every page; exit 1 if one is above 8"
+        "readability", help="print the US school grade (Flesch-Kincaid) of every page; exit 1 if a page is above 8 or a passage above 12"
     ).set_defaults(func=cmd_readability)
     schema = commands.add_parser("schema", help="write the JSON Schema files that editors use to check the YAML")
     schema.add_argument("--out", default="schemas", help="the output folder (default: schemas)")

@@ -9,6 +9,10 @@ titles and the list of sources are left out: they are labels and citations, not 
 would skew the score either way. Each paragraph or item is measured as at least one sentence
 (a full stop is added where it has none).
 
+Two limits: the page as a whole at most US grade 8; and no single passage of 15 words or more
+above grade 12, so that one dense paragraph cannot hide behind easy ones (a grade for a single
+passage is noisy, hence the higher limit; the hardest passage in the guide today is about 10.5).
+
 To measure a new kind of page (a worksheet, the plan builder), write a function that takes the
 Guide and yields ``Prose`` for each such page, and add it to ``PROSE_SOURCES``.
 """
@@ -34,7 +38,9 @@ from .models import (
     TherapistQuestionsBlock,
 )
 
-GRADE_LIMIT = 8.0  # US school grade; the team's standard for every page
+GRADE_LIMIT = 8.0  # US school grade of a page as a whole; the team's standard
+PASSAGE_LIMIT = 12.0  # one paragraph or item, so that a page's average cannot hide it
+PASSAGE_MIN_WORDS = 15  # shorter passages give too noisy a grade to judge alone
 
 
 @dataclass(frozen=True)
@@ -56,17 +62,26 @@ class Grade:
     prose: Prose
     grade: float
     words: int
-    hardest: tuple[tuple[float, str], ...]  # the hardest passages, hardest first, with their grades
+    passages: tuple[tuple[float, str], ...]  # the passages long enough to judge, hardest first
 
     @property
     def too_hard(self) -> bool:
-        return self.grade > GRADE_LIMIT
+        return self.grade > GRADE_LIMIT or bool(self.hard_passages)
 
-    def problem(self) -> str:
-        """What an author needs to fix it: the file, the grade, and where to start."""
-        start = "; ".join(f"{g:.1f}: {_excerpt(text)}" for g, text in self.hardest)
-        return (f"{self.prose.source}: {self.prose.kind} {self.prose.id!r} reads at US grade {self.grade:.1f}, "
-                f"above {GRADE_LIMIT:g}; hardest passages: {start}")
+    @property
+    def hard_passages(self) -> tuple[tuple[float, str], ...]:
+        return tuple(p for p in self.passages if p[0] > PASSAGE_LIMIT)
+
+    def problems(self) -> list[str]:
+        """What an author needs to fix: the file, the grade, and which words to start with."""
+        where = f"{self.prose.source}: {self.prose.kind} {self.prose.id!r}"
+        found = []
+        if self.grade > GRADE_LIMIT:
+            start = "; ".join(f"{g:.1f}: {_excerpt(text)}" for g, text in self.passages[:3])
+            found.append(f"{where} reads at US grade {self.grade:.1f}, above {GRADE_LIMIT:g}; hardest passages: {start}")
+        for g, text in self.hard_passages:
+            found.append(f"{where}: a passage reads at US grade {g:.1f}, above {PASSAGE_LIMIT:g}: {_excerpt(text)}")
+        return found
 
 
 # --- Markdown to plain sentences -------------------------------------------------------------
@@ -154,9 +169,9 @@ def grade_of(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-def grade(prose: Prose, hardest: int = 3) -> Grade:
-    by_passage = sorted(((grade_of(p), p) for p in prose.passages if len(p.split()) >= 8), reverse=True)
-    return Grade(prose, grade_of(prose.text), len(prose.text.split()), tuple(by_passage[:hardest]))
+def grade(prose: Prose) -> Grade:
+    judged = sorted((grade_of(p), p) for p in prose.passages if len(p.split()) >= PASSAGE_MIN_WORDS)
+    return Grade(prose, grade_of(prose.text), len(prose.text.split()), tuple(reversed(judged)))
 
 
 def grades(guide: Guide) -> list[Grade]:
@@ -166,13 +181,20 @@ def grades(guide: Guide) -> list[Grade]:
 
 def table(found: list[Grade]) -> str:
     """A plain-text table: one row per page, marked where it is above the limit."""
-    rows = [("kind", "page", "words", "grade", "check")]
-    rows += [(g.prose.kind, g.prose.id, str(g.words), f"{g.grade:.1f}", "ABOVE 8" if g.too_hard else "ok") for g in found]
+    rows = [("kind", "page", "words", "grade", "hardest passage", "check")]
+    rows += [(g.prose.kind, g.prose.id, str(g.words), f"{g.grade:.1f}", f"{g.passages[0][0]:.1f}" if g.passages else "-",
+              _verdict(g)) for g in found]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.rjust(w) if i in (2, 3) else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+    lines = ["  ".join(cell.rjust(w) if i in (2, 3, 4) else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
              for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def _verdict(found: Grade) -> str:
+    if found.grade > GRADE_LIMIT:
+        return f"ABOVE {GRADE_LIMIT:g}"
+    return f"passage above {PASSAGE_LIMIT:g}" if found.hard_passages else "ok"
 
 
 def _excerpt(text: str, words: int = 12) -> str:
