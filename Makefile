@@ -46,3 +46,10 @@ pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `
 
 clean:
 	rm -rf $(VENV) site pdf
+
+.PHONY: readability bench
+readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 8)
+	$(PYTHON) -m generator readability
+
+bench: $(STAMP)  ## build speed at 1x, 10x and 100x pages, and asset sizes (prints a table)
+	$(PYTHON) benchmarks/bench_build.py

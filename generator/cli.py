@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check|render|schema|site``.
+"""The command line: ``python -m generator check|render|readability|schema|site``.
 
 A thin layer: it parses arguments, calls the library, and turns known failures into a clear
 message on stderr and exit status 1, never a traceback.
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .build import Project, generate, json_schemas
 from .errors import BuildFailed, ContentError
+from .review import overdue_pages
 from .write import OwnershipError, add_files, write_tree
 
 
@@ -27,6 +28,8 @@ def _project(args: argparse.Namespace) -> Project:
 
 def cmd_check(args: argparse.Namespace) -> int:
     guide, rendered = generate(_project(args))
+    for late in overdue_pages(guide):
+        print(late.warning(), file=sys.stderr)
     print(f"ok: {len(guide.pages)} pages, {len(guide.practices)} practices, {len(guide.phases)} phases, "
           f"{len(guide.references)} references; all pages render")
     return 0
@@ -37,6 +40,17 @@ def cmd_render(args: argparse.Namespace) -> int:
     write_tree(rendered.pages, Path(args.out))
     print(f"wrote {len(rendered.pages)} pages to {args.out}")
     return 0
+
+
+def cmd_readability(args: argparse.Namespace) -> int:
+    from .readability import grades, table
+
+    guide, _ = generate(_project(args))
+    found = grades(guide)
+    print(table(found))
+    for problem in (p for g in found for p in g.problems()):
+        print(f"error: {problem}", file=sys.stderr)
+    return 1 if any(g.too_hard for g in found) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -88,6 +102,9 @@ def parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="write the guide's Markdown pages into a folder the generator owns")
     render.add_argument("--out", required=True, help="the output folder (created, or replaced if the generator made it)")
     render.set_defaults(func=cmd_render)
+    commands.add_parser(
+        "readability", help="print the US school grade (Flesch-Kincaid) of every page; exit 1 if a page is above 8 or a passage above 12"
+    ).set_defaults(func=cmd_readability)
     schema = commands.add_parser("schema", help="write the JSON Schema files that editors use to check the YAML")
     schema.add_argument("--out", default="schemas", help="the output folder (default: schemas)")
     schema.set_defaults(func=cmd_schema)

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.build import Project, generate  # noqa: E402
 from generator.csp import add_csp  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
+from generator.review import overdue_pages  # noqa: E402
 
 _rendered_pages: dict[str, str] = {}
 _hidden_pages: set[str] = set()
@@ -36,6 +37,8 @@ def on_config(config):
         guide, rendered = generate(Project.at(root))
     except ContentError as exc:
         raise PluginError("the guide's content has problems:\n" + exc.report()) from None
+    for late in overdue_pages(guide):
+        print(late.warning(), file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
     _rendered_pages.clear()
     _rendered_pages.update(rendered.pages)
     site = guide.site

@@ -64,6 +64,15 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+def _inner_description(annotation: Any) -> str | None:
+    """The description of an ``Annotated`` type inside an optional field, e.g. ``Doi | None``."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return next((m.description for m in typing.get_args(annotation)[1:] if getattr(m, "description", None)), None)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return next(filter(None, (_inner_description(a) for a in typing.get_args(annotation))), None)
+    return None
+
+
 def _field_at(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None, Any]:
     """The model that owns the last element of ``loc``, and that field's FieldInfo if it exists."""
     candidates: list[Any] = [model]
@@ -90,7 +99,7 @@ def _field_at(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | Non
 def _expected(error: dict[str, Any], model: type[BaseModel], loc: tuple, field: tuple) -> str:
     kind, message, value = error["type"], error["msg"], error.get("input")
     owner, info = field
-    description = info.description if info is not None else None
+    description = info.description or _inner_description(info.annotation) if info is not None else None
     if kind == "missing":
         return "required field is missing" + (f" ({description})" if description else "")
     if kind == "extra_forbidden":

@@ -26,7 +26,7 @@ class Breakage:
 BREAKAGES = {
     "bad YAML syntax": Breakage(
         "content/pages/why-it-matters.yml", "title: ", "title: [unclosed ", "order:",
-        "YAML syntax error: expected ',' or ']', but got ':' (parsing a flow sequence that starts at line 3"),
+        "YAML syntax error: did not find expected ',' or ']' (parsing a flow sequence that starts at line 3, column 8)"),
     "missing field": Breakage(
         "content/practices.yml", "    name: Working with a therapist\n", "", "- id: integration-therapy",
         "practices[0].name: required field is missing"),

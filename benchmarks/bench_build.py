@@ -1,0 +1,159 @@
+"""Build speed and size, measured (a benchmark that prints figures, not a timed test).
+
+    .venv/bin/python benchmarks/bench_build.py              # scales 1, 10 and 100
+    .venv/bin/python benchmarks/bench_build.py --scales 1 10
+
+For each scale it makes a temporary copy of the project whose pages are repeated that many times
+(synthetic pages: copies of the real ones under new ids), then measures in the same run:
+  generation   load + validate + render every page, in this process (the library alone);
+  hook build   `mkdocs build` of the project as it is (the hook generates, then MkDocs builds);
+  plain build  `mkdocs build` of the same pages pre-rendered to Markdown, with no hook.
+The overhead is hook build / plain build - 1: what our layer adds to a plain MkDocs build.
+Times are CPU seconds (user + system), best of several interleaved runs: wall time on a machine
+shared with other work varied by half from one run to the next. It then prints the gzipped size of the plan page's own script and styles, and the time to make
+every PDF, or n/a where those do not exist yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.build import Project, generate  # noqa: E402
+
+PROJECT_PARTS = ("content", "templates", "generator", "mkdocs.yml")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def scaled_copy(dest: Path, scale: int) -> Path:
+    """The project, with every page repeated ``scale`` times under new ids (page-2-... etc.)."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    pages = dest / "content" / "pages"
+    originals = sorted(pages.glob("*.yml"))
+    for copy in range(2, scale + 1):
+        for page in originals:
+            data = yaml.safe_load(page.read_text(encoding="utf-8"))
+            data.update(id=f"{page.stem}-{copy}", title=f"{data['title']} ({copy})", order=data["order"] + 1000 * copy)
+            data.pop("nav_title", None)
+            (pages / f"{data['id']}.yml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    """CPU seconds (user + system) the command used: steadier than wall time on a shared machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def plain_config(project: Path, docs: Path) -> Path:
+    """The project's mkdocs.yml without the hook, over pre-rendered pages, with what the hook sets."""
+    guide, rendered = generate(Project.at(project))
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(project / "templates" / "overrides")
+    config.update(site_name=guide.site.name, site_description=guide.site.description, copyright=guide.site.copyright,
+                  nav=[{entry.title: entry.path} for entry in rendered.nav])
+    config.setdefault("extra", {})["guide"] = {
+        "crisis_page": f"{guide.site.crisis_page}/",
+        "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in guide.site.crisis.lines],
+        "emergency": guide.site.crisis.emergency,
+    }
+    shutil.copytree(project / "templates" / "assets", docs, dirs_exist_ok=True)
+    for path, text in rendered.pages.items():
+        (docs / path).write_text(text, encoding="utf-8")
+    out = project / "mkdocs-plain.yml"
+    out.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return out
+
+
+def measure(scale: int, work: Path) -> dict:
+    project = scaled_copy(work / f"x{scale}", scale)
+    pages = len(list((project / "content" / "pages").glob("*.yml")))
+    runs = 5 if scale < 100 else 2
+    generation = min(_time_generation(project) for _ in range(runs))
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    plain_yml = plain_config(project, work / f"docs-x{scale}")
+    hook_runs, plain_runs = [], []
+    for _ in range(runs):  # interleaved, so a busy moment of the machine hits both alike
+        hook_runs.append(timed([*mkdocs, "-f", str(project / "mkdocs.yml"), "-d", str(work / "site-hook")], project))
+        plain_runs.append(timed([*mkdocs, "-f", str(plain_yml), "-d", str(work / "site-plain")], project))
+    hook, plain = min(hook_runs), min(plain_runs)
+    return {"scale": scale, "pages": pages, "generation": generation, "hook": hook, "plain": plain}
+
+
+def _time_generation(project: Path) -> float:
+    start = time.process_time()
+    generate(Project.at(project))
+    return time.process_time() - start
+
+
+def gzipped(paths: list[Path]) -> str:
+    if not paths:
+        return "n/a (no such file yet)"
+    return ", ".join(f"{p.relative_to(ROOT)}: {len(gzip.compress(p.read_bytes(), 9)) / 1024:.1f} KiB" for p in paths)
+
+
+def pdf_time(work: Path) -> str:
+    """Time of the whole PDF set, by whichever entry point exists: `make pdf` or the `pdf` command."""
+    help_text = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=ROOT, env=ENV,
+                               capture_output=True, text=True).stdout
+    if re.search(r"\bpdf\b", help_text):
+        command = [sys.executable, "-m", "generator", "pdf", "--out", str(work / "pdf")]
+    elif re.search(r"^pdf:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M):
+        command = ["make", "--no-print-directory", "pdf"]
+    else:
+        return "n/a (no `make pdf` or `python -m generator pdf` yet)"
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        return f"failed: {' '.join(command)}: {result.stderr.strip()[-300:]}"
+    count = len(list((work / "pdf").rglob("*.pdf"))) if (work / "pdf").exists() else 0
+    return f"{time.perf_counter() - start:.2f} s" + (f" for {count} PDFs" if count else "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        work = Path(tmp)
+        rows = [measure(scale, work) for scale in args.scales]
+        print(f"{'scale':>5} {'pages':>5} {'generation':>11} {'per page':>9} {'hook build':>11} {'plain build':>12} "
+              f"{'overhead':>9} {'build per page':>15}")
+        for r in rows:
+            print(f"{r['scale']:>4}x {r['pages']:>5} {r['generation']:>9.3f} s {r['generation'] / r['pages'] * 1000:>6.2f} ms "
+                  f"{r['hook']:>9.2f} s {r['plain']:>10.2f} s {(r['hook'] / r['plain'] - 1) * 100:>8.1f}% "
+                  f"{r['hook'] / r['pages'] * 1000:>12.1f} ms")
+        assets = ROOT / "templates" / "assets"
+        print(f"plan page, gzipped: {gzipped(sorted(p for p in assets.rglob('plan*') if p.suffix in ('.js', '.css')))}")
+        print(f"PDF set: {pdf_time(work)}")
+        print("(CPU seconds, best of 5 runs, 2 at 100x, hook and plain interleaved; each build includes starting Python and MkDocs)")
+
+
+if __name__ == "__main__":
+    main()
