@@ -28,7 +28,7 @@ schema: $(STAMP)  ## regenerate the JSON Schema files editors use
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here)
