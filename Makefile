@@ -44,3 +44,7 @@ lock:  ## re-pin requirements.txt from the ranges in pyproject.toml
 
 clean:
 	rm -rf $(VENV) site
+
+.PHONY: offline
+offline: $(STAMP)  ## the site for use from files (a USB stick) as dist/guide-offline.zip
+	$(PYTHON) -m generator offline --out dist/guide-offline.zip

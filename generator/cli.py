@@ -52,6 +52,14 @@ def cmd_site(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .bundle import build_offline_bundle  # needs the site engine, like `site`
+
+    build_offline_bundle(Path(args.root), Path(args.out))
+    print(f"wrote the offline bundle to {args.out}: unzip it and open index.html")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m generator", description="Build the ketamine integration guide.")
     main.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -68,6 +76,9 @@ def parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="build the whole site with MkDocs, replacing the last good one only on success")
     site.add_argument("--out", default="site", help="the site folder (default: site)")
     site.set_defaults(func=cmd_site)
+    offline = commands.add_parser("offline", help="build the site for use from files (file://, a USB stick) into a zip")
+    offline.add_argument("--out", default="dist/guide-offline.zip", help="the zip file (default: dist/guide-offline.zip)")
+    offline.set_defaults(func=cmd_offline)
     return main
 
 

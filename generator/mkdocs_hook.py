@@ -15,8 +15,15 @@ from mkdocs.structure.files import File, Files
 from generator.build import Project, generate
 from generator.csp import add_csp
 from generator.errors import ContentError
+from generator.offline import SERVICE_WORKER, service_worker
 
 _rendered_pages: dict[str, str] = {}
+_serving = False  # under `mkdocs serve` no service worker is written: it would cache stale pages
+
+
+def on_startup(command, dirty) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -38,7 +45,20 @@ def on_config(config):
         "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
         "emergency": site.crisis.emergency,
     }
+    _drop_remote_polyfills(config)
     return config
+
+
+def _drop_remote_polyfills(config) -> None:
+    """mkdocs-material's offline plugin adds a script from unpkg.com (iframe-worker, for search
+    from file://); no page may load anything from another origin, so it is taken out again."""
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [url for url in polyfills if not url.startswith(("http:", "https:", "//"))]
+
+
+def _offline_plugin_on(config) -> bool:
+    return any(name.split("/")[-1] == "offline" for name in config.plugins)
 
 
 def on_files(files: Files, config) -> Files:
@@ -49,3 +69,11 @@ def on_files(files: Files, config) -> Files:
 
 def on_post_page(output: str, page, config) -> str:
     return add_csp(output)
+
+
+def on_post_build(config) -> None:
+    """The service worker, computed from the finished site; not for `mkdocs serve` or file:// builds."""
+    if _serving or _offline_plugin_on(config):
+        return
+    site_dir = Path(config.site_dir)
+    (site_dir / SERVICE_WORKER).write_text(service_worker(site_dir), encoding="utf-8")

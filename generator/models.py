@@ -248,6 +248,15 @@ class CrisisLinesBlock(Strict):
     type: Literal["crisis_lines"]
 
 
+class PlanBuilderBlock(Strict):
+    """The personal plan builder: a form drawn from the practices, phases, therapist criteria and
+    crisis lines, saved on the patient's device only."""
+
+    type: Literal["plan_builder"]
+    sessions: int = Field(6, ge=1, le=12, description="How many sessions the plan has room for.")
+    support_people: int = Field(3, ge=1, le=6, description="How many support people the plan has room for.")
+
+
 Block = Annotated[
     Union[
         TextBlock,
@@ -259,6 +268,7 @@ Block = Annotated[
         TherapistCriteriaBlock,
         TherapistQuestionsBlock,
         CrisisLinesBlock,
+        PlanBuilderBlock,
     ],
     Field(discriminator="type"),
 ]
