@@ -404,3 +404,16 @@ def printed_pages(tab, path: Path) -> int:
     tab.pdf(path=str(path), format="Letter")
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def test_axe_finds_no_accessibility_violations_on_a_filled_plan(context, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    tab.fill("#plan-action", "<b>walk</b>")  # the field's own error message is checked too
+    tab.wait_for_selector("#plan-action-problem")
+    # The plan builder itself; the theme and the notices are the whole site's, checked elsewhere.
+    results = Axe().run(tab, context={"include": [["#plan"]]}, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == [], violations
