@@ -53,3 +53,7 @@ readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 
 
 bench: $(STAMP)  ## build speed at 1x, 10x and 100x pages, and asset sizes (prints a table)
 	$(PYTHON) benchmarks/bench_build.py
+
+.PHONY: offline
+offline: $(STAMP)  ## the site for use from files (a USB stick) as dist/guide-offline.zip
+	$(PYTHON) -m generator offline --out dist/guide-offline.zip

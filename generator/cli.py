@@ -92,6 +92,14 @@ def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
     return make_pdfs(site_dir, load_guide(_project(args).content_dir))
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .bundle import build_offline_bundle  # needs the site engine, like `site`
+
+    build_offline_bundle(Path(args.root), Path(args.out))
+    print(f"wrote the offline bundle to {args.out}: unzip it and open index.html")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m generator", description="Build the ketamine integration guide.")
     main.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -115,6 +123,9 @@ def parser() -> argparse.ArgumentParser:
     pdf = commands.add_parser("pdf", help="print the worksheets, the pack of worksheets and the handout to PDF files")
     pdf.add_argument("--out", default="pdf", help="the folder for the PDFs (default: pdf)")
     pdf.set_defaults(func=cmd_pdf)
+    offline = commands.add_parser("offline", help="build the site for use from files (file://, a USB stick) into a zip")
+    offline.add_argument("--out", default="dist/guide-offline.zip", help="the zip file (default: dist/guide-offline.zip)")
+    offline.set_defaults(func=cmd_offline)
     return main
 
 

@@ -19,11 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.build import Project, generate  # noqa: E402
 from generator.csp import add_csp  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
+from generator.offline import SERVICE_WORKER, service_worker  # noqa: E402
 from generator.review import overdue_pages  # noqa: E402
 
 _rendered_pages: dict[str, str] = {}
 _hidden_pages: set[str] = set()
-_serving = False
+_serving = False  # under `mkdocs serve` no CSP (see on_post_page) and no service worker (stale pages)
 
 
 def on_startup(command, dirty):
@@ -54,7 +55,20 @@ def on_config(config):
         "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
         "emergency": site.crisis.emergency,
     }
+    _drop_remote_polyfills(config)
     return config
+
+
+def _drop_remote_polyfills(config) -> None:
+    """mkdocs-material's offline plugin adds a script from unpkg.com (iframe-worker, for search
+    from file://); no page may load anything from another origin, so it is taken out again."""
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [url for url in polyfills if not url.startswith(("http:", "https:", "//"))]
+
+
+def _offline_plugin_on(config) -> bool:
+    return any(name.split("/")[-1] == "offline" for name in config.plugins)
 
 
 def on_files(files: Files, config) -> Files:
@@ -77,3 +91,11 @@ def _nav_item(entry) -> dict:
     if entry.children:
         return {entry.title: [_nav_item(child) for child in entry.children]}
     return {entry.title: entry.path}
+
+
+def on_post_build(config) -> None:
+    """The service worker, computed from the finished site; not for `mkdocs serve` or file:// builds."""
+    if _serving or _offline_plugin_on(config):
+        return
+    site_dir = Path(config.site_dir)
+    (site_dir / SERVICE_WORKER).write_text(service_worker(site_dir), encoding="utf-8")

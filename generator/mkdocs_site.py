@@ -16,6 +16,14 @@ from .errors import BuildFailed
 from .write import check_replaceable, publish, staging_dir
 
 
+def run_mkdocs(config_file: Path, site_dir: Path) -> bool:
+    """``mkdocs build --strict`` with ``config_file`` into ``site_dir``; True if it succeeded."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(config_file), "--site-dir", str(site_dir.resolve())]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, env=env).returncode == 0
+
+
 def build_site(root: Path, out_dir: Path, before_publish: Callable[[Path], None] | None = None) -> None:
     """``mkdocs build --strict`` into a new folder, then swap it in for ``out_dir``.
 
@@ -24,10 +32,7 @@ def build_site(root: Path, out_dir: Path, before_publish: Callable[[Path], None]
     check_replaceable(out_dir)  # refuse before spending time on a build we could not publish
     staged = staging_dir(out_dir)
     try:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                   "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staged.resolve())]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        if subprocess.run(command, env=env).returncode != 0:
+        if not run_mkdocs(root / "mkdocs.yml", staged):
             raise BuildFailed(f"the site build failed (see above); the last good site in {out_dir} is unchanged")
         if before_publish is not None:
             before_publish(staged)

@@ -246,6 +246,13 @@ class PrintBlock(Strict):
     type: Literal["print"]
     heading: Text | None = None
     intro: Markdown | None = None
+class PlanBuilderBlock(Strict):
+    """The personal plan builder: a form drawn from the practices, phases, therapist criteria and
+    crisis lines, saved on the patient's device only."""
+
+    type: Literal["plan_builder"]
+    sessions: int = Field(6, ge=1, le=12, description="How many sessions the plan has room for.")
+    support_people: int = Field(3, ge=1, le=6, description="How many support people the plan has room for.")
 
 
 Block = Annotated[
@@ -260,6 +267,7 @@ Block = Annotated[
         TherapistQuestionsBlock,
         CrisisLinesBlock,
         PrintBlock,
+        PlanBuilderBlock,
     ],
     Field(discriminator="type"),
 ]

@@ -32,6 +32,7 @@ from .models import (
     NoticeBlock,
     Page,
     PhasesBlock,
+    PlanBuilderBlock,
     PracticesBlock,
     PrintBlock,
     TextBlock,
@@ -144,6 +145,8 @@ def _block_passages(block, guide: Guide) -> list[str]:
         return passages(guide.site.crisis.emergency) + passages(guide.site.crisis.intro)
     if isinstance(block, PrintBlock):
         return passages(block.intro)
+    if isinstance(block, PlanBuilderBlock):
+        return []  # the form's words are the practices, phases and criteria, measured on their own pages
     raise TypeError(f"readability: no rule for the {type(block).__name__} block; add one in {__name__}")
 
 

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -99,4 +100,32 @@ def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> None:
         publish(staged, out_dir)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+
+def write_archive(files: Mapping[str, bytes], out_zip: Path, folder: str) -> None:
+    """Write ``files`` into a zip at ``out_zip``, all inside one top ``folder``, atomically.
+
+    The zip carries our marker; an existing file at ``out_zip`` is replaced only if it is a zip
+    that carries it too, so no file of anyone else's is ever overwritten.
+    """
+    if out_zip.exists():
+        try:
+            with zipfile.ZipFile(out_zip) as existing:
+                ours = f"{folder}/{MARKER}" in existing.namelist()
+        except (zipfile.BadZipFile, OSError):
+            ours = False
+        if not ours:
+            raise OwnershipError(f"{out_zip}: this file was not written by the generator; choose another name")
+    out_zip.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out_zip.name}.", dir=out_zip.parent)
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for relative in sorted(files):
+                archive.writestr(f"{folder}/{relative}", files[relative])
+            archive.writestr(f"{folder}/{MARKER}", json.dumps({"files": sorted(files)}, indent=0))
+        os.replace(temporary, out_zip)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
         raise

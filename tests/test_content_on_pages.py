@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from generator.content import load_guide
-from generator.models import (CalloutBlock, CrisisLinesBlock, ListBlock, NoticeBlock, PhasesBlock, PracticesBlock,
+from generator.models import (CalloutBlock, CrisisLinesBlock, ListBlock, NoticeBlock, PlanBuilderBlock, PhasesBlock, PracticesBlock,
                               PrintBlock, TextBlock, TherapistCriteriaBlock, TherapistQuestionsBlock)
 from generator.render import page_references, resolve_page_links, us_date
 
@@ -76,6 +76,10 @@ def expected_texts(page) -> list[str]:
             texts += [md_text(block.intro or "")] + [item.text for item in items]
         elif isinstance(block, PrintBlock):
             texts += [block.heading or "", md_text(block.intro or "")]
+        elif isinstance(block, PlanBuilderBlock):  # the plan form is drawn from the collections
+            texts += [p.name for p in GUIDE.practices] + [p.name for p in GUIDE.phases]
+            texts += [item.text for phase in GUIDE.phases for item in phase.items]
+            texts += [item.text for item in GUIDE.therapist.criteria] + [line.how for line in GUIDE.site.crisis.lines]
         elif isinstance(block, CrisisLinesBlock):
             texts += [GUIDE.site.crisis.emergency, md_text(GUIDE.site.crisis.intro)]
             texts += [f"{line.how}: {line.name}" for line in GUIDE.site.crisis.lines]

@@ -1,0 +1,419 @@
+"""The plan builder as a patient uses it, in real Chromium against the real built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import icalendar
+import pytest
+
+PLAN = "plan/"
+STATUS = "#plan-status"
+ERROR = "#plan-error"
+
+# What a patient types; every kind of field, and text a careless page would run as HTML.
+TYPED = {
+    "#plan-session-1-date": "2026-12-01",
+    "#plan-session-2-date": "2026-12-08",
+    "#plan-session-1-intention": "Be kinder to myself, even on hard days; \"really\" \\ & <3",
+    "#plan-practice-journaling-often": "After each session",
+    "#plan-practice-journaling-minutes": "20 minutes",
+    "#plan-support-1-name": "Sam",
+    "#plan-support-1-contact": "555-0100",
+    "#plan-therapist-name": "Dr. Rivera",
+    "#plan-therapist-next": "2026-12-03T14:30",
+    "#plan-action": "A short walk after dinner",
+    "#plan-crisis-person": "My sister",
+}
+TICKED = ["#plan-practice-journaling", "#plan-check-set-intention", "#plan-check-rest", "#plan-criterion-safe-space"]
+
+
+def open_plan(context, site_url: str, init_script: str | None = None):
+    tab = context.new_page()
+    if init_script:
+        tab.add_init_script(init_script)
+    tab.goto(site_url + PLAN)
+    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    return tab
+
+
+def fill_plan(tab) -> None:
+    for selector, text in TYPED.items():
+        tab.fill(selector, text)
+    for selector in TICKED:
+        tab.check(selector)
+    tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
+
+
+def shown_plan(tab) -> dict:
+    """Every field's value as the page shows it."""
+    return tab.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#plan [name]')]
+        .filter(el => el.type !== 'file').map(el => [el.name, el.type === 'checkbox' ? el.checked : el.value]))""")
+
+
+def assert_filled(tab) -> None:
+    for selector, text in TYPED.items():
+        assert tab.input_value(selector) == text, selector
+    for selector in TICKED:
+        assert tab.is_checked(selector), selector
+
+
+def export_plan(tab, folder: Path) -> Path:
+    with tab.expect_download() as info:
+        tab.click("#plan-export")
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def import_file(tab, path: Path) -> None:
+    with tab.expect_file_chooser() as chooser:
+        tab.click("#plan-open")
+    chooser.value.set_files(str(path))
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(accept_downloads=True)
+    yield context
+    context.close()
+
+
+def test_a_filled_plan_is_all_there_after_a_reload(context, site_url):
+    tab = open_plan(context, site_url)
+    assert tab.is_hidden("#plan-nojs")
+    fill_plan(tab)
+    tab.reload()
+    assert_filled(tab)
+    assert "loaded" in tab.text_content(STATUS)
+
+
+def test_the_saved_status_is_announced_to_screen_readers(context, site_url):
+    tab = open_plan(context, site_url)
+    status = tab.locator(STATUS)
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    assert tab.locator(ERROR).get_attribute("role") == "alert"
+    tab.fill("#plan-action", "Call a friend")
+    tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
+    assert status.is_visible()
+
+
+def test_export_then_import_into_a_fresh_profile_gives_the_same_plan(browser, context, site_url, tmp_path):
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    exported = export_plan(tab, tmp_path)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["format"] == "ketamine-integration-plan" and document["version"] == 2
+    fresh = browser.new_context(accept_downloads=True)  # a new profile: empty storage
+    try:
+        other = open_plan(fresh, site_url)
+        assert not any(v for v in shown_plan(other).values())
+        import_file(other, exported)
+        other.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('opened')")
+        assert shown_plan(other) == shown_plan(tab)
+        other.reload()  # and it was saved in the new profile, not only shown
+        assert shown_plan(other) == shown_plan(tab)
+        assert json.loads(export_plan(other, tmp_path / "again").read_text())["fields"] == document["fields"]
+    finally:
+        fresh.close()
+
+
+def bad_files() -> dict[str, str | bytes]:
+    good = {"format": "ketamine-integration-plan", "version": 2, "revision": 1, "fields": {"action": "walk"}}
+
+    def variant(**changes) -> str:
+        return json.dumps({**good, **changes})
+
+    return {
+        "not-json.json": "this is not JSON at all",
+        "binary.json": bytes(range(256)),
+        "empty.json": "",
+        "a-list.json": "[1, 2, 3]",
+        "other-format.json": variant(format="someone-elses-plan"),
+        "no-version.json": json.dumps({"format": good["format"], "fields": {}}),
+        "newer-version.json": variant(version=99),
+        "text-version.json": variant(version="2"),
+        "fields-a-list.json": variant(fields=["action", "walk"]),
+        "number-value.json": variant(fields={"action": 42}),
+        "nested-value.json": variant(fields={"action": {"text": "walk"}}),
+        "bad-name.json": variant(fields={"__proto__": "x"}),
+        "script.json": variant(fields={"action": "<script>window.__pwned = 1</script>"}),
+        "img-onerror.json": variant(fields={"session-1-intention": '<img src=x onerror="window.__pwned=1">'}),
+        "bad-date.json": variant(fields={"session-1-date": "next tuesday"}),
+        "too-long-text.json": variant(fields={"action": "a" * 5000}),
+        "too-many-fields.json": variant(fields={f"extra-{i}": "x" for i in range(1500)}),
+        "huge.json": variant(fields={"action": "walk"}, padding=" " * 300_000),
+        "bad-v1.json": json.dumps({"format": good["format"], "version": 1, "sessions": "2026-12-01"}),
+    }
+
+
+def test_bad_files_are_refused_and_the_plan_is_unchanged(context, site_url, tmp_path):
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    before = shown_plan(tab)
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for name, content in bad_files().items():
+        path = tmp_path / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        tab.evaluate("document.querySelector('#plan-error').textContent = ''")
+        import_file(tab, path)
+        tab.wait_for_function("() => document.querySelector('#plan-error').textContent !== ''")
+        message = tab.text_content(ERROR)
+        assert message.startswith("This file could not be opened") and "has not changed" in message, (name, message)
+        assert shown_plan(tab) == before, name
+    assert dialogs == [], "a bad file got as far as asking to replace the plan"
+    assert tab.evaluate("window.__pwned") is None
+    tab.reload()
+    assert shown_plan(tab) == before
+
+
+def test_a_plan_saved_by_version_1_is_migrated(context, site_url, tmp_path):
+    """The first format kept session dates as a list and ticked boxes as a list of names."""
+    version_1 = {"format": "ketamine-integration-plan", "version": 1, "saved": "2026-01-05T10:00:00Z",
+                 "sessions": ["2026-12-01", "2026-12-08"], "answers": {"action": "Call my brother"},
+                 "ticked": ["check-rest", "practice-journaling"]}
+    tab = context.new_page()
+    tab.goto(site_url)  # same origin: put the old plan where an old version of the page kept it
+    tab.evaluate("doc => localStorage.setItem('ketamine-integration-plan', JSON.stringify(doc))", version_1)
+    tab.goto(site_url + PLAN)
+    assert tab.input_value("#plan-session-2-date") == "2026-12-08"
+    assert tab.input_value("#plan-action") == "Call my brother"
+    assert tab.is_checked("#plan-check-rest") and tab.is_checked("#plan-practice-journaling")
+    tab.fill("#plan-crisis-person", "Alex")
+    tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
+    stored = json.loads(tab.evaluate("localStorage.getItem('ketamine-integration-plan')"))
+    assert stored["version"] == 2 and stored["fields"]["session-1-date"] == "2026-12-01"
+    path = tmp_path / "old-plan.json"  # an old export file opens too
+    path.write_text(json.dumps({**version_1, "answers": {"action": "From the file"}}))
+    tab.on("dialog", lambda dialog: dialog.accept())
+    import_file(tab, path)
+    tab.wait_for_function("() => document.querySelector('#plan-action').value === 'From the file'")
+
+
+def test_an_unreadable_saved_plan_is_left_alone(context, site_url):
+    """A plan saved by a newer version (say, in another tab after an update) is never overwritten."""
+    newer = json.dumps({"format": "ketamine-integration-plan", "version": 99, "fields": {"x": 1}})
+    tab = context.new_page()
+    tab.goto(site_url)
+    tab.evaluate("text => localStorage.setItem('ketamine-integration-plan', text)", newer)
+    tab.goto(site_url + PLAN)
+    assert "could not be read" in tab.text_content(ERROR) and "Save a copy" in tab.text_content(ERROR)
+    tab.fill("#plan-action", "walk")
+    tab.wait_for_timeout(600)
+    assert tab.evaluate("localStorage.getItem('ketamine-integration-plan')") == newer
+
+
+BLOCK_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('The user denied storage', 'SecurityError'); }
+});
+"""
+FULL_STORAGE = """
+Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+"""
+
+
+@pytest.mark.parametrize("script", [BLOCK_STORAGE, FULL_STORAGE], ids=["blocked", "full"])
+def test_without_storage_a_patient_can_still_fill_in_and_export(browser, site_url, tmp_path, script):
+    context = browser.new_context(accept_downloads=True)
+    context.add_init_script(script)
+    try:
+        tab = open_plan(context, site_url)
+        assert "Save a copy to a file" in tab.text_content(ERROR)
+        fill_plan_without_saving(tab)
+        assert "this visit only" in tab.text_content(ERROR) + tab.text_content(STATUS)
+        exported = json.loads(export_plan(tab, tmp_path).read_text())
+        assert exported["fields"]["action"] == TYPED["#plan-action"]
+        assert exported["fields"]["check-rest"] is True
+        assert tab.locator("#plan-schedule li").count() > 0
+    finally:
+        context.close()
+
+
+def fill_plan_without_saving(tab) -> None:
+    for selector, text in TYPED.items():
+        tab.fill(selector, text)
+    for selector in TICKED:
+        tab.check(selector)
+    tab.wait_for_timeout(500)
+    assert_filled(tab)
+
+
+def test_two_tabs_keep_both_edits(context, site_url):
+    first, second = open_plan(context, site_url), open_plan(context, site_url)
+    first.fill("#plan-action", "Walk after dinner")
+    second.wait_for_function("() => document.querySelector('#plan-action').value === 'Walk after dinner'")
+    assert "another tab" in second.text_content(STATUS)
+    second.fill("#plan-crisis-person", "My sister")
+    first.wait_for_function("() => document.querySelector('#plan-crisis-person').value === 'My sister'")
+    first.reload()
+    assert first.input_value("#plan-action") == "Walk after dinner"
+    assert first.input_value("#plan-crisis-person") == "My sister"
+
+
+def test_a_tab_that_missed_the_other_tabs_save_merges_and_warns(context, site_url):
+    """As when a tab in the background did not hear of a save: it must not overwrite it."""
+    deaf = "window.addEventListener('storage', e => e.stopImmediatePropagation())"  # runs before the page's own
+    first, second = open_plan(context, site_url), open_plan(context, site_url, init_script=deaf)
+    first.fill("#plan-action", "Walk after dinner")
+    first.fill("#plan-session-1-intention", "Rest more")
+    first.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
+    second.fill("#plan-crisis-person", "My sister")
+    second.fill("#plan-session-1-intention", "Be brave")
+    second.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('other tab')")
+    assert "Session 1: My intention" in second.text_content(ERROR)
+    assert second.input_value("#plan-action") == "Walk after dinner"  # the other tab's edit, kept
+    first.reload()
+    assert first.input_value("#plan-action") == "Walk after dinner"
+    assert first.input_value("#plan-crisis-person") == "My sister"
+    assert first.input_value("#plan-session-1-intention") == "Be brave"
+
+
+def test_clear_asks_first_and_then_removes_everything(context, site_url):
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    tab.once("dialog", lambda dialog: dialog.dismiss())
+    tab.click("#plan-clear")
+    assert_filled(tab)
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.click("#plan-clear")
+    tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('cleared')")
+    assert not any(shown_plan(tab).values())
+    assert tab.evaluate("localStorage.getItem('ketamine-integration-plan')") is None
+    tab.reload()
+    assert not any(shown_plan(tab).values())
+
+
+def test_text_that_looks_like_html_is_not_saved_and_the_field_says_why(context, site_url):
+    tab = open_plan(context, site_url)
+    tab.fill("#plan-action", "Walk")
+    tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
+    tab.fill("#plan-action", "<b>Walk</b>")
+    tab.wait_for_selector("#plan-action-problem")
+    assert tab.get_attribute("#plan-action", "aria-invalid") == "true"
+    assert "plan-action-problem" in tab.get_attribute("#plan-action", "aria-describedby")
+    tab.wait_for_timeout(500)
+    assert json.loads(tab.evaluate("localStorage.getItem('ketamine-integration-plan')"))["fields"]["action"] == "Walk"
+
+
+def test_the_schedule_and_its_calendar_file(context, site_url, tmp_path):
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    schedule = tab.text_content("#plan-schedule")
+    assert "Session 1: rest today" in schedule and "Daily practice" in schedule
+    with tab.expect_download() as info:
+        tab.click("#plan-ics")
+    path = tmp_path / "schedule.ics"
+    info.value.save_as(path)
+    raw = path.read_bytes()
+    assert all(line.endswith(b"\r") for line in raw.split(b"\n")[:-1]), "every line ends in CRLF"
+    assert all(len(line) <= 76 for line in raw.split(b"\r\n")), "lines are folded at 75 octets"
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = {(str(e["SUMMARY"]), e.decoded("DTSTART")): e for e in calendar.walk("VEVENT")}
+    day = dt.date
+    assert ("Session 1: rest today", day(2026, 12, 1)) in events
+    assert ("Before session 2: set your intention", day(2026, 12, 7)) in events
+    after = events[("After session 1: journal and therapy", day(2026, 12, 2))]
+    assert after.decoded("DTEND") == day(2026, 12, 5)  # the 24 to 72 hours after: Dec 2, 3 and 4
+    assert "Dr. Rivera" in str(after["DESCRIPTION"])
+    between = events[("Daily practice", day(2026, 12, 5))]
+    assert between["RRULE"]["FREQ"] == ["DAILY"] and between["RRULE"]["UNTIL"][0] in (day(2026, 12, 6), dt.datetime(2026, 12, 6))
+    assert "Keeping a journal (After each session, 20 minutes)" in str(between["DESCRIPTION"])
+    session_day = events[("Session 1: rest today", day(2026, 12, 1))]
+    assert TYPED["#plan-session-1-intention"] in str(session_day["DESCRIPTION"])  # escaped and read back whole
+    therapy = events[("Integration therapy with Dr. Rivera", dt.datetime(2026, 12, 3, 14, 30))]
+    assert therapy.decoded("DTEND") == dt.datetime(2026, 12, 3, 15, 30)
+    for event in calendar.walk("VEVENT"):
+        assert event["UID"] and event["DTSTAMP"]
+    assert len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == len(calendar.walk("VEVENT"))
+
+
+def test_the_plan_page_asks_nothing_of_another_origin(context, site_url):
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    violations: list[str] = []
+    tab.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.goto(site_url + PLAN)
+    fill_plan(tab)
+    tab.reload()
+    tab.wait_for_load_state("networkidle")
+    assert requested and all(url.startswith(site_url) or url.startswith(("blob:", "data:")) for url in requested), requested
+    assert violations == []
+
+
+def test_every_control_is_reached_by_tab_with_a_visible_focus(context, site_url):
+    tab = open_plan(context, site_url)
+    controls = tab.evaluate("""() => [...document.querySelectorAll('#plan input, #plan textarea, #plan button, #plan a')]
+        .filter(el => !el.hidden && el.type !== 'file').map(el => el.id || el.href)""")
+    tab.focus("#plan-print")
+    reached, outlines = set(), set()
+    for _ in range(len(controls) * 3):
+        focused = tab.evaluate("""() => { const el = document.activeElement;
+            if (!el.closest('#plan')) return null;
+            const style = getComputedStyle(el);
+            return [el.id || el.href, style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2]; }""")
+        if focused:
+            reached.add(focused[0])
+            if focused[1]:
+                outlines.add(focused[0])
+        elif reached:
+            break
+        tab.keyboard.press("Tab")
+    assert set(controls) <= reached, set(controls) - reached
+    assert reached <= outlines, f"no visible focus on {reached - outlines}"
+
+
+def test_at_320_pixels_wide_nothing_scrolls_sideways(browser, site_url):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        tab = open_plan(context, site_url)
+        fill_plan(tab)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_page_is_a_blank_printable_plan(browser, site_url, tmp_path):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + PLAN)
+        assert tab.is_visible("#plan-nojs")
+        assert tab.is_hidden("#plan-toolbar")
+        for label in ("Session 1", "Keeping a journal", "Set an intention.", "My support people", "Call 988"):
+            assert tab.get_by_text(label, exact=False).first.is_visible(), label
+        assert 1 <= printed_pages(tab, tmp_path / "blank.pdf") <= 2
+    finally:
+        context.close()
+
+
+def test_a_filled_plan_prints_on_one_or_two_pages(context, site_url, tmp_path):
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    assert 1 <= printed_pages(tab, tmp_path / "plan.pdf") <= 2
+
+
+def printed_pages(tab, path: Path) -> int:
+    """How many US Letter pages the page prints on, counted by poppler's pdfinfo."""
+    tab.pdf(path=str(path), format="Letter")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def test_axe_finds_no_accessibility_violations_on_a_filled_plan(context, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    tab.fill("#plan-action", "<b>walk</b>")  # the field's own error message is checked too
+    tab.wait_for_selector("#plan-action-problem")
+    # The plan builder itself; the theme and the notices are the whole site's, checked elsewhere.
+    results = Axe().run(tab, context={"include": [["#plan"]]}, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == [], violations
