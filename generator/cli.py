@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from .build import Project, generate, json_schemas
+from .clinic import resolve_clinic
+from .scaffold import ScaffoldError, create_clinic
 from .errors import BuildFailed, ContentError
 from .write import OwnershipError, write_tree
 
@@ -20,6 +22,7 @@ def _project(args: argparse.Namespace) -> Project:
     return Project(
         content_dir=Path(args.content) if args.content else root / "content",
         templates_dir=Path(args.templates) if args.templates else root / "templates",
+        clinic_dir=resolve_clinic(root, option=args.clinic),
     )
 
 
@@ -47,8 +50,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_site(args: argparse.Namespace) -> int:
     from .mkdocs_site import build_site  # the one command that needs the site engine
 
-    build_site(Path(args.root), Path(args.out))
-    print(f"built the site into {args.out}")
+    clinic = resolve_clinic(Path(args.root), option=args.clinic)
+    build_site(Path(args.root), Path(args.out), clinic)
+    print(f"built the site{f' for {clinic}' if clinic else ''} into {args.out}")
+    return 0
+
+
+def cmd_new_clinic(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    create_clinic(folder, args.name)
+    print(f"created {folder}: edit {folder / 'brand.yml'}, then build with\n"
+          f"    GUIDE_CLINIC={folder} make build")
     return 0
 
 
@@ -57,6 +69,8 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--root", default=".", help="the project folder (default: the current folder)")
     main.add_argument("--content", help="the content folder (default: ROOT/content)")
     main.add_argument("--templates", help="the templates folder (default: ROOT/templates)")
+    main.add_argument("--clinic", help="a clinic folder whose brand and content overlay to apply "
+                                       "(default: $GUIDE_CLINIC, else the folder named in ROOT/CLINIC; '' for none)")
     commands = main.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every content file and render every page, writing nothing").set_defaults(func=cmd_check)
     render = commands.add_parser("render", help="write the guide's Markdown pages into a folder the generator owns")
@@ -68,6 +82,10 @@ def parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="build the whole site with MkDocs, replacing the last good one only on success")
     site.add_argument("--out", default="site", help="the site folder (default: site)")
     site.set_defaults(func=cmd_site)
+    new_clinic = commands.add_parser("new-clinic", help="create a clinic folder: a commented brand.yml, example overlay files, a placeholder logo")
+    new_clinic.add_argument("folder", help="the new folder, e.g. clinics/my-clinic (it must not exist yet)")
+    new_clinic.add_argument("--name", required=True, help="the clinic's name as patients know it")
+    new_clinic.set_defaults(func=cmd_new_clinic)
     return main
 
 
@@ -79,6 +97,6 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
     except OwnershipError as exc:
         print(f"error: {exc}", file=sys.stderr)
-    except BuildFailed as exc:
+    except (BuildFailed, ScaffoldError) as exc:
         print(f"error: {exc}", file=sys.stderr)
     return 1

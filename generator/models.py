@@ -240,6 +240,13 @@ class CrisisLinesBlock(Strict):
     type: Literal["crisis_lines"]
 
 
+class ClinicTherapyBlock(Strict):
+    """The clinic's integration-therapy offer and referrals (from its brand.yml); empty without a clinic."""
+
+    type: Literal["clinic_therapy"]
+    heading: Text | None = None
+
+
 Block = Annotated[
     Union[
         TextBlock,
@@ -251,6 +258,7 @@ Block = Annotated[
         TherapistCriteriaBlock,
         TherapistQuestionsBlock,
         CrisisLinesBlock,
+        ClinicTherapyBlock,
     ],
     Field(discriminator="type"),
 ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from .brand import tel_href
 from .content import PAGE_LINK, Guide
 from .errors import ContentError, Problem, display_path
 from .models import ChecklistItem, Page, PhasesBlock, PracticesBlock, Reference, TherapistCriteriaBlock, TherapistQuestionsBlock
@@ -62,7 +63,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    filters = dict(plain=plain, md=resolve_page_links, us_date=us_date, link=page_path)
+    filters = dict(plain=plain, md=resolve_page_links, us_date=us_date, link=page_path, tel=tel_href)
     env.filters.update({name: _refuse_undefined(f) for name, f in filters.items()})
     return env
 

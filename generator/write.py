@@ -79,19 +79,45 @@ def publish(staged: Path, out_dir: Path) -> None:
         shutil.rmtree(old)
 
 
+def _write_files(files: Mapping[str, str | bytes], folder: Path) -> None:
+    for relative, content in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
 def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> None:
     """Write ``files`` (relative path to content) as the whole of ``out_dir``, atomically."""
     check_replaceable(out_dir)
     staged = staging_dir(out_dir)
     try:
-        for relative, content in files.items():
-            target = staged / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
+        _write_files(files, staged)
         publish(staged, out_dir)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+
+class FolderExists(OwnershipError):
+    """The folder to create already exists with something in it."""
+
+
+def create_tree(files: Mapping[str, str | bytes], out_dir: Path) -> None:
+    """Write ``files`` as a new folder ``out_dir`` that then belongs to the user (no marker file).
+
+    Refuses if ``out_dir`` exists and is not empty; the folder appears whole or not at all.
+    """
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise FolderExists(f"{out_dir}: already exists; choose a new folder name (nothing was changed)")
+    staged = staging_dir(out_dir)
+    try:
+        _write_files(files, staged)
+        if out_dir.exists():
+            out_dir.rmdir()  # empty, checked above
+        os.rename(staged, out_dir)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise

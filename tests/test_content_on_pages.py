@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from generator.content import load_guide
-from generator.models import (CalloutBlock, ListBlock, NoticeBlock, PhasesBlock, PracticesBlock, TextBlock,
+from generator.models import (CalloutBlock, ClinicTherapyBlock, ListBlock, NoticeBlock, PhasesBlock, PracticesBlock, TextBlock,
                               TherapistCriteriaBlock, TherapistQuestionsBlock)
 from generator.render import page_references, resolve_page_links, us_date
 
@@ -74,6 +74,9 @@ def expected_texts(page) -> list[str]:
         elif isinstance(block, (TherapistCriteriaBlock, TherapistQuestionsBlock)):
             items = GUIDE.therapist.criteria if isinstance(block, TherapistCriteriaBlock) else GUIDE.therapist.questions
             texts += [md_text(block.intro or "")] + [item.text for item in items]
+        elif isinstance(block, ClinicTherapyBlock):
+            therapy = GUIDE.brand.integration_therapy  # none in our own guide; see test_clinic_build.py
+            texts += [md_text(therapy.description or "")] + [r.name for r in therapy.referrals] if therapy else []
         else:  # crisis lines
             texts += [GUIDE.site.crisis.emergency, md_text(GUIDE.site.crisis.intro)]
             texts += [f"{line.how}: {line.name}" for line in GUIDE.site.crisis.lines]
