@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .errors import Problem
+from .errors import Problem, display_path
 from .load import YamlDocument, YamlLoadError, load_yaml
 from .models import Crisis, HttpsUrl, Markdown, Site, Strict, Text
 from .validate import validate_document
@@ -31,54 +31,41 @@ DARK_BACKGROUND = "#1e2129"  # mkdocs-material's slate page: hsl(225deg 15% 14%)
 AA_TEXT = 4.5
 IMAGE_SUFFIXES = (".svg", ".png", ".ico", ".jpg", ".jpeg", ".webp")
 
-HexColour = Annotated[
-    str,
-    StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"),
-    Field(description="A colour written as # and six hex digits, e.g. '#0b5560'."),
-]
-Phone = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ().-]{4,22}[0-9]$"),
-    Field(description="A phone number: digits, spaces, ( ) . - and an optional leading +, e.g. '+44 20 7946 0000'."),
-]
-Email = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"),
-    Field(description="An email address such as 'hello@example.org'."),
-]
-AssetPath = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|ico|jpg|jpeg|webp)$"),
-    Field(description="A file inside the clinic folder, e.g. 'assets/logo.svg' (svg, png, ico, jpg or webp)."),
-]
-Language = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$"),
-    Field(description="The site's language as a code such as 'en', 'fr' or 'pt-BR'."),
-]
+HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+COLOUR = "A colour written as # and six hex digits, e.g. '#0b5560'"
+# Each format's description is on the field that uses it: located errors read it as "expected ...".
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ().-]{4,22}[0-9]$")]
+PHONE = "A phone number: digits, spaces, ( ) . - and an optional leading +, e.g. '+44 20 7946 0000'"
+Email = Annotated[str, StringConstraints(
+    strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
+EMAIL = "An email address such as 'hello@example.org'"
+WEBSITE = "A full https:// address, such as 'https://example.org'"
+AssetPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|ico|jpg|jpeg|webp)$")]
+ASSET = "A file inside the clinic folder, e.g. 'assets/logo.svg' (.svg, .png, .ico, .jpg or .webp)"
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 
 
 class Colours(Strict):
-    primary: HexColour = Field(description="Header background and link colour; white header text sits on it.")
-    accent: HexColour = Field(description="Hover and focus colour of links, on a white page.")
-    link_on_dark: HexColour | None = Field(None, description="Link colour in the dark scheme (default: primary, lightened).")
-    accent_on_dark: HexColour | None = Field(None, description="Hover colour in the dark scheme (default: accent, lightened).")
+    primary: HexColour = Field(description=f"{COLOUR}: the header background under white text, and the link colour.")
+    accent: HexColour = Field(description=f"{COLOUR}: the colour of a link under the pointer or keyboard focus.")
+    link_on_dark: HexColour | None = Field(None, description=f"{COLOUR}: links in the dark scheme (default: primary, lightened).")
+    accent_on_dark: HexColour | None = Field(None, description=f"{COLOUR}: hovered links in the dark scheme (default: accent, lightened).")
 
 
 class Contact(Strict):
-    phone: Phone | None = None
-    email: Email | None = None
+    phone: Phone | None = Field(None, description=PHONE)
+    email: Email | None = Field(None, description=EMAIL)
     address: Text | None = Field(None, description="Postal address; new lines are kept.")
     hours: Text | None = Field(None, description="Opening hours, in words.")
-    website: HttpsUrl | None = Field(None, description="The clinic's own website, a full https:// address.")
+    website: HttpsUrl | None = Field(None, description=WEBSITE)
 
 
 class Referral(Strict):
     name: Text = Field(description="Who you refer patients to: a therapist or a practice.")
     description: Text | None = None
-    phone: Phone | None = None
-    email: Email | None = None
-    website: HttpsUrl | None = None
+    phone: Phone | None = Field(None, description=PHONE)
+    email: Email | None = Field(None, description=EMAIL)
+    website: HttpsUrl | None = Field(None, description=WEBSITE)
 
     @model_validator(mode="after")
     def _reachable(self) -> "Referral":
@@ -98,14 +85,14 @@ class BrandFile(Strict):
 
     name: Text = Field(description="The clinic's name as patients know it; the site's name.")
     short_name: Text | None = Field(None, description="A shorter name for tight spaces (default: name).")
-    logo: AssetPath | None = None
-    favicon: AssetPath | None = None
+    logo: AssetPath | None = Field(None, description=f"{ASSET}: shown on the coloured header.")
+    favicon: AssetPath | None = Field(None, description=f"{ASSET}: the icon in the browser tab.")
     colours: Colours | None = None
     contact: Contact | None = None
     crisis: Crisis | None = Field(None, description="The crisis lines of the clinic's country (default: ours, US 988).")
     integration_therapy: IntegrationTherapy | None = None
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
-    language: Language | None = None
+    language: Language | None = Field(None, description="The site's language as a code such as 'en', 'fr' or 'pt-BR'.")
 
 
 @dataclass(frozen=True)
@@ -170,7 +157,7 @@ def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[
     model, problems = validate_document(doc, BrandFile)
     if model is None:
         return None, problems
-    problems += _check_assets(model, doc, clinic_dir)
+    problems += _check_assets(model, doc, clinic_dir, root)
     colours = resolve_colours(model.colours) if model.colours else OUR_COLOURS
     problems += [doc.problem(("colours", key), message) for key, message in contrast_problems(colours)]
     if problems:
@@ -191,7 +178,7 @@ def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[
     return brand, []
 
 
-def _check_assets(model: BrandFile, doc: YamlDocument, clinic_dir: Path) -> list[Problem]:
+def _check_assets(model: BrandFile, doc: YamlDocument, clinic_dir: Path, root: Path | None) -> list[Problem]:
     problems = []
     folder = clinic_dir.resolve()
     for key in ("logo", "favicon"):
@@ -202,7 +189,7 @@ def _check_assets(model: BrandFile, doc: YamlDocument, clinic_dir: Path) -> list
         if folder not in target.parents:
             problems.append(doc.problem((key,), f"the {key} must be a file inside the clinic folder (got {relative!r})"))
         elif not target.is_file():
-            problems.append(doc.problem((key,), f"{key} file not found: {clinic_dir / relative}"))
+            problems.append(doc.problem((key,), f"{key} file not found: {display_path(target, root)}"))
     return problems
 
 
