@@ -70,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--content", help="the content folder (default: ROOT/content)")
     main.add_argument("--templates", help="the templates folder (default: ROOT/templates)")
     main.add_argument("--clinic", help="a clinic folder whose brand and content overlay to apply "
-                                       "(default: $GUIDE_CLINIC, else the folder named in ROOT/CLINIC; '' for none)")
+                                       "(default: $GUIDE_CLINIC, else the folder named in ROOT/CLINIC; 'none' for our own guide)")
     commands = main.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every content file and render every page, writing nothing").set_defaults(func=cmd_check)
     render = commands.add_parser("render", help="write the guide's Markdown pages into a folder the generator owns")

@@ -3,7 +3,7 @@
 A clinic folder (``clinics/<name>/``) holds ``brand.yml``, ``content/`` (the overlay) and
 ``assets/`` (logo, favicon). A build uses one clinic, or none (our own guide):
 
-1. the ``GUIDE_CLINIC`` environment variable, if set (empty means: no clinic);
+1. the ``GUIDE_CLINIC`` environment variable, if set and not empty (``none`` means: no clinic);
 2. else the first line of the file ``CLINIC`` at the project root, which upstream never ships, so a
    fork can make its clinic the default without a merge conflict;
 3. else none.
@@ -28,6 +28,7 @@ from .overlay import FOLDERS, LIST_FILES, load_folder_items, load_overlay_file, 
 
 CLINIC_ENV = "GUIDE_CLINIC"
 CLINIC_FILE = "CLINIC"
+NO_CLINIC = "none"
 
 
 def resolve_clinic(root: Path, environ: Mapping[str, str] = os.environ, option: str | None = None) -> Path | None:
@@ -39,7 +40,7 @@ def resolve_clinic(root: Path, environ: Mapping[str, str] = os.environ, option: 
         value, source = option.strip(), "--clinic"
         where = Problem("--clinic", 1, 1, "", "")
         root = Path.cwd()
-    elif CLINIC_ENV in environ:
+    elif environ.get(CLINIC_ENV, "").strip():
         value, source = environ[CLINIC_ENV].strip(), f"the {CLINIC_ENV} environment variable"
         where = Problem(CLINIC_ENV, 1, 1, "", "")
     else:
@@ -49,7 +50,7 @@ def resolve_clinic(root: Path, environ: Mapping[str, str] = os.environ, option: 
         value, line = _first_setting(marker.read_text(encoding="utf-8"))
         source = f"the {CLINIC_FILE} file"
         where = Problem(CLINIC_FILE, line, 1, "", "")
-    if not value:
+    if not value or value == NO_CLINIC:
         return None
     folder = Path(value) if Path(value).is_absolute() else root / value
     if not (folder / "brand.yml").is_file():
