@@ -13,7 +13,7 @@ from pathlib import Path
 from .build import Project, generate, json_schemas
 from .clinic import resolve_clinic
 from .scaffold import ScaffoldError, create_clinic
-from .errors import BuildFailed, ContentError
+from .errors import BuildFailed, ContentError, display_path
 from .write import OwnershipError, write_tree
 
 
@@ -27,8 +27,9 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    guide, rendered = generate(_project(args))
-    print(f"ok: {len(guide.pages)} pages, {len(guide.practices)} practices, {len(guide.phases)} phases, "
+    project = _project(args)
+    guide, rendered = generate(project)
+    print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, {len(guide.practices)} practices, {len(guide.phases)} phases, "
           f"{len(guide.references)} references; all pages render")
     return 0
 
@@ -52,7 +53,7 @@ def cmd_site(args: argparse.Namespace) -> int:
 
     clinic = resolve_clinic(Path(args.root), option=args.clinic)
     build_site(Path(args.root), Path(args.out), clinic)
-    print(f"built the site{f' for {clinic}' if clinic else ''} into {args.out}")
+    print(f"built the site{f' for {display_path(clinic)}' if clinic else ''} into {args.out}")
     return 0
 
 
