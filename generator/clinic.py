@@ -37,26 +37,22 @@ def resolve_clinic(root: Path, environ: Mapping[str, str] = os.environ, option: 
     ``option`` is the command line's ``--clinic`` (relative to the working folder), which comes first.
     """
     if option is not None:
-        value, source = option.strip(), "--clinic"
-        where = Problem("--clinic", 1, 1, "", "")
+        value, source, where = option.strip(), "--clinic", ("--clinic", 1)
         root = Path.cwd()
     elif environ.get(CLINIC_ENV, "").strip():
-        value, source = environ[CLINIC_ENV].strip(), f"the {CLINIC_ENV} environment variable"
-        where = Problem(CLINIC_ENV, 1, 1, "", "")
+        value, source, where = environ[CLINIC_ENV].strip(), f"the {CLINIC_ENV} environment variable", (CLINIC_ENV, 1)
     else:
         marker = root / CLINIC_FILE
         if not marker.is_file():
             return None
         value, line = _first_setting(marker.read_text(encoding="utf-8"))
-        source = f"the {CLINIC_FILE} file"
-        where = Problem(CLINIC_FILE, line, 1, "", "")
+        source, where = f"the {CLINIC_FILE} file", (CLINIC_FILE, line)
     if not value or value == NO_CLINIC:
         return None
     folder = Path(value) if Path(value).is_absolute() else root / value
     if not (folder / "brand.yml").is_file():
         why = "has no brand.yml" if folder.is_dir() else "was not found"
-        problem = Problem(where.file, where.line, 1, "",
-                          f"the clinic folder {value!r} named by {source} {why} (paths are taken from {root})")
+        problem = Problem(*where, 1, "", f"the clinic folder {value!r} named by {source} {why} (paths are taken from {root})")
         raise ContentError([problem])
     return folder
 

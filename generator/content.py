@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .brand import Brand, default_brand
+from .clinic import apply_clinic, branded_site
 from .errors import ContentError, Problem
 from .load import Path_, YamlDocument, YamlLoadError, load_yaml
 from .models import (
@@ -28,8 +30,6 @@ from .models import (
     Site,
     TherapistFile,
 )
-from .brand import Brand, default_brand
-from .clinic import apply_clinic, branded_site
 from .overlay import FOLDERS, load_folder_items
 from .validate import validate_document
 

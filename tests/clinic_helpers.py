@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html as html_lib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -58,5 +57,3 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def unescaped(text: str) -> str:
-    return html_lib.unescape(text)
