@@ -34,12 +34,12 @@ def bundle_files(site_dir: Path) -> dict[str, bytes]:
     return files
 
 
-def build_offline_bundle(root: Path, out_zip: Path) -> None:
+def build_offline_bundle(root: Path, out_zip: Path, clinic_dir: Path | None = None) -> None:
     """Build the file:// site into a scratch folder and zip it to ``out_zip`` (replaced atomically)."""
     scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
     try:
         site_dir = scratch / "site"
-        if not run_mkdocs(root / OFFLINE_CONFIG, site_dir):
+        if not run_mkdocs(root / OFFLINE_CONFIG, site_dir, clinic_dir):
             raise BuildFailed(f"the offline build failed (see above); {out_zip} is unchanged")
         write_archive(bundle_files(site_dir), out_zip, BUNDLE_FOLDER)
     finally:

@@ -13,8 +13,10 @@ import tempfile
 from pathlib import Path
 
 from .build import Project, generate, json_schemas
-from .errors import BuildFailed, ContentError
+from .clinic import resolve_clinic
+from .errors import BuildFailed, ContentError, display_path
 from .review import overdue_pages
+from .scaffold import ScaffoldError, create_clinic
 from .write import OwnershipError, add_files, write_tree
 
 
@@ -23,14 +25,17 @@ def _project(args: argparse.Namespace) -> Project:
     return Project(
         content_dir=Path(args.content) if args.content else root / "content",
         templates_dir=Path(args.templates) if args.templates else root / "templates",
+        clinic_dir=resolve_clinic(root, option=args.clinic),
     )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    guide, rendered = generate(_project(args))
+    project = _project(args)
+    guide, rendered = generate(project)
     for late in overdue_pages(guide):
         print(late.warning(), file=sys.stderr)
-    print(f"ok: {len(guide.pages)} pages, {len(guide.practices)} practices, {len(guide.phases)} phases, "
+    print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
+          f"{len(guide.practices)} practices, {len(guide.phases)} phases, {len(guide.worksheets)} worksheets, "
           f"{len(guide.references)} references; all pages render")
     return 0
 
@@ -66,8 +71,10 @@ def cmd_site(args: argparse.Namespace) -> int:
     def add_pdfs(staged: Path) -> None:
         add_files(staged, _pdfs(args, staged))
 
-    build_site(Path(args.root), Path(args.out), before_publish=None if args.no_pdf else add_pdfs)
-    print(f"built the site into {args.out}" + ("" if args.no_pdf else " (with its PDFs in downloads/)"))
+    clinic = _project(args).clinic_dir
+    build_site(Path(args.root), Path(args.out), clinic, before_publish=None if args.no_pdf else add_pdfs)
+    print(f"built the site{f' for {display_path(clinic)}' if clinic else ''} into {args.out}"
+          + ("" if args.no_pdf else " (with its PDFs in downloads/)"))
     return 0
 
 
@@ -77,7 +84,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     files: dict[str, bytes] = {}
     scratch = Path(tempfile.mkdtemp(prefix="guide-pdf-"))
     try:  # the PDFs print the built pages, so build a throwaway site first
-        build_site(Path(args.root), scratch / "site", before_publish=lambda staged: files.update(_pdfs(args, staged)))
+        build_site(Path(args.root), scratch / "site", _project(args).clinic_dir,
+                   before_publish=lambda staged: files.update(_pdfs(args, staged)))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     write_tree({path.removeprefix("downloads/"): pdf for path, pdf in files.items()}, Path(args.out))
@@ -89,14 +97,23 @@ def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
     from .content import load_guide
     from .pdf import make_pdfs
 
-    return make_pdfs(site_dir, load_guide(_project(args).content_dir))
+    project = _project(args)
+    return make_pdfs(site_dir, load_guide(project.content_dir, project.clinic_dir))
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
     from .bundle import build_offline_bundle  # needs the site engine, like `site`
 
-    build_offline_bundle(Path(args.root), Path(args.out))
+    build_offline_bundle(Path(args.root), Path(args.out), _project(args).clinic_dir)
     print(f"wrote the offline bundle to {args.out}: unzip it and open index.html")
+    return 0
+
+
+def cmd_new_clinic(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    create_clinic(folder, args.name)
+    print(f"created {folder}: edit {folder / 'brand.yml'}, then build with\n"
+          f"    GUIDE_CLINIC={folder} make build")
     return 0
 
 
@@ -105,6 +122,8 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--root", default=".", help="the project folder (default: the current folder)")
     main.add_argument("--content", help="the content folder (default: ROOT/content)")
     main.add_argument("--templates", help="the templates folder (default: ROOT/templates)")
+    main.add_argument("--clinic", help="a clinic folder whose brand and content overlay to apply "
+                                       "(default: $GUIDE_CLINIC, else the folder named in ROOT/CLINIC; 'none' for our own guide)")
     commands = main.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every content file and render every page, writing nothing").set_defaults(func=cmd_check)
     render = commands.add_parser("render", help="write the guide's Markdown pages into a folder the generator owns")
@@ -126,6 +145,10 @@ def parser() -> argparse.ArgumentParser:
     offline = commands.add_parser("offline", help="build the site for use from files (file://, a USB stick) into a zip")
     offline.add_argument("--out", default="dist/guide-offline.zip", help="the zip file (default: dist/guide-offline.zip)")
     offline.set_defaults(func=cmd_offline)
+    new_clinic = commands.add_parser("new-clinic", help="create a clinic folder: a commented brand.yml, example overlay files, a placeholder logo")
+    new_clinic.add_argument("folder", help="the new folder, e.g. clinics/my-clinic (it must not exist yet)")
+    new_clinic.add_argument("--name", required=True, help="the clinic's name as patients know it")
+    new_clinic.set_defaults(func=cmd_new_clinic)
     return main
 
 
@@ -137,6 +160,6 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
     except OwnershipError as exc:
         print(f"error: {exc}", file=sys.stderr)
-    except BuildFailed as exc:
+    except (BuildFailed, ScaffoldError) as exc:
         print(f"error: {exc}", file=sys.stderr)
     return 1

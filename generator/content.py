@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .brand import Brand, default_brand
+from .clinic import apply_clinic, branded_site
 from .errors import ContentError, Problem
 from .load import Path_, YamlDocument, YamlLoadError, load_yaml
 from .models import (
@@ -29,6 +31,7 @@ from .models import (
     TherapistFile,
     Worksheet,
 )
+from .overlay import FOLDERS, load_folder_items
 from .validate import validate_document
 from .worksheet_content import check_worksheets, load_worksheets
 
@@ -47,6 +50,7 @@ class Guide:
     phases: list[Phase]
     therapist: TherapistFile
     pages: list[Page]
+    brand: Brand  # the clinic's brand, or ours: name, logo, colours, contact, crisis lines, footer, language
     worksheets: list[Worksheet] = field(default_factory=list)  # content/worksheets/*.yml, in their order
 
     def page(self, page_id: str) -> Page:
@@ -84,12 +88,12 @@ def content_files(content_dir: Path) -> tuple[dict[str, Path], list[Path], list[
     return singles, pages, problems
 
 
-def load_guide(content_dir: Path) -> Guide:
-    """Load, validate and cross-check the content folder; raise ``ContentError`` listing every problem."""
+def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
+    """Load, validate and cross-check the content folder, with a clinic's brand and overlay applied
+    when ``clinic_dir`` is given; raise ``ContentError`` listing every problem."""
     singles, page_paths, problems = content_files(content_dir)
     docs: dict[str, YamlDocument] = {}
     models: dict[str, Any] = {}
-    page_docs: list[tuple[YamlDocument, Page]] = []
 
     for kind, path in singles.items():
         doc, model, found = _load_one(path, ROOT_MODELS[kind])
@@ -98,13 +102,8 @@ def load_guide(content_dir: Path) -> Guide:
             docs[kind] = doc
         if model is not None:
             models[kind] = model
-    for path in page_paths:
-        doc, page, found = _load_one(path, Page)
-        problems += found
-        if page is not None:
-            if page.id != path.stem:
-                problems.append(doc.problem(("id",), f"a page's id must match its file name: expected {path.stem!r}"))
-            page_docs.append((doc, page))
+    page_docs, found = load_folder_items(page_paths, FOLDERS["pages"], None, _load_one)
+    problems += found
 
     sheet_docs, found = load_worksheets(content_dir, _load_one)
     problems += found
@@ -112,14 +111,29 @@ def load_guide(content_dir: Path) -> Guide:
     if problems or len(models) < len(SINGLE_FILES):
         raise ContentError(problems)
 
+    brand = default_brand(models["site"])
+    if clinic_dir is not None:
+        clinic = apply_clinic(clinic_dir, docs, {"pages": page_docs, "worksheets": sheet_docs}, models["site"],
+                              root=content_dir.resolve().parent, load_one=_load_one)
+        if clinic.problems:
+            raise ContentError(clinic.problems)
+        brand, page_docs, sheet_docs = clinic.brand, clinic.folders["pages"], clinic.folders["worksheets"]
+        for kind in clinic.changed:
+            docs[kind] = clinic.docs[kind]
+            models[kind], found = validate_document(docs[kind], ROOT_MODELS[kind])
+            problems += found
+        if problems:
+            raise ContentError(problems)
+
     guide = Guide(
-        site=models["site"],
+        site=branded_site(models["site"], brand),
         references={r.id: r for r in models["references"].references},
         notices={n.id: n for n in models["notices"].notices},
         practices=list(models["practices"].practices),
         phases=list(models["phases"].phases),
         therapist=models["therapist"],
         pages=sorted((page for _, page in page_docs), key=lambda p: (p.order, p.id)),
+        brand=brand,
         worksheets=sorted((sheet for _, sheet in sheet_docs), key=lambda s: (s.order, s.id)),
     )
     problems += _cross_check(guide, docs, page_docs)
@@ -129,9 +143,9 @@ def load_guide(content_dir: Path) -> Guide:
     return guide
 
 
-def _load_one(path: Path, model: type) -> tuple[YamlDocument | None, Any, list[Problem]]:
+def _load_one(path: Path, model: type, root: Path | None = None) -> tuple[YamlDocument | None, Any, list[Problem]]:
     try:
-        doc = load_yaml(path, root=_project_root(path))
+        doc = load_yaml(path, root=root or _project_root(path))
     except YamlLoadError as exc:
         return None, None, [exc.problem]
     built, problems = validate_document(doc, model)
@@ -151,8 +165,7 @@ def _duplicates(items: Iterable[tuple[str, YamlDocument, Path_]], what: str) -> 
     for item_id, doc, at in items:
         if item_id in seen:
             first_doc, first_at = seen[item_id]
-            line, _ = first_doc.position(first_at)
-            yield doc.problem(at, f"duplicate {what} id {item_id!r} (first used at {first_doc.name}:{line})")
+            yield doc.problem(at, f"duplicate {what} id {item_id!r} (first used at {first_doc.where(first_at)})")
         else:
             seen[item_id] = (doc, at)
 

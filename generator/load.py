@@ -57,6 +57,10 @@ class YamlDocument:
                 return self.marks[at[:end]]
         return (1, 1)
 
+    def where(self, at: Path_) -> str:
+        """``file:line`` of the value at ``at``, for messages that point at a second place."""
+        return f"{self.name}:{self.position(at)[0]}"
+
     def problem(self, at: Path_, message: str, offset: int | None = None) -> Problem:
         """A problem at the value ``at``; ``offset`` into a `|` text block narrows it to its line."""
         line, column = self.position(at)

@@ -246,6 +246,8 @@ class PrintBlock(Strict):
     type: Literal["print"]
     heading: Text | None = None
     intro: Markdown | None = None
+
+
 class PlanBuilderBlock(Strict):
     """The personal plan builder: a form drawn from the practices, phases, therapist criteria and
     crisis lines, saved on the patient's device only."""
@@ -253,6 +255,13 @@ class PlanBuilderBlock(Strict):
     type: Literal["plan_builder"]
     sessions: int = Field(6, ge=1, le=12, description="How many sessions the plan has room for.")
     support_people: int = Field(3, ge=1, le=6, description="How many support people the plan has room for.")
+
+
+class ClinicTherapyBlock(Strict):
+    """The clinic's integration-therapy offer and referrals (from its brand.yml); empty without a clinic."""
+
+    type: Literal["clinic_therapy"]
+    heading: Text | None = None
 
 
 Block = Annotated[
@@ -268,6 +277,7 @@ Block = Annotated[
         CrisisLinesBlock,
         PrintBlock,
         PlanBuilderBlock,
+        ClinicTherapyBlock,
     ],
     Field(discriminator="type"),
 ]

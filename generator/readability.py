@@ -27,6 +27,7 @@ from .content import Guide
 from .models import (
     CalloutBlock,
     ChecklistItem,
+    ClinicTherapyBlock,
     CrisisLinesBlock,
     ListBlock,
     NoticeBlock,
@@ -145,6 +146,9 @@ def _block_passages(block, guide: Guide) -> list[str]:
         return passages(guide.site.crisis.emergency) + passages(guide.site.crisis.intro)
     if isinstance(block, PrintBlock):
         return passages(block.intro)
+    if isinstance(block, ClinicTherapyBlock):  # a clinic's own words, from its brand.yml
+        therapy = guide.brand.integration_therapy
+        return passages(therapy.description) if therapy else []
     if isinstance(block, PlanBuilderBlock):
         return []  # the form's words are the practices, phases and criteria, measured on their own pages
     raise TypeError(f"readability: no rule for the {type(block).__name__} block; add one in {__name__}")

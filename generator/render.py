@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from .brand import tel_href
 from .content import PAGE_LINK, Guide
 from .errors import ContentError, Problem, display_path
 from .render_print import (
@@ -62,6 +63,11 @@ def resolve_page_links(markdown: str) -> str:
     return PAGE_LINK.sub(lambda m: f"]({page_path(m.group(1))}{m.group(2) or ''})", str(markdown))
 
 
+def markdown_without_html(markdown: str) -> str:
+    """Markdown whose raw HTML shows as text: for a clinic's brand values, which are never markup."""
+    return resolve_page_links(html.escape(str(markdown), quote=False))
+
+
 def us_date(value: dt.date) -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
@@ -75,7 +81,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    filters = dict(plain=plain, md=resolve_page_links, us_date=us_date, link=page_path)
+    filters = dict(plain=plain, md=resolve_page_links, md_text=markdown_without_html, us_date=us_date, link=page_path, tel=tel_href)
     env.filters.update({name: _refuse_undefined(f) for name, f in filters.items()})
     return env
 

@@ -75,7 +75,7 @@ def render_worksheet_pages(guide: Guide, env: jinja2.Environment) -> dict[str, s
     template = env.get_template("pages/worksheet.md.j2")
     for sheet in guide.worksheets:
         pages[worksheet_path(sheet.id)] = template.render(
-            sheet=sheet, fields=sheet_fields(sheet, guide), site=guide.site, downloads="../../" + DOWNLOADS_DIR + "/",
+            sheet=sheet, fields=sheet_fields(sheet, guide), site=guide.site, guide=guide, downloads="../../" + DOWNLOADS_DIR + "/",
             references=[guide.references[r] for r in sheet.references],
         )
     return pages
@@ -91,7 +91,7 @@ def render_handout(guide: Guide, env: jinja2.Environment, page_context) -> str:
         text = re.sub(r"^# (.+)$", lambda m: f"# {m.group(1)} {{ #page-{page.id} }}", text, count=1, flags=re.M)
         sections.append((page, text))
     return env.get_template("pages/handout.md.j2").render(
-        site=guide.site, sections=sections, worksheets=[(s, sheet_fields(s, guide)) for s in guide.worksheets]
+        site=guide.site, guide=guide, sections=sections, worksheets=[(s, sheet_fields(s, guide)) for s in guide.worksheets]
     )
 
 

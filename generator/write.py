@@ -129,3 +129,25 @@ def write_archive(files: Mapping[str, bytes], out_zip: Path, folder: str) -> Non
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class FolderExists(OwnershipError):
+    """The folder to create already exists with something in it."""
+
+
+def create_tree(files: Mapping[str, str | bytes], out_dir: Path) -> None:
+    """Write ``files`` as a new folder ``out_dir`` that then belongs to the user (no marker file).
+
+    Refuses if ``out_dir`` exists and is not empty; the folder appears whole or not at all.
+    """
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise FolderExists(f"{out_dir}: already exists; choose a new folder name (nothing was changed)")
+    staged = staging_dir(out_dir)
+    try:
+        add_files(staged, files)
+        if out_dir.exists():
+            out_dir.rmdir()  # empty, checked above
+        os.rename(staged, out_dir)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise

@@ -21,9 +21,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PROJECT_PARTS = ("content", "templates", "generator", "schemas", "mkdocs.yml")
 
 
-def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run ``python -m generator ARGS`` the way a user does, capturing its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 300, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m generator ARGS`` the way a user does, capturing its output.
+
+    Our own guide unless a test says otherwise (``env={"GUIDE_CLINIC": ...}`` or ``--clinic``), so a
+    fork's CLINIC file or a GUIDE_CLINIC in the shell does not change what the tests check."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_CLINIC": "none", **(env or {})}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout)
 

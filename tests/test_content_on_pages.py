@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from generator.content import load_guide
-from generator.models import (CalloutBlock, CrisisLinesBlock, ListBlock, NoticeBlock, PlanBuilderBlock, PhasesBlock, PracticesBlock,
+from generator.models import (CalloutBlock, ClinicTherapyBlock, CrisisLinesBlock, ListBlock, NoticeBlock, PlanBuilderBlock, PhasesBlock, PracticesBlock,
                               PrintBlock, TextBlock, TherapistCriteriaBlock, TherapistQuestionsBlock)
 from generator.render import page_references, resolve_page_links, us_date
 
@@ -80,6 +80,9 @@ def expected_texts(page) -> list[str]:
             texts += [p.name for p in GUIDE.practices] + [p.name for p in GUIDE.phases]
             texts += [item.text for phase in GUIDE.phases for item in phase.items]
             texts += [item.text for item in GUIDE.therapist.criteria] + [line.how for line in GUIDE.site.crisis.lines]
+        elif isinstance(block, ClinicTherapyBlock):
+            therapy = GUIDE.brand.integration_therapy  # none in our own guide; see test_clinic_build.py
+            texts += [md_text(therapy.description or "")] + [r.name for r in therapy.referrals] if therapy else []
         elif isinstance(block, CrisisLinesBlock):
             texts += [GUIDE.site.crisis.emergency, md_text(GUIDE.site.crisis.intro)]
             texts += [f"{line.how}: {line.name}" for line in GUIDE.site.crisis.lines]

@@ -381,6 +381,15 @@
 
   // --- the calendar file (RFC 5545) ---------------------------------------------------------
 
+  /* The guide's or the clinic's short name, from the brand data every page carries as JSON. */
+  function brandName() {
+    try {
+      return JSON.parse(document.getElementById("guide-brand").textContent).short_name;
+    } catch (error) {
+      return "Ketamine integration guide";
+    }
+  }
+
   function icsText(value) {
     return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
   }
@@ -404,7 +413,8 @@
   function calendar(plan, now) {
     var stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
     var compact = function (day) { return isoDay(day).replace(/-/g, ""); };
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Ketamine Integration Guide//Plan builder//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Ketamine Integration Guide//Plan builder//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+      "X-WR-CALNAME:" + icsText("My integration plan (" + brandName() + ")")];
     scheduleFor(plan).forEach(function (event, i) {
       lines.push("BEGIN:VEVENT", "UID:plan-" + compact(event.start) + "-" + i + "@ketamine-integration-plan",
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + compact(event.start));
