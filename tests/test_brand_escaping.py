@@ -101,3 +101,28 @@ def test_the_browser_shows_the_name_as_text(odd_site, browser):
         page.close()
     finally:
         server.shutdown()
+
+
+def test_the_plan_shows_the_values_as_text_and_the_calendar_carries_them_escaped(odd_site, browser):
+    """The plan (the clinic's phone and hours, its print) and its .ics file, where , ; and \\ are escaped."""
+    import icalendar
+
+    from conftest import serve_folder
+
+    url, server = serve_folder(odd_site)
+    context = browser.new_context(accept_downloads=True)
+    try:
+        tab = context.new_page()
+        tab.goto(url + "plan/")
+        tab.wait_for_selector("#plan-toolbar:not([hidden])")
+        clinic = tab.locator(".plan-clinic")
+        assert clinic.inner_text().startswith(f"{NAME}: +34 600 000 000 ({HOURS})")
+        assert clinic.locator("b").count() == 0
+        tab.fill("#plan-session-1-date", "2026-12-01")
+        with tab.expect_download() as download:
+            tab.click("#plan-ics")
+        calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
+        assert str(calendar["X-WR-CALNAME"]) == f"My integration plan ({NAME})"  # no short name: the name
+    finally:
+        context.close()
+        server.shutdown()

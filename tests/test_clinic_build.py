@@ -108,3 +108,54 @@ def test_the_example_clinic_in_the_browser_light_and_dark(example_site, browser)
             context.close()
     finally:
         server.shutdown()
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+
+
+def test_the_clinics_worksheet_pdfs_carry_its_name_phone_and_crisis_lines(example_site):
+    from pypdf import PdfReader
+
+    site, _, _ = example_site
+    for paper in ("a4", "letter"):
+        sheet = site / f"downloads/worksheets/post-session-journal-{paper}.pdf"
+        reader = PdfReader(sheet)
+        text = _pdf_text(sheet)
+        assert len(reader.pages) == 1, paper
+        assert EXAMPLE in text and "+44 20 7946 0000" in text, paper  # the sheet's small header
+        assert "Call 116 123" in text and "999" in text, paper  # its footer: the clinic's crisis line
+        assert not re.search(r"\b(988|911)\b", text), paper
+        assert reader.metadata.author == EXAMPLE
+    handout = _pdf_text(site / "downloads/handout-a4.pdf")
+    assert EXAMPLE in handout and "Call 116 123" in handout
+
+
+def test_the_plan_and_its_print_and_calendar_carry_the_clinic(example_site, browser, tmp_path):
+    from pypdf import PdfReader
+
+    from conftest import serve_folder
+
+    site, _, _ = example_site
+    url, server = serve_folder(site)
+    context = browser.new_context(accept_downloads=True)
+    try:
+        tab = context.new_page()
+        tab.goto(url + "plan/")
+        tab.wait_for_selector("#plan-toolbar:not([hidden])")
+        tab.fill("#plan-session-1-date", "2026-12-01")
+        tab.pdf(path=str(tmp_path / "plan.pdf"), format="A4")
+        printed = _pdf_text(tmp_path / "plan.pdf")
+        assert f"{EXAMPLE}: +44 20 7946 0000" in printed
+        assert "Call 116 123" in printed and not re.search(r"\b(988|911)\b", printed)
+        assert len(PdfReader(tmp_path / "plan.pdf").pages) <= 2
+        with tab.expect_download() as download:
+            tab.click("#plan-ics")
+        calendar = download.value.path().read_bytes().decode("utf-8")
+        # "," is escaped in iCalendar text; the short name is "Example Clinic".
+        assert "X-WR-CALNAME:My integration plan (Example Clinic)" in calendar.replace("\r\n ", "")
+    finally:
+        context.close()
+        server.shutdown()
