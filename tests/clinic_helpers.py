@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -57,3 +58,27 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+
+
+@contextmanager
+def plan_page(browser, site: Path):
+    """The plan builder of a built ``site``, served on loopback, open and ready in a fresh context."""
+    from conftest import serve_folder
+
+    url, server = serve_folder(site)
+    context = browser.new_context(accept_downloads=True)
+    try:
+        tab = context.new_page()
+        tab.goto(url + "plan/")
+        tab.wait_for_selector("#plan-toolbar:not([hidden])")
+        yield tab
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def download_calendar(tab) -> bytes:
+    """The schedule's .ics file, as the plan page's button downloads it (a session date must be set)."""
+    with tab.expect_download() as download:
+        tab.click("#plan-ics")
+    return download.value.path().read_bytes()

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from clinic_helpers import read_page, script_json
+from clinic_helpers import download_calendar, plan_page, read_page, script_json
 from conftest import ROOT, copy_project, run_cli, serve_folder, site_pages
 
 NAME = 'Clínica <Ñandú> & "Sons" 心'
@@ -107,22 +107,10 @@ def test_the_plan_shows_the_values_as_text_and_the_calendar_carries_them_escaped
     """The plan (the clinic's phone and hours, its print) and its .ics file, where , ; and \\ are escaped."""
     import icalendar
 
-    from conftest import serve_folder
-
-    url, server = serve_folder(odd_site)
-    context = browser.new_context(accept_downloads=True)
-    try:
-        tab = context.new_page()
-        tab.goto(url + "plan/")
-        tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    with plan_page(browser, odd_site) as tab:
         clinic = tab.locator(".plan-clinic")
         assert clinic.inner_text().startswith(f"{NAME}: +34 600 000 000 ({HOURS})")
         assert clinic.locator("b").count() == 0
         tab.fill("#plan-session-1-date", "2026-12-01")
-        with tab.expect_download() as download:
-            tab.click("#plan-ics")
-        calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
+        calendar = icalendar.Calendar.from_ical(download_calendar(tab))
         assert str(calendar["X-WR-CALNAME"]) == f"My integration plan ({NAME})"  # no short name: the name
-    finally:
-        context.close()
-        server.shutdown()

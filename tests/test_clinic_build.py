@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from clinic_helpers import read_page, script_json, tree_hash
+from clinic_helpers import download_calendar, plan_page, read_page, script_json, tree_hash
 from conftest import ROOT, run_cli, site_pages
 
 EXAMPLE = "Example Clinic (fictional)"
@@ -136,26 +136,14 @@ def test_the_clinics_worksheet_pdfs_carry_its_name_phone_and_crisis_lines(exampl
 def test_the_plan_and_its_print_and_calendar_carry_the_clinic(example_site, browser, tmp_path):
     from pypdf import PdfReader
 
-    from conftest import serve_folder
-
     site, _, _ = example_site
-    url, server = serve_folder(site)
-    context = browser.new_context(accept_downloads=True)
-    try:
-        tab = context.new_page()
-        tab.goto(url + "plan/")
-        tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    with plan_page(browser, site) as tab:
         tab.fill("#plan-session-1-date", "2026-12-01")
         tab.pdf(path=str(tmp_path / "plan.pdf"), format="A4")
         printed = _pdf_text(tmp_path / "plan.pdf")
         assert f"{EXAMPLE}: +44 20 7946 0000" in printed
         assert "Call 116 123" in printed and not re.search(r"\b(988|911)\b", printed)
         assert len(PdfReader(tmp_path / "plan.pdf").pages) <= 2
-        with tab.expect_download() as download:
-            tab.click("#plan-ics")
-        calendar = download.value.path().read_bytes().decode("utf-8")
+        calendar = download_calendar(tab).decode("utf-8")
         # "," is escaped in iCalendar text; the short name is "Example Clinic".
         assert "X-WR-CALNAME:My integration plan (Example Clinic)" in calendar.replace("\r\n ", "")
-    finally:
-        context.close()
-        server.shutdown()
