@@ -12,19 +12,15 @@ by their path in the site; writing them is write.py's job.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
 from .content import Guide
 from .errors import BuildFailed
+from .local_server import serving
 from .render_print import PAPER_SIZES, handout_pdf, worksheet_pdf
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
@@ -42,7 +38,7 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
     from playwright.sync_api import sync_playwright  # only the PDF step needs a browser
 
     files: dict[str, bytes] = {}
-    with _serve(site_dir) as base_url, sync_playwright() as playwright:
+    with serving(site_dir) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
@@ -128,21 +124,3 @@ def _to_bytes(writer: PdfWriter) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free port of 127.0.0.1 for as long as the block runs."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

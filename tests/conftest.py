@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from generator.local_server import serve_folder  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -55,19 +54,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("site", "--out", str(out))
     assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
     return out
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def serve_folder(folder: Path):
-    """Serve ``folder`` on a free port of 127.0.0.1; returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")
