@@ -33,6 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator import render  # noqa: E402
 from generator.build import Project, generate  # noqa: E402
 
 PROJECT_PARTS = ("content", "templates", "generator", "mkdocs.yml")
@@ -77,18 +78,25 @@ def plain_config(project: Path, docs: Path) -> Path:
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(project / "templates" / "overrides")
     config.update(site_name=guide.site.name, site_description=guide.site.description, copyright=guide.site.copyright,
-                  nav=[{entry.title: entry.path} for entry in rendered.nav])
+                  nav=[_nav_item(entry) for entry in rendered.nav])
     config.setdefault("extra", {})["guide"] = {
         "crisis_page": f"{guide.site.crisis_page}/",
         "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in guide.site.crisis.lines],
         "emergency": guide.site.crisis.emergency,
+        "brand": guide.brand.public_data(),
     }
     shutil.copytree(project / "templates" / "assets", docs, dirs_exist_ok=True)
     for path, text in rendered.pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
     out = project / "mkdocs-plain.yml"
     out.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return out
+
+
+def _nav_item(entry) -> dict:
+    """The navigation as the hook sets it: {title: path}, or {title: [items]} for a section."""
+    return {entry.title: [_nav_item(child) for child in entry.children] if entry.children else entry.path}
 
 
 def measure(scale: int, work: Path) -> dict:
@@ -107,6 +115,9 @@ def measure(scale: int, work: Path) -> dict:
 
 
 def _time_generation(project: Path) -> float:
+    """A cold generation, as in a fresh `mkdocs build` (not a `mkdocs serve` rebuild, which reuses
+    the compiled templates)."""
+    render._COMPILED.clear()
     start = time.process_time()
     generate(Project.at(project))
     return time.process_time() - start

@@ -72,8 +72,31 @@ def us_date(value: dt.date) -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, shared by every environment in this process (pages, worksheets and the
+    handout each have one) and kept across `mkdocs serve` rebuilds. Compiling was most of the
+    generation time. Jinja compares each template's source checksum, so an edit is compiled anew."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._compiled.clear()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=_COMPILED,
         loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown output: plain values go through the `plain` filter instead.
@@ -155,7 +178,7 @@ def render_guide(guide: Guide, templates_dir: Path) -> RenderedGuide:
 def _with_md_filter(templates_dir: Path, links) -> jinja2.Environment:
     """An environment whose ``md`` filter writes page links for pages that live elsewhere."""
     env = make_environment(templates_dir)
-    env.filters["md"] = links
+    env.filters["md"] = _refuse_undefined(links)
     return env
 
 
