@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check schema lock browser clean pdf
+.PHONY: serve build test test-fast test-site test-browser check schema lock browser node clean pdf
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,8 +16,17 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
 build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails)
 	$(PYTHON) -m generator site --out site
 
-test: $(STAMP) browser  ## every test, browser tests included
-	$(PYTHON) -m pytest
+test: $(STAMP) browser node  ## every test: the fast tier, then the site and browser tiers
+	$(PYTHON) -m pytest tests/unit tests/site tests/browser
+
+test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (seconds)
+	$(PYTHON) -m pytest tests/unit
+
+test-site: $(STAMP) browser  ## tests of a built site (a real `mkdocs build --strict`, its PDFs and files)
+	$(PYTHON) -m pytest tests/site
+
+test-browser: $(STAMP) browser  ## tests in Debian's Chromium: the plan, print, accessibility, privacy, offline
+	$(PYTHON) -m pytest tests/browser
 
 check: $(STAMP)  ## validate the content and templates, write nothing
 	$(PYTHON) -m generator check
@@ -35,6 +44,11 @@ browser:  ## Debian's chromium, which Playwright drives (Playwright cannot downl
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
+node:  ## Debian's nodejs, for the plan scripts' unit tests (`node --test`), where `node` is missing
+	@command -v node >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends nodejs; }
+
 lock:  ## re-pin requirements.txt from the ranges in pyproject.toml
 	rm -rf .lock-venv && python3 -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
@@ -45,7 +59,7 @@ pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `
 	$(PYTHON) -m generator pdf --out pdf
 
 clean:
-	rm -rf $(VENV) site pdf
+	rm -rf $(VENV) site pdf .cache
 
 .PHONY: readability bench
 readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 8)

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.offline import site_files  # noqa: E402
+from generator.publish.service_worker import site_files  # noqa: E402
 
 OWN_FILES = ["javascripts/plan.js", "stylesheets/plan.css", "javascripts/offline.js"]
 

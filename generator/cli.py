@@ -12,12 +12,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .build import Project, generate, json_schemas
-from .clinic import resolve_clinic
-from .errors import BuildFailed, ContentError, display_path
-from .review import overdue_pages
-from .scaffold import ScaffoldError, create_clinic
-from .write import OwnershipError, add_files, write_tree
+from .guide.clinic import resolve_clinic
+from .pipeline import Project, generate, json_schemas
+from .problems import BuildFailed, ContentError, display_path
+from .publish.clinic_scaffold import ScaffoldError, create_clinic
+from .publish.owned_folders import OwnershipError, add_files, write_tree
+from .quality.review import overdue_items
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -32,7 +32,7 @@ def _project(args: argparse.Namespace) -> Project:
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     guide, rendered = generate(project)
-    for late in overdue_pages(guide):
+    for late in overdue_items(guide):
         print(late.warning(), file=sys.stderr)
     print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
           f"{len(guide.practices)} practices, {len(guide.phases)} phases, {len(guide.worksheets)} worksheets, "
@@ -48,7 +48,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_readability(args: argparse.Namespace) -> int:
-    from .readability import grades, table
+    from .quality.readability import grades, table
 
     guide, _ = generate(_project(args))
     found = grades(guide)
@@ -66,7 +66,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from .mkdocs_site import build_site  # the one command that needs the site engine
+    from .engines.mkdocs.build import build_site  # the commands that build a site need the engine
 
     def add_pdfs(staged: Path) -> None:
         add_files(staged, _pdfs(args, staged))
@@ -79,7 +79,7 @@ def cmd_site(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .mkdocs_site import build_site
+    from .engines.mkdocs.build import build_site
 
     files: dict[str, bytes] = {}
     scratch = Path(tempfile.mkdtemp(prefix="guide-pdf-"))
@@ -94,24 +94,24 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
-    from .content import load_guide
-    from .pdf import make_pdfs
+    from .guide.assemble import load_guide
+    from .publish.pdfs import make_pdfs
 
     project = _project(args)
     return make_pdfs(site_dir, load_guide(project.content_dir, project.clinic_dir))
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
-    from .bundle import build_offline_bundle  # needs the site engine, like `site`
+    from .engines.mkdocs.build import build_offline_copy
 
-    build_offline_bundle(Path(args.root), Path(args.out), _project(args).clinic_dir)
+    build_offline_copy(Path(args.root), Path(args.out), _project(args).clinic_dir)
     print(f"wrote the offline bundle to {args.out}: unzip it and open index.html")
     return 0
 
 
 def cmd_new_clinic(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
-    create_clinic(folder, args.name)
+    create_clinic(folder, args.name, _project(args).templates_dir)
     print(f"created {folder}: edit {folder / 'brand.yml'}, then build with\n"
           f"    GUIDE_CLINIC={folder} make build")
     return 0

@@ -1,5 +1,5 @@
 /* Registers the service worker (sw.js at the site's root, written at build time by
-   generator/offline.py), which keeps every page and the plan builder working with no network
+   generator/publish/service_worker.py), which keeps every page and the plan builder working with no network
    after the first visit. Only over http(s): a copy opened from files (file://) needs none. */
 (function () {
   "use strict";

@@ -1,0 +1,19 @@
+"""The file mkdocs.yml names under ``hooks:``: it hands every MkDocs event to one ``GuidePlugin``.
+
+MkDocs loads this file once per process (``mkdocs serve`` keeps it across rebuilds), so the one
+plugin object keeps its state between rebuilds. Run MkDocs as ``python -m mkdocs`` from the
+project folder (``make serve`` does), or with the project folder on PYTHONPATH (the generator's
+own builds set it), so that the ``generator`` package is importable.
+"""
+
+from generator.engines.mkdocs.plugin import GuidePlugin
+
+plugin = GuidePlugin()
+
+on_startup = plugin.on_startup
+on_config = plugin.on_config
+on_env = plugin.on_env
+on_files = plugin.on_files
+on_page_markdown = plugin.on_page_markdown
+on_serve = plugin.on_serve
+on_post_build = plugin.on_post_build

@@ -1,0 +1,130 @@
+"""The guide as a MkDocs plugin: on every build (and every ``mkdocs serve`` reload) it checks and
+renders the content, sets the navigation and site-wide values from it, and hands MkDocs the pages
+as in-memory files, so no generated Markdown is written into a folder of hand-written files.
+After the build, the engine-neutral steps of generator/publish/finish.py finish the site.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ...guide.clinic import resolve_clinic
+from ...pipeline import Project, generate
+from ...problems import ContentError
+from ...publish.finish import finish_site
+from ...quality.review import overdue_items
+from ...render.environment import bytecode_cache
+from ...render.layout import BRAND_CSS, brand_asset
+from ...render.pages import NavEntry, RenderedGuide
+
+
+class GuidePlugin(BasePlugin):
+    def __init__(self) -> None:
+        self.rendered: RenderedGuide | None = None
+        self.clinic_dir: Path | None = None
+        self.project_root: Path | None = None
+        # Under `mkdocs serve`: no CSP (its live-reload script is inline and changes) and no
+        # service worker (it would keep serving the pages of an earlier edit).
+        self.serving = False
+
+    def on_startup(self, command, dirty) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        root = self.project_root = Path(config.config_file_path).resolve().parent
+        try:
+            self.clinic_dir = resolve_clinic(root)
+            guide, self.rendered = generate(Project.at(root, self.clinic_dir))
+        except ContentError as exc:
+            raise PluginError("the guide's content has problems:\n" + exc.report()) from None
+        for late in overdue_items(guide):
+            print(late.warning(), file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
+        site = guide.site
+        # The theme prints these without escaping in some places and with `| e` in others; escaped
+        # Markup is right in both (escaping Markup again leaves it as it is).
+        config.site_name = Markup(escape(site.name))
+        config.site_description = Markup(escape(site.description))
+        config.copyright = Markup(escape(site.copyright))
+        config.theme["language"] = _theme_language(site.language, config)
+        config.nav = [_nav_item(entry) for entry in self.rendered.nav]
+        brand = guide.brand
+        config.extra["guide"] = {  # what the theme override (templates/overrides/main.html) shows
+            "crisis_page": f"{site.crisis_page}/",
+            "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
+            "emergency": site.crisis.emergency,
+            "clinic": {"name": brand.name, "contact": brand.contact.model_dump(exclude_none=True),
+                       "links": brand.contact_links()} if brand.contact else None,
+        }
+        for key in ("logo", "favicon"):
+            if getattr(brand, key) is not None:
+                config.theme[key] = brand_asset(key, getattr(brand, key))
+        if BRAND_CSS in self.rendered.files:
+            config.extra_css.append(BRAND_CSS)  # after guide.css, so the brand's colours win
+        _drop_remote_polyfills(config)
+        return config
+
+    def on_env(self, env, config, files):
+        """The theme's templates are compiled once and kept on disk between builds, like ours."""
+        env.bytecode_cache = bytecode_cache(self.project_root, "theme")
+        return env
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, text in self.rendered.pages.items():
+            file = File.generated(config, path, content=text)
+            if path in self.rendered.hidden:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # built and linked, but not in the menu
+            files.append(file)
+        for path, source in self.rendered.files.items():
+            kind = {"abs_src_path": str(source)} if isinstance(source, Path) else {"content": source}
+            files.append(File.generated(config, path, **kind))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        # The theme prints a page's front-matter title and description into <title> and <meta>
+        # without escaping; a title may hold a clinic's name, so hand it over as escaped Markup.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+                page.meta[key] = Markup(escape(page.meta[key]))
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        if self.clinic_dir is not None:
+            server.watch(str(self.clinic_dir))  # rebuild on an edit in the clinic's folder too
+        return server
+
+    def on_post_build(self, config) -> None:
+        if not self.serving:
+            finish_site(Path(config.site_dir), self.project_root / "templates", offline_copy=_offline_plugin_on(config))
+
+
+def _theme_language(language: str, config) -> str:
+    """The brand's language if the theme has its words, else its main language (pt-BR → pt), else English."""
+    for candidate in (language, language.split("-")[0]):
+        if any((Path(folder) / "partials" / "languages" / f"{candidate}.html").is_file() for folder in config.theme.dirs):
+            return candidate
+    return "en"
+
+
+def _drop_remote_polyfills(config) -> None:
+    """mkdocs-material's offline plugin adds a script from unpkg.com (iframe-worker, for search
+    from file://); no page may load anything from another origin, so it is taken out again."""
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [url for url in polyfills if not url.startswith(("http:", "https:", "//"))]
+
+
+def _offline_plugin_on(config) -> bool:
+    return any(name.split("/")[-1] == "offline" for name in config.plugins)
+
+
+def _nav_item(entry: NavEntry) -> dict:
+    """A NavEntry as MkDocs' nav wants it: {title: path}, or {title: [items]} for a section."""
+    if entry.children:
+        return {entry.title: [_nav_item(child) for child in entry.children]}
+    return {entry.title: entry.path}

@@ -1,0 +1,59 @@
+"""A safety check for clinics in other countries: no text may still send a patient to our crisis numbers.
+
+When a clinic sets its own crisis lines (say the UK's 116 123 and 999), any of our texts that still
+says "call 988" or "call 911" would send a patient in crisis to a number that does not work there.
+We find every such mention in the merged content and name the file and line, so the clinic can
+replace that item in its overlay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem, display_path
+from ..schema.items import Crisis
+from ..source.yaml_reader import Path_, YamlDocument
+
+NUMBER = re.compile(r"(?<![\w.-])(\d{3,})(?![\w-])")
+SKIPPED_KEYS = {"id", "href", "url", "doi"}  # ids and links, not words a patient reads as advice
+
+
+def crisis_numbers(crisis: Crisis) -> set[str]:
+    """The numbers a crisis section tells a patient to call or text."""
+    numbers = {re.sub(r"\D", "", line.href) for line in crisis.lines if line.href.startswith(("tel:", "sms:"))}
+    for text in [crisis.emergency, *(line.how for line in crisis.lines)]:
+        numbers.update(NUMBER.findall(text))
+    return numbers - {""}
+
+
+def foreign_number_problems(ours: Crisis, theirs: Crisis, docs: Iterable[YamlDocument], clinic_dir: Path) -> list[Problem]:
+    """Every text that names one of our crisis numbers that the clinic's crisis lines do not use."""
+    foreign = crisis_numbers(ours) - crisis_numbers(theirs)
+    if not foreign:
+        return []
+    brand = display_path(clinic_dir / "brand.yml")
+    problems = []
+    for doc in docs:
+        for at, text in _texts(doc.data):
+            for match in NUMBER.finditer(text):
+                if match.group(1) in foreign:
+                    problems.append(doc.problem(at, (
+                        f"this text tells patients to use {match.group(1)}, a crisis number of our US guide, but this "
+                        f"clinic's crisis lines are set in {brand}; replace this item in the clinic's content overlay "
+                        "with words for its own country (see FORKING.md, 'Crisis lines')"), match.start(1)))
+    return problems
+
+
+def _texts(data: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in SKIPPED_KEYS:
+                yield from _texts(value, at + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, at + (i,))
+    elif isinstance(data, str):
+        yield at, data

@@ -1,0 +1,116 @@
+"""Cross-references: every id used is defined once, and every id named resolves.
+
+Each page block and worksheet field says which ids it names (``uses``) and checks what only the
+whole guide can show (``check``), so a new type brings its own rules. Links between pages,
+``[words](page:id)``, are found in every text of every file, worksheets included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..problems import Problem
+from ..source.yaml_reader import Path_, YamlDocument
+from .guide import Guide
+
+PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)(#[^)\s]*)?\)")
+Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
+
+
+def page_links(data: Any, at: Path_ = ()) -> Iterator[tuple[str, Path_, int]]:
+    """Every ``[words](page:id)`` target in any text of a document: the id, the text's path, the offset."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from page_links(value, at + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from page_links(value, at + (i,))
+    elif isinstance(data, str):
+        for match in PAGE_LINK.finditer(data):
+            yield match.group(1), at, match.start(1)
+
+
+def duplicates(items: Iterable[tuple[str, YamlDocument, Path_]], what: str) -> Iterator[Problem]:
+    seen: dict[str, tuple[YamlDocument, Path_]] = {}
+    for item_id, doc, at in items:
+        if item_id in seen:
+            first_doc, first_at = seen[item_id]
+            yield doc.problem(at, f"duplicate {what} id {item_id!r} (first used at {first_doc.where(first_at)})")
+        else:
+            seen[item_id] = (doc, at)
+
+
+def _unknown(uses: Iterable[Use], known: Iterable[str], what: str) -> Iterator[Problem]:
+    known = set(known)
+    for item_id, doc, at, *offset in uses:
+        if item_id not in known:
+            yield doc.problem(at, f"no {what} has the id {item_id!r}; expected one of: {', '.join(sorted(known))}", *offset)
+
+
+def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, list[tuple[YamlDocument, Any]]]) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _duplicate_ids(guide, docs, folders)
+    page_docs, sheet_docs = folders["pages"], folders["worksheets"]
+    uses: dict[str, list[Use]] = {"reference": [], "notice": [], "practice": [], "phase": [], "page": []}
+
+    practices, phases, therapist = docs["practices"], docs["phases"], docs["therapist"]
+    for i, practice in enumerate(guide.practices):
+        uses["reference"] += [(r, practices, ("practices", i, "references", j)) for j, r in enumerate(practice.references)]
+    for i, phase in enumerate(guide.phases):
+        uses["reference"] += _item_refs(phase.items, phases, ("phases", i, "items"))
+    for key in ("criteria", "questions"):
+        uses["reference"] += _item_refs(getattr(guide.therapist, key), therapist, (key,))
+    for doc, page in page_docs:
+        uses["reference"] += [(r, doc, ("references", j)) for j, r in enumerate(page.references)]
+        uses["notice"] += [(n, doc, ("notices", j)) for j, n in enumerate(page.notices)]
+        for b, block in enumerate(page.blocks):
+            for use in block.uses():
+                uses[use.kind].append((use.id, doc, ("blocks", b, *use.at)))
+    for doc, sheet in sheet_docs:
+        uses["reference"] += [(r, doc, ("references", j)) for j, r in enumerate(sheet.references)]
+        for f, field in enumerate(sheet.fields):
+            problems += [doc.problem(("fields", f, *at), message) for at, message in field.check(guide)]
+    for doc in [*docs.values(), *(d for d, _ in page_docs), *(d for d, _ in sheet_docs)]:
+        uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
+    uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
+
+    problems += _unknown(uses["reference"], guide.references, "reference")
+    problems += _unknown(uses["notice"], guide.notices, "notice")
+    problems += _unknown(uses["practice"], (p.id for p in guide.practices), "practice")
+    problems += _unknown(uses["phase"], (p.id for p in guide.phases), "phase")
+    problems += _unknown(uses["page"], (p.id for p in guide.pages), "page")
+    if "index" not in {p.id for p in guide.pages}:
+        problems.append(Problem(str(docs["site"].path.parent / "pages" / "index.yml"), 1, 1, "", "the home page (id 'index') is missing"))
+    return problems
+
+
+def _duplicate_ids(guide: Guide, docs: dict[str, YamlDocument], folders) -> Iterator[Problem]:
+    refs, notices, site = docs["references"], docs["notices"], docs["site"]
+    practices, phases, therapist = docs["practices"], docs["phases"], docs["therapist"]
+    yield from duplicates(((r["id"], refs, ("references", i, "id")) for i, r in enumerate(refs.data["references"])), "reference")
+    yield from duplicates(((n["id"], notices, ("notices", i, "id")) for i, n in enumerate(notices.data["notices"])), "notice")
+    yield from duplicates(((p.id, practices, ("practices", i, "id")) for i, p in enumerate(guide.practices)), "practice")
+    yield from duplicates(((p.id, phases, ("phases", i, "id")) for i, p in enumerate(guide.phases)), "phase")
+    yield from duplicates(((p.id, doc, ("id",)) for doc, p in folders["pages"]), "page")
+    yield from duplicates(((s.id, doc, ("id",)) for doc, s in folders["worksheets"]), "worksheet")
+    yield from duplicates(((line.id, site, ("crisis", "lines", i, "id")) for i, line in enumerate(guide.site.crisis.lines)), "crisis line")
+    items: list[tuple[str, YamlDocument, Path_]] = []
+    for i, phase in enumerate(guide.phases):
+        items += [(item.id, phases, ("phases", i, "items", j, "id")) for j, item in enumerate(phase.items)]
+    for key in ("criteria", "questions"):
+        items += [(item.id, therapist, (key, j, "id")) for j, item in enumerate(getattr(guide.therapist, key))]
+    yield from duplicates(items, "checklist item")
+    for i, practice in enumerate(guide.practices):
+        for part, what in (("lists", "list"), ("modalities", "modality")):
+            yield from duplicates(((e.id, practices, ("practices", i, part, j, "id")) for j, e in enumerate(getattr(practice, part))), what)
+    for doc, sheet in folders["worksheets"]:
+        yield from duplicates(((f.id, doc, ("fields", i, "id")) for i, f in enumerate(sheet.fields)), "field")
+        for i, f in enumerate(sheet.fields):
+            own_items = getattr(f, "items", None) or []
+            yield from duplicates(((item.id, doc, ("fields", i, "items", k, "id")) for k, item in enumerate(own_items)), "item")
+
+
+def _item_refs(items, doc: YamlDocument, at: Path_) -> list[Use]:
+    return [(r, doc, at + (i, "references", j)) for i, item in enumerate(items) for j, r in enumerate(item.references)]

@@ -1,0 +1,39 @@
+"""The ``Guide``: the whole guide's content, checked, merged with a clinic's overlay and brand,
+every cross-reference resolved. Everything after this stage (rendering, printing, quality checks)
+reads only the Guide; every item in it knows the file it came from (``item.origin``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..schema.items import Notice, Phase, Practice, Reference, Site, TherapistFile
+from ..schema.page import Page
+from ..schema.worksheet import Worksheet
+from .brand import Brand
+
+
+@dataclass(frozen=True)
+class Guide:
+    site: Site  # our site settings with the brand's name, crisis lines, footer and language
+    references: dict[str, Reference]
+    notices: dict[str, Notice]
+    practices: list[Practice]
+    phases: list[Phase]
+    therapist: TherapistFile
+    pages: list[Page]  # in menu order
+    brand: Brand  # the clinic's brand, or ours: name, logo, colours, contact, integration therapy
+    worksheets: list[Worksheet] = field(default_factory=list)  # in their order
+
+    def practice(self, practice_id: str) -> Practice:
+        return next(p for p in self.practices if p.id == practice_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def worksheet(self, worksheet_id: str) -> Worksheet:
+        return next(w for w in self.worksheets if w.id == worksheet_id)
+
+    def page_references(self, page: Page) -> list[Reference]:
+        """The page's own references, then those of the practices and checklist items it shows."""
+        ids = [*page.references, *(ref for block in page.blocks for ref in block.cited(self))]
+        return [self.references[i] for i in dict.fromkeys(ids)]

@@ -1,0 +1,62 @@
+"""The pipeline as one call: files → Guide → rendered pages; and the JSON Schema export.
+
+    source/   files → located, validated documents
+    guide/    documents → one checked, merged Guide (a clinic's overlay and brand applied)
+    render/   Guide → Markdown pages, worksheets, the handout
+    publish/  rendered text → files on disk; engine-neutral steps over a built site
+    engines/  the site engine (MkDocs) as a thin adapter
+    quality/  checks beside the pipeline: readability, review dates, links
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .guide.assemble import load_guide
+from .guide.guide import Guide
+from .guide.overlay import OVERLAY_MODELS
+from .render.environment import bytecode_cache
+from .render.pages import RenderedGuide, render_guide
+from .schema.files import ROOT_MODELS
+from .schema.brand_file import BrandFile
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a guide's inputs live."""
+
+    content_dir: Path
+    templates_dir: Path
+    clinic_dir: Path | None = None  # a clinic's folder (brand.yml, content/ overlay, assets/), or None
+
+    @classmethod
+    def at(cls, root: Path, clinic_dir: Path | None = None) -> "Project":
+        return cls(content_dir=root / "content", templates_dir=root / "templates", clinic_dir=clinic_dir)
+
+    @property
+    def root(self) -> Path:
+        return self.templates_dir.resolve().parent
+
+
+def generate(project: Project) -> tuple[Guide, RenderedGuide]:
+    """Check the content and render every page; raises ``ContentError`` with all problems."""
+    guide = load_guide(project.content_dir, project.clinic_dir)
+    return guide, render_guide(guide, project.templates_dir, bytecode_cache(project.root, "templates"))
+
+
+def json_schemas() -> dict[str, str]:
+    """One JSON Schema file per content file kind, for yaml-language-server and other editors;
+    and one for a clinic's brand.yml and for each kind of clinic overlay file."""
+    titled = {kind: (model, f"{kind} file") for kind, model in ROOT_MODELS.items()}
+    titled["brand"] = (BrandFile, "a clinic's brand file")
+    titled.update({f"overlay-{kind}": (model, f"a clinic's changes to our {kind}")
+                   for kind, model in OVERLAY_MODELS.items()})
+    files = {}
+    for kind, (model, title) in titled.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"Ketamine integration guide: {title}"
+        files[f"{kind}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return files

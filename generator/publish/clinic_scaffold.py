@@ -1,0 +1,57 @@
+"""``python -m generator new-clinic FOLDER --name NAME``: a new clinic folder, ready to build.
+
+It holds a brand.yml with every key explained, example overlay files (all commented out, so they
+change nothing until edited) and a placeholder logo and favicon made from the name's initials,
+each written from its template in templates/scaffold/. Values are written as JSON strings, which
+are valid double-quoted YAML, so a name with quotes, a colon or a # is kept exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jinja2
+
+from ..guide.brand import OUR_COLOURS
+from .owned_folders import FolderExists, create_tree
+
+ScaffoldError = FolderExists
+SCAFFOLD = {  # file in the new folder: its template in templates/scaffold/
+    "brand.yml": "brand.yml.j2",
+    "content/README.md": "content/README.md.j2",
+    "content/practices.yml": "content/practices.yml.j2",
+    "content/pages.yml": "content/pages.yml.j2",
+    "assets/logo.svg": "logo.svg.j2",
+    "assets/favicon.svg": "logo.svg.j2",
+}
+
+
+def initials(name: str) -> str:
+    letters = [word[0] for word in name.split() if word[:1].isalpha()]
+    return "".join(letters[:2]).upper() or "+"
+
+
+def _schema_line(folder: Path, relative_depth: str, kind: str) -> str:
+    """The editor hint pointing at our schema, if the folder sits inside this project."""
+    schemas = Path.cwd() / "schemas"
+    if not schemas.is_dir():
+        return ""
+    target = os.path.relpath(schemas / f"{kind}.schema.json", (folder / relative_depth).resolve())
+    return f"# yaml-language-server: $schema={Path(target).as_posix()}\n"
+
+
+def clinic_files(folder: Path, name: str, templates_dir: Path) -> dict[str, str]:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir / "scaffold")), undefined=jinja2.StrictUndefined,
+                             autoescape=False, keep_trailing_newline=True)
+    env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a YAML scalar that reads back exactly
+    values = {"name": name, "folder": folder.as_posix(), "colours": OUR_COLOURS, "colour": OUR_COLOURS.primary,
+              "footer": f"{name}: our edition of the open-source Ketamine Integration Guide.", "initials": initials(name),
+              "schema_line": lambda depth, kind: _schema_line(folder, depth, kind)}
+    return {path: env.get_template(template).render(**values) for path, template in SCAFFOLD.items()}
+
+
+def create_clinic(folder: Path, name: str, templates_dir: Path) -> None:
+    """Create ``folder`` with a brand file and examples; refuse if it already exists."""
+    create_tree(clinic_files(folder, name, templates_dir), folder)

@@ -1,0 +1,27 @@
+"""Steps over a finished site folder, whatever engine built it: the Content-Security-Policy on
+every page (the 404 page too) and the service worker, computed from the files as built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .csp import add_csp
+from .service_worker import SERVICE_WORKER, service_worker
+
+
+def add_csp_to_pages(site_dir: Path) -> None:
+    for page in sorted(site_dir.rglob("*.html")):
+        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def write_service_worker(site_dir: Path, templates_dir: Path) -> None:
+    """sw.js, last: it lists every other file of the site and hashes their bytes."""
+    (site_dir / SERVICE_WORKER).write_text(service_worker(site_dir, templates_dir), encoding="utf-8")
+
+
+def finish_site(site_dir: Path, templates_dir: Path, offline_copy: bool = False) -> None:
+    """Make a built site ready to publish: a CSP on every page, then (for a hosted site, not a
+    copy opened from files, where no service worker can run) the service worker."""
+    add_csp_to_pages(site_dir)
+    if not offline_copy:
+        write_service_worker(site_dir, templates_dir)

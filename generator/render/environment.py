@@ -1,0 +1,105 @@
+"""The one Jinja environment a build renders our templates with, and the filters they use.
+
+Compiled templates are kept on disk between builds (Jinja's ``FileSystemBytecodeCache``, keyed by
+each template's source, so an edit is compiled anew): compiling was most of the generation time.
+Output is Markdown, so nothing is auto-escaped: plain values go through the ``plain`` filter (or
+``e`` inside HTML), and Markdown from the content through ``md``, which also resolves page links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+from pathlib import Path
+
+import jinja2
+
+from ..guide.brand import tel_href
+from ..guide.cross_check import PAGE_LINK
+from .layout import page_path
+
+CACHE_ENV = "GUIDE_CACHE_DIR"
+
+
+def cache_dir(project_root: Path) -> Path:
+    """Where compiled templates are kept: ``$GUIDE_CACHE_DIR``, else ``.cache/`` in the project."""
+    return Path(os.environ.get(CACHE_ENV) or project_root / ".cache")
+
+
+def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None:
+    """An on-disk cache of compiled templates, or None where the folder cannot be made (read-only)."""
+    folder = cache_dir(project_root) / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def plain(text: str) -> str:
+    """Plain text made safe to place in Markdown: HTML-escaped, Markdown emphasis disarmed."""
+    escaped = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
+
+
+LINK_STYLES = {
+    # a page at the site's root links to ``id.md`` (MkDocs checks and resolves it)
+    "root": lambda m: f"]({page_path(m.group(1))}{m.group(2) or ''})",
+    # a page one folder down (worksheets/)
+    "nested": lambda m: f"](../{page_path(m.group(1))}{m.group(2) or ''})",
+    # the handout: every page is a section of one page
+    "handout": lambda m: f"]({m.group(2) or '#page-' + m.group(1)})",
+}
+
+
+def resolve_page_links(markdown: str, style: str = "root") -> str:
+    """``[words](page:id#anchor)`` as a link that works where it is written (see LINK_STYLES)."""
+    return PAGE_LINK.sub(LINK_STYLES[style], str(markdown))
+
+
+def _refuse_undefined(value) -> None:
+    """Our filters raise Jinja's own 'undefined' error when handed a missing variable, not a TypeError."""
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()
+
+
+def _strict(function):
+    def strict(value, *args):
+        _refuse_undefined(value)
+        return function(value, *args)
+
+    return strict
+
+
+@jinja2.pass_context
+def _md(context: jinja2.runtime.Context, markdown: str) -> str:
+    _refuse_undefined(markdown)
+    return resolve_page_links(markdown, context.get("link_style", "root"))
+
+
+@jinja2.pass_context
+def _md_text(context: jinja2.runtime.Context, markdown: str) -> str:
+    """Markdown whose raw HTML shows as text: for a clinic's brand values, which are never markup."""
+    _refuse_undefined(markdown)
+    return resolve_page_links(html.escape(str(markdown), quote=False), context.get("link_style", "root"))
+
+
+def us_date(value: dt.date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def make_environment(templates_dir: Path, cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        bytecode_cache=cache,
+        loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown output: plain values go through the `plain` filter instead.
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, us_date=us_date, link=page_path, tel=tel_href).items()})
+    env.filters.update(md=_md, md_text=_md_text)
+    return env

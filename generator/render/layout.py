@@ -1,0 +1,44 @@
+"""Where each rendered page and each PDF lives in the built site: one place for every path.
+
+Pages are Markdown at ``<id>.md`` (``index.md`` is the home page); worksheets at
+``worksheets/<id>.md``; the handout at ``handout.md`` (built, not in the menu). PDFs are made
+after the site build (generator/publish/pdfs.py) into ``downloads/``. Links to the PDFs are plain
+HTML, since an engine cannot check files that do not exist yet; they assume directory URLs
+(``/worksheets/<id>/``), as mkdocs.yml sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+WORKSHEETS_DIR = "worksheets"
+DOWNLOADS_DIR = "downloads"
+HANDOUT_PAGE = "handout.md"
+PAPER_SIZES = ("a4", "letter")
+PAPER_FORMAT = {"a4": "A4", "letter": "Letter"}  # as Chromium names them
+PAPER_NAME = {"a4": "A4", "letter": "US Letter"}  # as people do
+
+
+BRAND_CSS = "stylesheets/brand.css"
+
+
+def brand_asset(key: str, source: Path) -> str:
+    """Where a clinic's logo or favicon goes: ``brand/logo.svg``, keeping the file's own type."""
+    return f"brand/{key}{source.suffix.lower()}"
+
+
+def page_path(page_id: str) -> str:
+    return f"{page_id}.md"
+
+
+def worksheet_path(worksheet_id: str) -> str:
+    return f"{WORKSHEETS_DIR}/{worksheet_id}.md"
+
+
+def worksheet_pdf(name: str, paper: str) -> str:
+    """Where a worksheet's (or the pack's, name 'all-worksheets') PDF goes in the built site."""
+    return f"{DOWNLOADS_DIR}/{WORKSHEETS_DIR}/{name}-{paper}.pdf"
+
+
+def handout_pdf(paper: str) -> str:
+    return f"{DOWNLOADS_DIR}/handout-{paper}.pdf"

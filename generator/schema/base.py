@@ -1,0 +1,65 @@
+"""The building blocks of every content model: strict models, shared text types, and provenance.
+
+Models forbid unknown fields so that a typo is an error, not silently ignored text. Every model
+built from a file can carry its ``origin`` (the file and line it came from, our ``content/`` or a
+clinic's folder), set once the guide is assembled, so that every later message names that file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    Field(description="A stable identifier: lower-case letters, digits and single hyphens."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(description="Markdown. Link to another page of the guide with [words](page:page-id)."),
+]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item was written: a file as an author names it, and the line its entry starts on."""
+
+    file: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+UNKNOWN_ORIGIN = Origin("(built in code)", 1)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use: quicker start
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin:
+        """The file and line this item came from (set when the guide is assembled)."""
+        return self._origin or UNKNOWN_ORIGIN
+
+    def __eq__(self, other: object) -> bool:
+        """Equal content is equal wherever it was written (the origin is not compared)."""
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = BaseModel.__hash__
+
+    def located(self, origin: Origin) -> "Strict":
+        """Record where this item came from; returns the item itself."""
+        self._origin = origin
+        return self

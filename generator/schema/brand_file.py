@@ -1,0 +1,76 @@
+"""``clinics/<name>/brand.yml``: the one file a clinic edits, as a model (checked on load, and
+exported as JSON Schema for editors). Resolved into a ``Brand`` by generator/guide/brand.py."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .base import HttpsUrl, Markdown, Strict, Text
+from .items import Crisis
+
+HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+COLOUR = "A colour written as # and six hex digits, e.g. '#0b5560'"
+# Each format's description is on the field that uses it: located errors read it as "expected ...".
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ().-]{4,22}[0-9]$")]
+PHONE = "A phone number: digits, spaces, ( ) . - and an optional leading +, e.g. '+44 20 7946 0000'"
+Email = Annotated[str, StringConstraints(
+    strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
+EMAIL = "An email address such as 'hello@example.org'"
+WEBSITE = "A full https:// address, such as 'https://example.org'"
+AssetPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|ico|jpg|jpeg|webp)$")]
+ASSET = "A file inside the clinic folder, e.g. 'assets/logo.svg' (.svg, .png, .ico, .jpg or .webp)"
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+
+
+class Colours(Strict):
+    primary: HexColour = Field(description=f"{COLOUR}: the header background under white text, and the link colour.")
+    accent: HexColour = Field(description=f"{COLOUR}: the colour of a link under the pointer or keyboard focus.")
+    link_on_dark: HexColour | None = Field(None, description=f"{COLOUR}: links in the dark scheme (default: primary, lightened).")
+    accent_on_dark: HexColour | None = Field(None, description=f"{COLOUR}: hovered links in the dark scheme (default: accent, lightened).")
+
+
+class Contact(Strict):
+    phone: Phone | None = Field(None, description=PHONE)
+    email: Email | None = Field(None, description=EMAIL)
+    address: Text | None = Field(None, description="Postal address; new lines are kept.")
+    hours: Text | None = Field(None, description="Opening hours, in words.")
+    website: HttpsUrl | None = Field(None, description=WEBSITE)
+
+
+class Referral(Strict):
+    name: Text = Field(description="Who you refer patients to: a therapist or a practice.")
+    description: Text | None = None
+    phone: Phone | None = Field(None, description=PHONE)
+    email: Email | None = Field(None, description=EMAIL)
+    website: HttpsUrl | None = Field(None, description=WEBSITE)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Referral":
+        if not (self.phone or self.email or self.website):
+            raise ValueError("a referral needs a phone, email or website, so a patient can reach it")
+        return self
+
+
+class IntegrationTherapy(Strict):
+    offered: bool = Field(description="true if the clinic offers integration therapy itself.")
+    description: Markdown | None = Field(None, description="What the clinic offers and how to book it.")
+    referrals: list[Referral] = Field([], description="Therapists or practices the clinic refers patients to.")
+
+
+class BrandFile(Strict):
+    """``clinics/<name>/brand.yml``: everything a clinic sets about how the guide looks and whom it names."""
+
+    name: Text = Field(description="The clinic's name as patients know it; the site's name.")
+    short_name: Text | None = Field(None, description="A shorter name for tight spaces (default: name).")
+    logo: AssetPath | None = Field(None, description=f"{ASSET}: shown on the coloured header.")
+    favicon: AssetPath | None = Field(None, description=f"{ASSET}: the icon in the browser tab.")
+    colours: Colours | None = None
+    contact: Contact | None = None
+    crisis: Crisis | None = Field(None, description="The crisis lines of the clinic's country (default: ours, US 988).")
+    integration_therapy: IntegrationTherapy | None = None
+    footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
+    language: Language | None = Field(None, description="The site's language as a code such as 'en', 'fr' or 'pt-BR'.")
+
+

@@ -1,0 +1,150 @@
+"""Read YAML files safely, keeping the line and column of every value.
+
+PyYAML's ``compose`` gives a node tree with marks; we turn it into plain Python data and a map
+from each value's path (a tuple of keys and indices) to where it stands in the file. Dates stay
+strings here so that a bad date becomes a schema error with a position, not a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..problems import Problem, display_path
+from ..schema.base import Origin
+
+Path_ = tuple[str | int, ...]
+
+
+class _GuideLoader(yaml.SafeLoader):
+    """SafeLoader without the implicit timestamp type: dates are checked by the schema."""
+
+
+_GuideLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+# The same rules on libyaml's C parser where PyYAML has it: about ten times faster to compose,
+# with the same line and column marks (the benchmark in benchmarks/ showed parsing as the
+# largest part of generation).
+_GuideComposer = _GuideLoader
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _GuideComposer(yaml.CSafeLoader):  # type: ignore[no-redef]
+        pass
+
+    _GuideComposer.yaml_implicit_resolvers = _GuideLoader.yaml_implicit_resolvers
+
+
+@dataclass
+class YamlDocument:
+    """A loaded file: its data, and where in the file each value came from."""
+
+    path: Path
+    name: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    literal_blocks: set[Path_] = field(default_factory=set)  # values written with `|`
+
+    def position(self, at: Path_) -> tuple[int, int]:
+        """Line and column (1-based) of the value at ``at``, or of its nearest located parent."""
+        for end in range(len(at), -1, -1):
+            if at[:end] in self.marks:
+                return self.marks[at[:end]]
+        return (1, 1)
+
+    def origin(self, at: Path_) -> Origin:
+        """The file and line of the value at ``at``: what an item built from it remembers."""
+        return Origin(self.name, self.position(at)[0])
+
+    def where(self, at: Path_) -> str:
+        """``file:line`` of the value at ``at``, for messages that point at a second place."""
+        return f"{self.name}:{self.position(at)[0]}"
+
+    def problem(self, at: Path_, message: str, offset: int | None = None) -> Problem:
+        """A problem at the value ``at``; ``offset`` into a `|` text block narrows it to its line."""
+        line, column = self.position(at)
+        if offset is not None and at in self.literal_blocks:
+            line, column = line + 1 + self._value(at).count("\n", 0, offset), 1
+        return Problem(self.name, line, column, format_field_path(at), message)
+
+    def _value(self, at: Path_):
+        value = self.data
+        for part in at:
+            value = value[part]
+        return value
+
+
+def format_field_path(at: Path_) -> str:
+    """``('blocks', 2, 'items', 0)`` becomes ``blocks[2].items[0]``."""
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class YamlLoadError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def load_yaml(path: Path, root: Path | None = None) -> YamlDocument:
+    """Load one YAML file; raise ``YamlLoadError`` with a located problem if it cannot be read."""
+    name = display_path(path, root)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlLoadError(
+            Problem(name, line, column, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=_GuideComposer)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "the text cannot be read as YAML"
+        if exc.context and exc.context_mark and exc.problem_mark:
+            start = exc.context_mark
+            what += f" ({exc.context.removeprefix('while ')} that starts at line {start.line + 1}, column {start.column + 1})"
+        raise YamlLoadError(Problem(name, line, column, "", f"YAML syntax error: {what}")) from None
+    except yaml.YAMLError as exc:
+        raise YamlLoadError(Problem(name, 1, 1, "", f"YAML syntax error: {exc}")) from None
+    doc = YamlDocument(path=path, name=name, data=None)
+    if node is None:
+        doc.data = {}
+        return doc
+    doc.data = _to_python(node, (), doc, _GuideLoader(""))
+    return doc
+
+
+def _to_python(node: yaml.Node, at: Path_, doc: YamlDocument, constructor: yaml.SafeLoader) -> Any:
+    doc.marks[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlLoadError(Problem(doc.name, *key_at, format_field_path(at), "YAML merge keys (<<) are not supported"))
+            key = str(constructor.construct_object(key_node))
+            if key in result:
+                raise YamlLoadError(
+                    Problem(doc.name, *key_at, format_field_path(at + (key,)), "this key appears twice in the same mapping")
+                )
+            result[key] = _to_python(value_node, at + (key,), doc, constructor)
+            # A field's error points at the key that names it, which is where an author looks.
+            doc.marks[at + (key,)] = key_at
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, at + (i,), doc, constructor) for i, item in enumerate(node.value)]
+    if node.style == "|":
+        doc.literal_blocks.add(at)
+    return constructor.construct_object(node)

@@ -1,0 +1,76 @@
+"""Worksheets as a patient prints them: real Chromium, A4 and US Letter, one sheet each."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import ROOT
+from generator.guide.assemble import load_guide
+from generator.render.worksheets import sheet_prompts
+
+GUIDE = load_guide(ROOT / "content")
+# Text of the site's chrome that must not be on a printed sheet.
+CHROME_TEXT = ["Search", "Table of contents", "More ways to get help", "Print this page", "Download PDF",
+               "Page last reviewed", "Sources", "Next", "Previous", *(p.nav_title or p.title for p in GUIDE.pages)]
+
+
+def squash(text: str) -> str:
+    """Text without white space, so that line breaks in a PDF do not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("sheet", GUIDE.worksheets, ids=lambda s: s.id)
+def test_each_worksheet_prints_on_one_sheet_with_every_prompt_and_no_site_chrome(page, site_url, sheet):
+    page.goto(f"{site_url}worksheets/{sheet.id}/")
+    for paper in ("A4", "Letter"):
+        pages, text = pdf_text(page.pdf(format=paper))  # the browser's own print, with its default margins
+        assert pages == 1, f"{sheet.id} prints on {pages} pages of {paper}"
+        for prompt in sheet_prompts(sheet, GUIDE):
+            assert squash(prompt) in squash(text), f"{sheet.id} ({paper}) lost {prompt!r}"
+        assert squash(GUIDE.site.name) in squash(text), "the header names the guide"
+        assert "988" in text and "Reviewed" in text, "the footer has the crisis line and the review date"
+        lines = text.splitlines()
+        for chrome in CHROME_TEXT:
+            assert chrome not in lines, f"{sheet.id} ({paper}) prints the site's {chrome!r}"
+
+
+def test_printed_lines_are_at_least_8_mm_apart_and_black_on_white(page, site_url):
+    page.goto(f"{site_url}worksheets/post-session-journal/")
+    page.emulate_media(media="print")
+    rules = page.eval_on_selector_all(".ws-rule", """rules => rules.map(r => {
+        const style = getComputedStyle(r);
+        return [r.getBoundingClientRect().height, style.borderBottomColor, style.borderBottomStyle];
+    })""")
+    assert rules
+    for height_px, colour, style in rules:
+        assert height_px * 25.4 / 96 >= 8, f"lines {height_px * 25.4 / 96:.1f} mm apart"
+        assert (colour, style) == ("rgb(0, 0, 0)", "solid")
+    colours = page.eval_on_selector(".guide-sheet", "s => [getComputedStyle(s).color, getComputedStyle(document.body).backgroundColor]")
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    page.goto(f"{site_url}worksheets/between-sessions/")
+    tick = page.eval_on_selector(".ws-tick", "t => [getComputedStyle(t).borderTopStyle, getComputedStyle(t).backgroundColor]")
+    assert tick == ["solid", "rgba(0, 0, 0, 0)"], "a checkbox is an empty square"
+
+
+def test_the_print_button_opens_the_print_dialog(page, site_url):
+    page.goto(f"{site_url}worksheets/before-session/")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print this page").click()
+    assert page.evaluate("window.printed") is True
+
+
+def test_worksheets_have_a_menu_section_and_a_list(page, site_url):
+    page.goto(f"{site_url}worksheets/")
+    for sheet in GUIDE.worksheets:
+        assert page.locator(f"article a[href='{sheet.id}/']").count() == 1
+        assert page.locator(f"nav.md-nav--primary a[href$='{sheet.id}/']").count() >= 1
+    assert page.locator("nav.md-nav--primary").get_by_text("Worksheets", exact=True).count() >= 1

@@ -1,0 +1,81 @@
+"""The plan builder's macros: labelled fields, content-driven sections, text escaped, one HTML block."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from helpers import ROOT, run_cli
+from generator.pipeline import Project, generate
+from generator.blocks.plan_builder import PlanBuilderBlock
+from generator.render.environment import make_environment
+
+ENV = make_environment(ROOT / "templates")
+
+
+def macro(file: str, name: str):
+    return getattr(ENV.get_template(f"components/{file}").module, name)
+
+
+def test_a_text_field_has_its_label_and_hint_linked():
+    html = str(macro("plan_fields.md.j2", "plan_text")("action", "What I will do", hint="Keep it small", rows=2, maxlength=500))
+    assert '<label for="plan-action">What I will do</label>' in html
+    assert '<textarea id="plan-action" name="action" rows="2" maxlength="500" aria-describedby="plan-action-hint">' in html
+    assert '<span class="plan-hint" id="plan-action-hint">Keep it small</span>' in html
+
+
+def test_a_date_field_and_a_checkbox():
+    date = str(macro("plan_fields.md.j2", "plan_text")("session-1-date", "Date", kind="date"))
+    assert '<input type="date" id="plan-session-1-date" name="session-1-date">' in date
+    check = str(macro("plan_fields.md.j2", "plan_check")("check-rest", "Rest <today> & sleep"))
+    assert '<input type="checkbox" id="plan-check-rest" name="check-rest">' in check
+    assert '<label for="plan-check-rest">Rest &lt;today&gt; &amp; sleep</label>' in check
+
+
+def builder_html(guide) -> str:
+    return str(macro("plan_builder.md.j2", "plan_builder")(PlanBuilderBlock(type="plan_builder", sessions=4, support_people=2), guide))
+
+
+def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
+    guide, _ = generate(Project.at(ROOT))
+    html = builder_html(guide)
+    assert "\n\n" not in html.strip(), "a blank line would end the HTML block and let Markdown rewrite the form"
+    assert "<form" not in html, "nothing may ever be submitted"
+    assert html.count('class="plan-session"') == 4 and html.count('class="plan-person"') == 2
+    for practice in guide.practices:
+        assert f'name="practice-{practice.id}"' in html and f"<legend>{practice.name}</legend>" in html
+    for phase in guide.phases:
+        for item in phase.items:
+            assert f'name="check-{item.id}"' in html
+    for item in guide.therapist.criteria:
+        assert f'name="criterion-{item.id}"' in html
+    for line in guide.site.crisis.lines:
+        assert f'href="{line.href}"' in html
+    assert "The guide suggests: 15 to 30 minutes" in html  # journaling's minutes, from practices.yml
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids are unique"
+    for control in re.findall(r'<(?:input|textarea)[^>]* id="(plan-[^"]+)"', html):
+        if control != "plan-import":
+            assert f'for="{control}"' in html, f"{control} has no label"
+
+
+def test_a_clinics_content_change_shows_up_in_the_plan(project_copy: Path, tmp_path: Path):
+    practices = project_copy / "content" / "practices.yml"
+    data = yaml.safe_load(practices.read_text(encoding="utf-8"))
+    data["practices"].append({"id": "breathwork", "name": "Slow breathing <together>", "summary": "Breathe out slowly.",
+                              "body": "Four counts in, six out.", "how_often": "Twice a day", "minutes": {"low": 5, "high": 5}})
+    practices.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = run_cli("--root", str(project_copy), "render", "--out", str(tmp_path / "pages"))
+    assert result.returncode == 0, result.stderr
+    plan = (tmp_path / "pages" / "plan.md").read_text(encoding="utf-8")
+    assert 'name="practice-breathwork"' in plan and "<legend>Slow breathing &lt;together&gt;</legend>" in plan
+    assert "The guide suggests: 5 minutes" in plan and "The guide suggests: Twice a day" in plan
+    assert "scripts: [\"javascripts/plan.js\"]" in plan
+
+
+def test_only_the_plan_page_loads_the_plan_script(built_site):
+    assert 'src="../javascripts/plan.js"' in (built_site / "plan" / "index.html").read_text(encoding="utf-8")
+    assert "plan.js" not in (built_site / "phases" / "index.html").read_text(encoding="utf-8")
+    assert "plan.css" not in (built_site / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,71 @@
+"""The brand's pure parts: contrast ratios, derived dark-scheme colours, the stylesheet, the therapy component."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.guide.brand import OUR_COLOURS, Brand, tel_href
+from generator.guide.colours import DARK_BACKGROUND, contrast_problems, contrast_ratio, lighten_until_readable, resolve_colours
+from generator.render.environment import make_environment
+from generator.schema.brand_file import Colours, IntegrationTherapy, Referral
+from helpers import ROOT
+from helpers import render_macro
+
+
+@pytest.mark.parametrize("one, other, ratio", [("#000000", "#ffffff", 21.0), ("#ffffff", "#ffffff", 1.0),
+                                               ("#777777", "#ffffff", 4.48), ("#767676", "#ffffff", 4.54)])
+def test_contrast_ratio_is_the_wcag_formula(one, other, ratio):
+    assert contrast_ratio(one, other) == pytest.approx(ratio, abs=0.01)
+
+
+def test_our_own_colours_pass_everywhere_the_theme_uses_them():
+    assert contrast_problems(OUR_COLOURS) == []
+
+
+def test_dark_scheme_colours_are_derived_lighter_until_they_read():
+    colours = resolve_colours(Colours(primary="#5b2a86", accent="#8a1c4a"))
+    assert contrast_ratio(colours.link_on_dark, DARK_BACKGROUND) >= 4.5
+    assert contrast_ratio(colours.accent_on_dark, DARK_BACKGROUND) >= 4.5
+    assert contrast_problems(colours) == []
+    assert lighten_until_readable("#8fd8e0") == "#8fd8e0"  # already readable: unchanged
+
+
+def test_a_colour_below_aa_is_named_with_its_ratio():
+    [(key, message)] = contrast_problems(resolve_colours(Colours(primary="#888888", accent="#8a1c4a")))
+    assert key == "primary" and "#888888 on #ffffff has a contrast of 3.54:1" in message
+
+
+def _brand(**changes) -> Brand:
+    values = dict(name="A & <B>", short_name="AB", logo=None, favicon=None, colours=resolve_colours(
+        Colours(primary="#5b2a86", accent="#8a1c4a")), contact=None, integration_therapy=None,
+        footer="f", language="en")
+    return Brand(**{**values, **changes})
+
+
+def test_the_brand_stylesheet_sets_the_theme_colours_in_both_schemes():
+    css = make_environment(ROOT / "templates").get_template("site/brand.css.j2").render(brand=_brand(name="Evil */ body{display:none} /*"))
+    assert "--md-primary-fg-color: #5b2a86;" in css and "--md-typeset-a-color: #5b2a86;" in css
+    assert '[data-md-color-scheme="slate"]' in css
+    assert css.count("*/") == 1  # a name cannot end the comment and inject rules
+
+
+def test_phone_links_keep_the_digits_and_a_leading_plus():
+    assert tel_href("+44 (20) 7946-0000") == "tel:+442079460000"
+    assert tel_href("020 7946 0000") == "tel:02079460000"
+
+
+def test_clinic_therapy_shows_the_offer_and_each_referral_as_text_with_links():
+    therapy = IntegrationTherapy(offered=False, description="Ask us <b>at</b> reception.", referrals=[
+        Referral(name="Dr <X> & Co", phone="+1 555 010 0000", email="x@example.org", website="https://example.org/?a=1&b=2")])
+    html = render_macro("clinic_therapy.md.j2", "clinic_therapy", _brand(integration_therapy=therapy))
+    assert '<h2 id="clinic-therapy">Integration therapy at A &amp; &lt;B&gt;</h2>' in html
+    assert "does not offer integration therapy itself. We can refer you" in html
+    assert "Ask us &lt;b&gt;at&lt;/b&gt; reception." in html
+    assert "<strong>Dr &lt;X&gt; &amp; Co</strong>" in html
+    assert '<a href="tel:+15550100000">+1 555 010 0000</a>' in html
+    assert '<a href="mailto:x@example.org">x@example.org</a>' in html
+    assert '<a href="https://example.org/?a=1&amp;b=2">' in html
+
+
+def test_clinic_therapy_is_empty_without_an_offer():
+    assert render_macro("clinic_therapy.md.j2", "clinic_therapy", _brand()).strip() == ""
