@@ -230,3 +230,15 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def pdf_text(source) -> str:
+    """The text of every page of a PDF as a reader reads it: ligatures (ﬁ, ﬂ) as their letters,
+    spaces normalised. Which fonts the machine has decides whether Chromium sets ligatures."""
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    reader = source if hasattr(source, "pages") else PdfReader(source)
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())

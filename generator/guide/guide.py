@@ -33,6 +33,11 @@ class Guide:
     def worksheet(self, worksheet_id: str) -> Worksheet:
         return next(w for w in self.worksheets if w.id == worksheet_id)
 
+    @property
+    def help_page(self) -> Page | None:
+        """The page that says when to get help (the first with a ``help_tiers`` block), if there is one."""
+        return next((p for p in self.pages if any(b.type == "help_tiers" for b in p.blocks)), None)
+
     def page_references(self, page: Page) -> list[Reference]:
         """The page's own references, then those of the practices and checklist items it shows."""
         ids = [*page.references, *(ref for block in page.blocks for ref in block.cited(self))]

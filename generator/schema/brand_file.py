@@ -37,6 +37,8 @@ class Contact(Strict):
     address: Text | None = Field(None, description="Postal address; new lines are kept.")
     hours: Text | None = Field(None, description="Opening hours, in words.")
     website: HttpsUrl | None = Field(None, description=WEBSITE)
+    after_hours_phone: Phone | None = Field(None, description=f"{PHONE}: the line to call when the clinic is closed, if it has one.")
+    after_hours: Text | None = Field(None, description="When and how the after-hours line answers, in words.")
 
 
 class Referral(Strict):

@@ -74,6 +74,8 @@ class Crisis(Strict):
     heading: Text
     intro: Markdown
     emergency: Text = Field(description="What to do in immediate danger, e.g. 'Call 911'.")
+    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] | None = Field(
+        None, description="The emergency number, digits only (e.g. '911', '999', '112'): a tap-to-call link where help is listed.")
     lines: list[CrisisLine] = Field(min_length=1)
 
 

@@ -18,6 +18,8 @@ class Page(Strict):
     description: Text = Field(description="One sentence that sums up the page.")
     last_reviewed: dt.date
     next_review_due: dt.date
+    reviewed_by: Text | None = Field(None, description="Who reviewed the page: a role or a name (shown beside the review dates).")
+    keywords: list[Text] = Field([], description="Words people may search with to find this page, e.g. 'panic' (for the site search).")
     notices: list[Id] = Field([], description="Notices shown at the top of the page, by id.")
     blocks: list[Block] = Field(min_length=1)
     references: list[Id] = []

@@ -22,6 +22,7 @@ class Worksheet(Strict):
     intro: Markdown | None = Field(None, description="One or two short sentences printed under the title.")
     last_reviewed: dt.date
     next_review_due: dt.date
+    reviewed_by: Text | None = Field(None, description="Who reviewed the worksheet: a role or a name (shown beside the review dates).")
     fields: list[WorksheetField] = Field(min_length=1)
     references: list[Id] = []
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli, serve_folder, site_pages
+from helpers import ROOT, run_cli, serve_folder, site_pages
 from generator.publish.service_worker import precache_urls, service_worker
+
+TEMPLATES = ROOT / "templates"
 
 
 def worker_files(sw_text: str) -> list[str]:
@@ -25,10 +27,10 @@ def test_precache_lists_each_page_by_the_address_a_visitor_uses():
 
 def test_the_version_changes_with_any_file_and_only_then(tmp_path):
     (tmp_path / "index.html").write_text("one")
-    first = service_worker(tmp_path)
-    assert service_worker(tmp_path) == first
+    first = service_worker(tmp_path, TEMPLATES)
+    assert service_worker(tmp_path, TEMPLATES) == first
     (tmp_path / "index.html").write_text("two")
-    assert service_worker(tmp_path) != first
+    assert service_worker(tmp_path, TEMPLATES) != first
 
 
 def test_the_built_site_has_a_worker_listing_every_file(built_site):
@@ -73,7 +75,7 @@ def test_a_new_build_replaces_the_old_cache(browser, built_site, tmp_path):
         assert len(old_caches) == 1
         page = site / "phases" / "index.html"  # a new build: changed words, so a new sw.js
         page.write_text(page.read_text(encoding="utf-8").replace("Session day", "Session day (new)"), encoding="utf-8")
-        (site / "sw.js").write_text(service_worker(site), encoding="utf-8")
+        (site / "sw.js").write_text(service_worker(site, TEMPLATES), encoding="utf-8")
         tab.evaluate("async () => { const r = await navigator.serviceWorker.ready; await r.update(); }")
         for _ in range(100):  # the new worker installs (precaching the new build), then drops the old cache
             caches = tab.evaluate("() => caches.keys()")

@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT
+from helpers import ROOT, pdf_text
 from generator.guide.assemble import load_guide
 from generator.render.worksheets import sheet_prompts
 
@@ -25,7 +25,7 @@ def squash(text: str) -> str:
 
 def pdf_text(pdf: bytes) -> tuple[int, str]:
     reader = PdfReader(io.BytesIO(pdf))
-    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), pdf_text(reader)
 
 
 @pytest.mark.parametrize("sheet", GUIDE.worksheets, ids=lambda s: s.id)

@@ -77,8 +77,7 @@ def test_mistakes_in_a_worksheet_are_reported_with_file_line_and_field(project_c
     where = "content/worksheets/sleep-diary.yml"
     lines = result.stderr.splitlines()
     assert f"{where}:20:5: fields[1].count: expected a number at least 1 (got 0): How many ruled lines, 1 to 20." in lines
-    assert (f"{where}:22:5: fields[2].type: unknown type 'slider'; expected one of: lines, box, checklist, scale, date, "
-            "table, note") in lines
+    assert (f"{where}:22:5: fields[2].type: unknown type 'slider'; expected one of: box, checklist, crisis_lines, date, lines, note, scale, table") in lines
 
 
 def test_references_from_a_worksheet_to_the_guide_must_resolve(project_copy):

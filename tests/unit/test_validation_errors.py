@@ -42,9 +42,9 @@ BREAKAGES = {
         "practices[1].id: duplicate practice id 'integration-therapy' (first used at content/practices.yml:4)",
         occurrence=2),
     "dangling cross-reference": Breakage(
-        "content/pages/what-is-integration.yml", "notices: [crisis-help, not-medical-advice]",
-        "notices: [crisis-help, not-medical-advise]", "notices: [crisis-help",
-        "notices[1]: no notice has the id 'not-medical-advise'"),
+        "content/pages/about.yml", "notice: not-medical-advice",
+        "notice: not-medical-advise", "notice: not-medical-advis",
+        "no notice has the id 'not-medical-advise'"),
     "dangling page link": Breakage(
         "content/pages/index.yml", "(page:what-is-integration)", "(page:what-is-integrashun)",
         "page:what-is-integrashun", "no page has the id 'what-is-integrashun'"),
@@ -52,7 +52,7 @@ BREAKAGES = {
         "content/therapist.yml", "criteria:\n", "criteria: []\nold_criteria:\n", "criteria: []",
         "criteria: expected at least one item; this list is empty"),
     "bad date": Breakage(
-        "content/pages/about.yml", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-45",
+        "content/pages/crisis.yml", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-45",
         "last_reviewed: 2026-13-45", "last_reviewed: expected a date written YYYY-MM-DD"),
     "next review before last review": Breakage(
         "content/pages/crisis.yml", "next_review_due: 2027-05-25", "next_review_due: 2026-01-01",

@@ -56,6 +56,8 @@ class GuidePlugin(BasePlugin):
         brand = guide.brand
         config.extra["guide"] = {  # what the theme override (templates/overrides/main.html) shows
             "crisis_page": f"{site.crisis_page}/",
+            "help_page": {"url": f"{guide.help_page.id}/", "title": guide.help_page.nav_title or guide.help_page.title}
+            if guide.help_page else None,
             "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
             "emergency": site.crisis.emergency,
             "clinic": {"name": brand.name, "contact": brand.contact.model_dump(exclude_none=True),
