@@ -232,13 +232,17 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def pdf_text(source) -> str:
-    """The text of every page of a PDF as a reader reads it: ligatures (ﬁ, ﬂ) as their letters,
-    spaces normalised. Which fonts the machine has decides whether Chromium sets ligatures."""
+def page_text(pdf_page) -> str:
+    """One PDF page's text, lines kept, as a reader reads it: ligatures (ﬁ, ﬀ) as their letters.
+    Which fonts the machine has decides whether Chromium sets ligatures."""
     import unicodedata
 
+    return unicodedata.normalize("NFKC", pdf_page.extract_text() or "")
+
+
+def pdf_text(source) -> str:
+    """The text of every page of a PDF (a reader or a path), ligatures as letters, spaces normalised."""
     from pypdf import PdfReader
 
     reader = source if hasattr(source, "pages") else PdfReader(source)
-    text = " ".join(page.extract_text() or "" for page in reader.pages)
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    return " ".join(" ".join(page_text(page) for page in reader.pages).split())

@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT, pdf_text
+from helpers import ROOT, page_text
 from generator.guide.assemble import load_guide
 from generator.render.worksheets import sheet_prompts
 
@@ -23,16 +23,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def pdf_text(pdf: bytes) -> tuple[int, str]:
+def printed(pdf: bytes) -> tuple[int, str]:
     reader = PdfReader(io.BytesIO(pdf))
-    return len(reader.pages), pdf_text(reader)
+    return len(reader.pages), "\n".join(page_text(page) for page in reader.pages)
 
 
 @pytest.mark.parametrize("sheet", GUIDE.worksheets, ids=lambda s: s.id)
 def test_each_worksheet_prints_on_one_sheet_with_every_prompt_and_no_site_chrome(page, site_url, sheet):
     page.goto(f"{site_url}worksheets/{sheet.id}/")
     for paper in ("A4", "Letter"):
-        pages, text = pdf_text(page.pdf(format=paper))  # the browser's own print, with its default margins
+        pages, text = printed(page.pdf(format=paper))  # the browser's own print, with its default margins
         assert pages == 1, f"{sheet.id} prints on {pages} pages of {paper}"
         for prompt in sheet_prompts(sheet, GUIDE):
             assert squash(prompt) in squash(text), f"{sheet.id} ({paper}) lost {prompt!r}"

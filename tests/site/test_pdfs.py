@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT
+from helpers import ROOT, page_text
 from generator.guide.assemble import load_guide
 
 GUIDE = load_guide(ROOT / "content")
@@ -32,7 +32,7 @@ def test_each_worksheet_pdf_is_one_titled_page_of_its_paper_with_selectable_text
         assert len(reader.pages) == 1
         assert size(reader) == PAPER_POINTS[paper]
         assert reader.metadata.title.startswith(sheet.title)
-        assert sheet.fields[-1].prompt.split()[0] in reader.pages[0].extract_text()
+        assert sheet.fields[-1].prompt.split()[0] in page_text(reader.pages[0])
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -41,14 +41,14 @@ def test_the_pack_has_every_worksheet_in_order_with_bookmarks(built_site, paper)
     assert len(reader.pages) == len(GUIDE.worksheets)
     assert [entry.title for entry in reader.outline] == [s.title for s in GUIDE.worksheets]
     for sheet, pdf_page in zip(GUIDE.worksheets, reader.pages):
-        assert sheet.title in pdf_page.extract_text()
+        assert sheet.title in page_text(pdf_page)
     assert reader.metadata.title
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_the_handout_has_a_cover_contents_with_true_page_numbers_and_numbered_pages(built_site, paper):
     reader = read(built_site / "downloads" / f"handout-{paper}.pdf")
-    texts = [page.extract_text() for page in reader.pages]
+    texts = [page_text(page) for page in reader.pages]
     assert size(reader) == PAPER_POINTS[paper]
     assert GUIDE.site.title.split(":")[0] in texts[0] and "988" in texts[0], "the cover names the guide and the crisis line"
     contents = texts[1]
@@ -71,7 +71,7 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_handout_page(built_site):
     headings = {p.title for p in GUIDE.pages} | {b.heading for p in GUIDE.pages for b in p.blocks if getattr(b, "heading", None)}
     reader = read(built_site / "downloads" / "handout-a4.pdf")
     for number, page in enumerate(reader.pages, start=1):
-        lines = [line.strip() for line in page.extract_text().strip().splitlines() if line.strip()]
+        lines = [line.strip() for line in page_text(page).strip().splitlines() if line.strip()]
         last_text = [line for line in lines if line != str(number)][-1]
         assert last_text not in headings, f"page {number} ends with the heading {last_text!r}"
 
