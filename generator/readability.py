@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from .content import Guide
 from .models import (
     CalloutBlock,
@@ -149,9 +151,20 @@ def _block_passages(block, guide: Guide) -> list[str]:
     if isinstance(block, ClinicTherapyBlock):  # a clinic's own words, from its brand.yml
         therapy = guide.brand.integration_therapy
         return passages(therapy.description) if therapy else []
-    if isinstance(block, PlanBuilderBlock):
-        return []  # the form's words are the practices, phases and criteria, measured on their own pages
+    if isinstance(block, PlanBuilderBlock):  # the form's labels are the practices, phases and criteria,
+        return _plan_words(block)            # measured on their own pages; its messages and schedule here
     raise TypeError(f"readability: no rule for the {type(block).__name__} block; add one in {__name__}")
+
+
+def _plan_words(words) -> list[str]:
+    """The plan builder's messages and schedule texts (not its file names); a {fill-in} reads as 'it'."""
+    found = []
+    for name, value in words:
+        if isinstance(value, str) and not name.endswith("_file") and name != "type":
+            found += passages(re.sub(r"\{[a-z_]+\}", "it", value))
+        elif isinstance(value, BaseModel):
+            found += _plan_words(value)
+    return found
 
 
 def page_prose(guide: Guide) -> Iterator[Prose]:

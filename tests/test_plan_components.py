@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -34,8 +37,13 @@ def test_a_date_field_and_a_checkbox():
     assert '<label for="plan-check-rest">Rest &lt;today&gt; &amp; sleep</label>' in check
 
 
+def plan_block(guide) -> PlanBuilderBlock:
+    return next(block for page in guide.pages for block in page.blocks if isinstance(block, PlanBuilderBlock))
+
+
 def builder_html(guide) -> str:
-    return str(macro("plan_builder.md.j2", "plan_builder")(PlanBuilderBlock(type="plan_builder", sessions=4, support_people=2), guide))
+    block = plan_block(guide).model_copy(update={"sessions": 4, "support_people": 2})
+    return str(macro("plan_builder.md.j2", "plan_builder")(block, guide))
 
 
 def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
@@ -79,3 +87,24 @@ def test_only_the_plan_page_loads_the_plan_script(built_site):
     assert 'src="../javascripts/plan.js"' in (built_site / "plan" / "index.html").read_text(encoding="utf-8")
     assert "plan.js" not in (built_site / "phases" / "index.html").read_text(encoding="utf-8")
     assert "plan.css" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_scripts_words_come_from_the_content_as_a_data_block(built_site):
+    guide, _ = generate(Project.at(ROOT))
+    block = plan_block(guide)
+    html = (built_site / "plan" / "index.html").read_text(encoding="utf-8")
+    body = re.search(r'<script type="application/json" id="plan-text">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(body) == {"messages": block.messages.model_dump(), "schedule": block.schedule.model_dump()}
+    assert "Do not drive until tomorrow" in block.schedule.session_day.detail
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+    assert digest not in html.replace(body, ""), "a data block is never run, so the policy must not allow it by hash"
+
+
+def test_a_fill_in_the_script_does_not_supply_is_an_error(project_copy: Path):
+    plan = project_copy / "content" / "pages" / "plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("as {file}. Keep", "as {filename}. Keep").replace("last_day: 3", "last_day: 0"), encoding="utf-8")
+    result = run_cli("--root", str(project_copy), "check")
+    assert result.returncode == 1
+    assert "blocks[1].messages.exported: {filename} is not filled in here (this text's fill-ins: {file})" in result.stderr
+    assert "blocks[1].schedule.after.last_day" in result.stderr
