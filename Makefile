@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
 # Each creates .venv with the pinned packages when needed; `make test` also installs Debian's
-# chromium for the browser tests.
+# chromium for the browser tests and Debian's nodejs for the plan builder's script unit tests.
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check schema lock browser clean pdf
+.PHONY: serve build test test-js check schema lock browser node clean pdf
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,8 +16,11 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
 build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails)
 	$(PYTHON) -m generator site --out site
 
-test: $(STAMP) browser  ## every test, browser tests included
+test: $(STAMP) browser node  ## every test, browser tests and the scripts' unit tests (tests/js) included
 	$(PYTHON) -m pytest
+
+test-js: node  ## only the plan builder's script unit tests (tests/js/*.test.js, node --test; no npm packages)
+	node --test tests/js/*.test.js
 
 check: $(STAMP)  ## validate the content and templates, write nothing
 	$(PYTHON) -m generator check
@@ -34,6 +37,11 @@ browser:  ## Debian's chromium, which Playwright drives (Playwright cannot downl
 	@test -x /usr/bin/chromium || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
+node:  ## Debian's nodejs, which runs the plan builder's script unit tests (tests/test_plan_js_unit.py)
+	@command -v node >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends nodejs; }
 
 lock:  ## re-pin requirements.txt from the ranges in pyproject.toml
 	rm -rf .lock-venv && python3 -m venv .lock-venv
