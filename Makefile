@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
 # Each creates .venv with the pinned packages when needed; `make test` also installs Debian's
-# chromium for the browser tests.
+# chromium for the browser tests and Debian's nodejs for the plan builder's script unit tests.
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast test-site test-browser check schema lock browser node clean pdf
+.PHONY: serve build test test-fast test-site test-browser test-js check schema lock browser node clean pdf
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -27,6 +27,9 @@ test-site: $(STAMP) browser  ## tests of a built site (a real `mkdocs build --st
 
 test-browser: $(STAMP) browser  ## tests in Debian's Chromium: the plan, print, accessibility, privacy, offline
 	$(PYTHON) -m pytest tests/browser
+
+test-js: node  ## only the plan builder's script unit tests (tests/js/*.test.js, node --test; no npm packages)
+	node --test tests/js/*.test.js
 
 check: $(STAMP)  ## validate the content and templates, write nothing
 	$(PYTHON) -m generator check

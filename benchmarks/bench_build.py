@@ -131,7 +131,9 @@ def _time_generation(project: Path, cache: Path) -> float:
 def gzipped(paths: list[Path]) -> str:
     if not paths:
         return "n/a (no such file yet)"
-    return ", ".join(f"{p.relative_to(ROOT)}: {len(gzip.compress(p.read_bytes(), 9)) / 1024:.1f} KiB" for p in paths)
+    sizes = {p: len(gzip.compress(p.read_bytes(), 9)) for p in paths}  # each file is served, and gzipped, alone
+    listed = ", ".join(f"{p.relative_to(ROOT)}: {size / 1024:.1f} KiB" for p, size in sizes.items())
+    return f"{sum(sizes.values()) / 1024:.1f} KiB ({listed})" if len(paths) > 1 else listed
 
 
 def pdf_time(work: Path) -> str:
@@ -166,7 +168,8 @@ def main() -> None:
                   f"{r['hook']:>9.2f} s {r['plain']:>10.2f} s {(r['hook'] / r['plain'] - 1) * 100:>8.1f}% "
                   f"{r['hook'] / r['pages'] * 1000:>12.1f} ms")
         assets = ROOT / "templates" / "assets"
-        print(f"plan page, gzipped: {gzipped(sorted(p for p in assets.rglob('plan*') if p.suffix in ('.js', '.css')))}")
+        plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))
+        print(f"plan page, gzipped: {gzipped(plan_files)}")
         print(f"PDF set: {pdf_time(work)}")
         print("(CPU seconds, best of 5 runs, 2 at 100x, hook and plain interleaved; each build includes starting Python and MkDocs;\n"
               " generation: cold, no compiled templates; cached: with those an earlier build left on disk;\n"

@@ -1,33 +1,44 @@
-"""Print the plan page's own JavaScript and CSS sizes, raw and gzipped (level 9), and the size of
-what the service worker precaches. Usage: .venv/bin/python benchmarks/plan_size.py [built site]"""
+"""Print the plan page's own JavaScript and CSS sizes, raw and gzipped (level 9), the words its
+scripts show (plan.yml's messages and schedule, carried in the page's HTML), and the size of what
+the service worker precaches. Usage: .venv/bin/python benchmarks/plan_size.py [built site]"""
 
 from __future__ import annotations
 
 import gzip
+import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.pipeline import Project, generate  # noqa: E402
+from generator.blocks.plan_builder import PlanBuilderBlock  # noqa: E402
 from generator.publish.service_worker import site_files  # noqa: E402
 
-OWN_FILES = ["javascripts/plan.js", "stylesheets/plan.css", "javascripts/offline.js"]
+ASSETS = ROOT / "templates" / "assets"
+PLAN_FILES = sorted(p.relative_to(ASSETS).as_posix() for p in (ASSETS / "javascripts" / "plan").glob("*.js")) + ["stylesheets/plan.css"]
+OWN_FILES = PLAN_FILES + ["javascripts/offline.js"]  # offline.js is on every page, the plan's included
 
 
 def main() -> None:
-    assets = ROOT / "templates" / "assets"
     total_raw = total_gz = 0
     for name in OWN_FILES:
-        data = (assets / name).read_bytes()
-        packed = len(gzip.compress(data, 9))
+        data = (ASSETS / name).read_bytes()
+        packed = len(gzip.compress(data, 9))  # each file is its own response, so each is gzipped alone
         total_raw, total_gz = total_raw + len(data), total_gz + packed
-        print(f"{name:28} {len(data):7,} bytes  {packed:6,} gzipped")
-    print(f"{'plan page, own files':28} {total_raw:7,} bytes  {total_gz:6,} gzipped")
+        print(f"{name:32} {len(data):7,} bytes  {packed:6,} gzipped")
+        if name == PLAN_FILES[-1]:
+            print(f"{'plan builder, JS + CSS':32} {total_raw:7,} bytes  {total_gz:6,} gzipped ({total_gz / 1024:.1f} KiB)")
+    print(f"{'plan page, own files':32} {total_raw:7,} bytes  {total_gz:6,} gzipped")
+    guide, _ = generate(Project.at(ROOT))
+    block = next(b for page in guide.pages for b in page.blocks if isinstance(b, PlanBuilderBlock))
+    words = json.dumps({"messages": block.messages.model_dump(), "schedule": block.schedule.model_dump()}).encode()
+    print(f"{'words, in the page (#plan-text)':32} {len(words):7,} bytes  {len(gzip.compress(words, 9)):6,} alone gzipped")
     if len(sys.argv) > 1:
         site = Path(sys.argv[1])
         sw = site / "sw.js"
-        print(f"{'sw.js (generated)':28} {sw.stat().st_size:7,} bytes  {len(gzip.compress(sw.read_bytes(), 9)):6,} gzipped")
+        print(f"{'sw.js (generated)':32} {sw.stat().st_size:7,} bytes  {len(gzip.compress(sw.read_bytes(), 9)):6,} gzipped")
         files = site_files(site)
         size = sum((site / f).stat().st_size for f in files)
         print(f"precached on first visit: {len(files)} files, {size / 1e6:.2f} MB")

@@ -1,10 +1,153 @@
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
+from ..schema.base import Strict, Text
 from .base import PageBlock
+
+
+# The plan builder's words: everything its script shows comes from here, through a JSON data block
+# in the page. "{name}" in a text is a fill-in the script supplies; each text lists the ones it can
+# use (in its description and the schema), and any other is an error rather than a stray brace.
+
+_FILL_IN = re.compile(r"\{([^{}]*)\}")
+
+
+def _words(description: str, *fill_ins: str):
+    if fill_ins:
+        description += " Fill-ins: " + ", ".join(f"{{{name}}}" for name in fill_ins) + "."
+    return Field(description=description, json_schema_extra={"fill_ins": list(fill_ins)})
+
+
+class _Words(Strict):
+    @field_validator("*")
+    @classmethod
+    def _known_fill_ins(cls, value, info: ValidationInfo):
+        if isinstance(value, str):
+            allowed = (cls.model_fields[info.field_name].json_schema_extra or {}).get("fill_ins", [])
+            unknown = [name for name in _FILL_IN.findall(value) if name not in allowed]
+            if unknown:
+                can = ", ".join(f"{{{name}}}" for name in allowed) or "none"
+                raise ValueError(f"{{{unknown[0]}}} is not filled in here (this text's fill-ins: {can})")
+        return value
+
+
+FileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_{}.-]+$")]
+
+
+class PlanFileProblems(_Words):
+    """Why a plan could not be opened: the {reason} in messages.refused and stored_unreadable."""
+
+    too_large: Text = _words("The file is larger than any saved plan.")
+    could_not_read: Text = _words("The browser could not read the file.")
+    not_json: Text = _words("The file is not JSON.")
+    not_a_plan: Text = _words("The file is JSON, but not a saved plan.")
+    other_format: Text = _words("The file is from another program.")
+    no_version: Text = _words("The file has no version number.")
+    newer_version: Text = _words("The file was saved by a newer version of the guide.")
+    old_answers: Text = _words("A version 1 file whose answers are not a mapping.")
+    old_ticked: Text = _words("A version 1 file whose ticked boxes are not a list.")
+    old_ticked_name: Text = _words("A version 1 file with a ticked box that has no name.")
+    old_sessions: Text = _words("A version 1 file whose session dates are not a list.")
+    no_fields: Text = _words("The file has no plan fields.")
+    too_many_fields: Text = _words("The file has more fields than any plan.")
+    strange_name: Text = _words("A field's name is not one a plan uses.")
+    not_text: Text = _words("A field holds something other than text or a tick.", "name")
+    too_long: Text = _words("A field's text is too long.", "name")
+    markup: Text = _words("A field holds HTML.", "name")
+    not_a_date: Text = _words("A date field holds something other than a date.", "name")
+    bad_revision: Text = _words("The file's revision number is not a whole number.")
+
+
+class PlanMessages(_Words):
+    """What the plan says as it saves, opens, exports and clears; and the names of its files."""
+
+    loaded: Text = _words("Status: the plan saved on this device was loaded.")
+    saved: Text = _words("Status: every change is saved.")
+    saved_with_other_tab: Text = _words("Status: saved, merged with changes from another tab.")
+    not_saved: Text = _words("Status: nothing can be saved on this device.")
+    updated_in_other_tab: Text = _words("Status: another tab changed the plan, and this tab shows it.")
+    cleared_in_other_tab: Text = _words("Status: another tab cleared the plan.")
+    changed_in_both_tabs: Text = _words("Error: two tabs changed the same fields; {fields} names them.", "fields")
+    no_storage: Text = _words("Error on opening: the browser lets the page save nothing.")
+    storage_blocked: Text = _words("Error: the browser stopped a save.")
+    storage_full: Text = _words("Error: the last changes could not be saved.")
+    storage_full_on_replace: Text = _words("Error: an opened or cleared plan could not be saved.")
+    stored_unreadable: Text = _words("Error: the plan saved in the browser cannot be read (one of file_problems).", "reason")
+    memory_only: Text = _words("Added after each of the errors above: the plan lasts for this visit only.")
+    markup: Text = _words("Shown under a field whose text looks like HTML, which is never saved.")
+    export_file: FileName = _words("The name of the exported plan file.", "date")
+    exported: Text = _words("Status: the plan was saved to a file.", "file")
+    refused: Text = _words("Error: a file could not be opened (one of file_problems).", "reason")
+    confirm_replace: Text = _words("Question before an opened file replaces a plan.")
+    nothing_changed: Text = _words("Status: the patient said no to replacing the plan.")
+    opened: Text = _words("Status: a file was opened and saved on this device.")
+    opened_for_this_visit: Text = _words("Status: a file was opened, but cannot be saved on this device.")
+    confirm_clear: Text = _words("Question before the plan is cleared.")
+    cleared: Text = _words("Status: the plan was cleared.")
+    calendar_needs_a_date: Text = _words("Error: the calendar button was pressed with no date in the plan.")
+    calendar_file: FileName = _words("The name of the calendar file.")
+    calendar_saved: Text = _words("Status: the calendar file was saved.", "file")
+    file_problems: PlanFileProblems
+
+
+class _Days(_Words):
+    first_day: int = Field(ge=1, le=60, description="The first day, counted from the session: 1 is the day after.")
+    last_day: int = Field(ge=1, le=60, description="The last day, counted from the session.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "_Days":
+        if self.last_day < self.first_day:
+            raise ValueError("last_day must be at least first_day")
+        return self
+
+
+class ScheduleBefore(_Words):
+    days_before: int = Field(ge=1, le=14, description="How many days before each session (1: the day before). "
+                                                      "Daily practice stops before this day.")
+    title: Text = _words("The event's title.", "number")
+    detail: Text = _words("What to do.")
+
+
+class ScheduleDay(_Words):
+    title: Text = _words("The event's title.", "number")
+    detail: Text = _words("What to do on the day of the session.")
+
+
+class ScheduleAfter(_Days):
+    title: Text = _words("The event's title; it ends early if the next session comes first.", "number")
+    detail: Text = _words("What to do; {therapist} is schedule.therapist or schedule.no_therapist.", "therapist")
+
+
+class SchedulePractice(_Days):
+    last_day: int = Field(ge=1, le=60, description="After the last session, the last day of daily practice, counted "
+                                                   "from the session; between sessions it lasts until before the next.")
+    title: Text = _words("The daily event's title.")
+    detail: Text = _words("With practices chosen in the plan.", "practices")
+    detail_no_practices: Text = _words("With no practice chosen.")
+
+
+class PlanSchedule(_Words):
+    """The schedule drawn from the session dates, on the page and in the calendar file."""
+
+    intro: Text = _words("Printed above the schedule.")
+    empty: Text = _words("Shown while the plan has no session date.")
+    before: ScheduleBefore
+    session_day: ScheduleDay
+    after: ScheduleAfter
+    practice: SchedulePractice
+    intention: Text = _words("Added to the day-before and session-day events when the session has an intention.", "intention")
+    small_step: Text = _words("Added to daily practice when the plan has a small step.", "action")
+    therapist: Text = _words("The therapist in after.detail, when the plan names one.", "name")
+    no_therapist: Text = _words("The therapist in after.detail, when the plan names none.")
+    dates: Text = _words("An event of several days, as the page shows it.", "first", "last")
+    daily_dates: Text = _words("A daily event, as the page shows it.", "first", "last")
+    calendar_name: Text = _words("The calendar's name; {guide} is the guide's or the clinic's short name.", "guide")
+    appointment: Text = _words("The next therapy appointment's title, when the plan names no therapist.")
+    appointment_with: Text = _words("The next therapy appointment's title.", "name")
 
 
 class PlanBuilderBlock(PageBlock):
@@ -14,4 +157,20 @@ class PlanBuilderBlock(PageBlock):
     type: Literal["plan_builder"]
     sessions: int = Field(6, ge=1, le=12, description="How many sessions the plan has room for.")
     support_people: int = Field(3, ge=1, le=6, description="How many support people the plan has room for.")
-    # Its words are the practices, phases and criteria, measured on their own pages: no prose here.
+    messages: PlanMessages = Field(description="Every message the plan's script shows, and its files' names.")
+    schedule: PlanSchedule
+
+    def prose(self, guide):
+        """Its messages and schedule texts (not its file names), a {fill-in} read as 'it'. The form's
+        labels are the practices, phases and criteria, measured on their own pages."""
+        return _words_in(self)
+
+
+def _words_in(words: BaseModel) -> list[str]:
+    found = []
+    for name, value in words:
+        if isinstance(value, str) and not name.endswith("_file") and name != "type":
+            found.append(re.sub(r"\{[a-z_]+\}", "it", value))
+        elif isinstance(value, BaseModel):
+            found += _words_in(value)
+    return found

@@ -38,7 +38,8 @@ def test_the_built_site_has_a_worker_listing_every_file(built_site):
     files = worker_files(sw)
     for page in site_pages(built_site):
         assert page.relative_to(built_site).as_posix() in files
-    assert "plan/" in files and "javascripts/plan.js" in files and "stylesheets/plan.css" in files
+    assert "plan/" in files and "javascripts/plan/page.js" in files and "javascripts/plan/format.js" in files
+    assert "stylesheets/plan.css" in files
     assert "sw.js" not in files and not [f for f in files if f.endswith(".map")]
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel
 
 from helpers import ROOT, run_cli
 from generator.pipeline import Project, generate
@@ -13,6 +17,8 @@ from generator.blocks.plan_builder import PlanBuilderBlock
 from generator.render.environment import make_environment
 
 ENV = make_environment(ROOT / "templates")
+PLAN_SCRIPTS = ["javascripts/plan/format.js", "javascripts/plan/schedule.js", "javascripts/plan/calendar.js",
+                "javascripts/plan/storage.js", "javascripts/plan/page.js"]  # in the order they must run
 
 
 def macro(file: str, name: str):
@@ -34,8 +40,13 @@ def test_a_date_field_and_a_checkbox():
     assert '<label for="plan-check-rest">Rest &lt;today&gt; &amp; sleep</label>' in check
 
 
+def plan_block(guide) -> PlanBuilderBlock:
+    return next(block for page in guide.pages for block in page.blocks if isinstance(block, PlanBuilderBlock))
+
+
 def builder_html(guide) -> str:
-    return str(macro("plan_builder.md.j2", "plan_builder")(PlanBuilderBlock(type="plan_builder", sessions=4, support_people=2), guide))
+    block = plan_block(guide).model_copy(update={"sessions": 4, "support_people": 2})
+    return str(macro("plan_builder.md.j2", "plan_builder")(block, guide))
 
 
 def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
@@ -72,10 +83,53 @@ def test_a_clinics_content_change_shows_up_in_the_plan(project_copy: Path, tmp_p
     plan = (tmp_path / "pages" / "plan.md").read_text(encoding="utf-8")
     assert 'name="practice-breathwork"' in plan and "<legend>Slow breathing &lt;together&gt;</legend>" in plan
     assert "The guide suggests: 5 minutes" in plan and "The guide suggests: Twice a day" in plan
-    assert "scripts: [\"javascripts/plan.js\"]" in plan
+    assert f"scripts: {json.dumps(PLAN_SCRIPTS)}" in plan
 
 
-def test_only_the_plan_page_loads_the_plan_script(built_site):
-    assert 'src="../javascripts/plan.js"' in (built_site / "plan" / "index.html").read_text(encoding="utf-8")
-    assert "plan.js" not in (built_site / "phases" / "index.html").read_text(encoding="utf-8")
+def test_only_the_plan_page_loads_the_plan_scripts_and_in_order(built_site):
+    html = (built_site / "plan" / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<script src="\.\./(javascripts/plan/[a-z]+\.js)" defer>', html)
+    assert loaded == PLAN_SCRIPTS  # deferred scripts run in document order: each needs the ones before
+    assert "javascripts/plan/" not in (built_site / "phases" / "index.html").read_text(encoding="utf-8")
     assert "plan.css" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def content_words(words) -> list[str]:
+    """Every text of the plan's messages and schedule (a pydantic model), nested ones too."""
+    found = []
+    for _, value in words:
+        found += [value] if isinstance(value, str) else content_words(value) if isinstance(value, BaseModel) else []
+    return found
+
+
+def test_the_scripts_words_come_from_the_content_as_a_data_block(built_site):
+    guide, _ = generate(Project.at(ROOT))
+    block = plan_block(guide)
+    html = (built_site / "plan" / "index.html").read_text(encoding="utf-8")
+    body = re.search(r'<script type="application/json" id="plan-text">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(body) == {"messages": block.messages.model_dump(), "schedule": block.schedule.model_dump()}
+    assert "Do not drive until tomorrow" in block.schedule.session_day.detail
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+    assert digest not in html.replace(body, ""), "a data block is never run, so the policy must not allow it by hash"
+
+
+def test_no_patient_facing_words_are_left_in_the_scripts():
+    scripts = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "templates/assets/javascripts/plan").glob("*.js")}
+    assert sorted(scripts) == sorted(p.split("/")[-1] for p in PLAN_SCRIPTS)
+    guide, _ = generate(Project.at(ROOT))
+    block = plan_block(guide)
+    texts = content_words(block.messages) + content_words(block.schedule)
+    pieces = [piece.strip(" .:;,()") for text in texts for piece in re.split(r"\{[a-z_]+\}|(?<=[.?!:;])\s+", text)]
+    for name, script in scripts.items():
+        found = [piece for piece in pieces if len(piece) >= 12 and piece in script]
+        assert not found, f"{name} holds words that belong in content/pages/plan.yml: {found}"
+
+
+def test_a_fill_in_the_script_does_not_supply_is_an_error(project_copy: Path):
+    plan = project_copy / "content" / "pages" / "plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("as {file}. Keep", "as {filename}. Keep").replace("last_day: 3", "last_day: 0"), encoding="utf-8")
+    result = run_cli("--root", str(project_copy), "check")
+    assert result.returncode == 1
+    assert "blocks[1].messages.exported: {filename} is not filled in here (this text's fill-ins: {file})" in result.stderr
+    assert "blocks[1].schedule.after.last_day" in result.stderr

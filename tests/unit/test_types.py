@@ -5,6 +5,8 @@ should see. A new type without a template or an example fails here, by name."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,9 @@ def example(kind: str, name: str) -> dict:
 def test_each_block_type_has_a_template_and_its_example_shows_what_it_should(name):
     assert (ROOT / "templates" / "blocks" / f"{name}.md.j2").is_file(), f"templates/blocks/{name}.md.j2 is missing"
     fixture = example("blocks", name)
+    if "block_from" in fixture:  # an example too long to write twice: the block as a content page has it
+        source = yaml.safe_load((ROOT / fixture["block_from"]).read_text(encoding="utf-8"))
+        fixture["block"] = next(b for b in source["blocks"] if b["type"] == name)
     page = Page(id="example", title="An example page", order=1, description="An example.", blocks=[fixture["block"]], **DATES)
     [block] = page.blocks
     assert isinstance(block, BLOCK_TYPES[name])
@@ -43,8 +48,10 @@ def test_each_block_type_has_a_template_and_its_example_shows_what_it_should(nam
     shown = visible_text(html)
     for text in fixture["shows"]:
         assert text in shown, f"the {name} block does not show {text!r}"
-    for prose in block.prose(GUIDE):  # what readability measures is what the reader reads
-        assert visible_text(markdown_html(prose))[:40] in shown, f"the {name} block measures text it does not show"
+    for prose in block.prose(GUIDE):  # what readability measures is what the reader reads (on the page,
+        words = re.split(r"\bit\b", visible_text(markdown_html(prose)))[0].strip()[:30]  # or, for words a
+        # script shows, in its data block; a {fill-in} is measured as "it", so only the words before one
+        assert words in shown or json.dumps(words)[1:-1] in html, f"the {name} block measures text it does not show"
 
 
 @pytest.mark.parametrize("name", sorted(FIELD_TYPES))

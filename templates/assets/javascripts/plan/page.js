@@ -1,0 +1,304 @@
+/* The plan page: saves the form as the patient types, in this browser only. Loaded last. Its
+   words are plan.yml's, from #plan-text; user text goes only into .value or .textContent. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("plan");
+  var guide = window.PlanGuide;
+  if (!root || !guide) return;
+  var format = guide.format, schedule = guide.schedule, calendar = guide.calendar, storage = guide.storage;
+  var fill = schedule.fill;
+  var byId = function (id) { return document.getElementById(id); };
+  var words = JSON.parse(byId("plan-text").textContent);
+  var say = words.messages;
+  var statusLine = byId("plan-status");
+  var errorLine = byId("plan-error");
+  var fileInput = byId("plan-import");
+  var SAVE_DELAY_MS = 300;
+
+  var state = {
+    fields: {},                        // as shown
+    base: { revision: 0, fields: {} }, // as last loaded or saved
+    pending: {},                       // changed, not yet saved
+    store: storage.open(window),       // null: memory only
+    saveTimer: null
+  };
+
+  function copy(fields) { return Object.assign({}, fields); }
+
+  function controls() {
+    return Array.prototype.filter.call(root.querySelectorAll("input[name], textarea[name]"), function (el) { return el.type !== "file"; });
+  }
+
+  function readControl(el) { return el.type === "checkbox" ? el.checked : el.value; }
+
+  function showFields() {
+    controls().forEach(function (el) {
+      var value = state.fields[el.name];
+      if (el.type === "checkbox") {
+        el.checked = value === true;
+      } else {
+        var text = typeof value === "string" ? value : "";
+        if (el.value !== text) el.value = text;
+        markInvalid(el, false);
+        if (el.tagName === "TEXTAREA") fitHeight(el);
+      }
+    });
+    showSchedule();
+  }
+
+  function fitHeight(textarea) {
+    textarea.style.height = "auto";
+    textarea.style.height = textarea.scrollHeight + 2 + "px";
+  }
+
+  function setStatus(text) { if (statusLine.textContent !== text) statusLine.textContent = text; }
+  function setError(text) { errorLine.textContent = text; }
+
+  function reason(error) {
+    return fill(say.file_problems[error.code] || say.file_problems.could_not_read, { name: error.field });
+  }
+
+  function fieldLabel(name) {
+    var el = byId("plan-" + name);
+    if (!el) return name;
+    var label = document.querySelector('label[for="plan-' + name + '"]');
+    var legend = el.closest("fieldset") && el.closest("fieldset").querySelector("legend");
+    return (legend ? legend.textContent + ": " : "") + (label ? label.textContent : name);
+  }
+
+  function useMemoryOnly(why) {
+    state.store = null;
+    setError(why + " " + say.memory_only);
+  }
+
+  function storedUnreadable(stored) {
+    return stored.problem === "blocked" ? say.storage_blocked : fill(say.stored_unreadable, { reason: reason(stored.error) });
+  }
+
+  function save() {
+    clearTimeout(state.saveTimer);
+    var names = Object.keys(state.pending);
+    if (!names.length) return;
+    if (!state.store) {
+      state.pending = {};
+      setStatus(say.not_saved);
+      return;
+    }
+    var stored = storage.read(state.store);
+    if (stored.problem) {
+      useMemoryOnly(storedUnreadable(stored));
+      state.pending = {};
+      return;
+    }
+    var merged = storage.merge(stored.doc, state.base, state.fields, names);
+    var doc = format.create(merged.fields, stored.doc.revision + 1);
+    try {
+      storage.write(state.store, doc);
+    } catch (e) {
+      useMemoryOnly(say.storage_full);
+      return;
+    }
+    state.pending = {};
+    state.base = { revision: doc.revision, fields: copy(merged.fields) };
+    if (merged.fromOtherTab) {
+      state.fields = copy(merged.fields);
+      showFields();
+    }
+    if (merged.clashes.length) setError(fill(say.changed_in_both_tabs, { fields: merged.clashes.map(fieldLabel).join("; ") }));
+    setStatus(merged.fromOtherTab ? say.saved_with_other_tab : say.saved);
+  }
+
+  function scheduleSave() {
+    clearTimeout(state.saveTimer);
+    state.saveTimer = setTimeout(save, SAVE_DELAY_MS);
+  }
+
+  /* Import, clear: no merge. */
+  function replacePlan(newFields, message) {
+    clearTimeout(state.saveTimer);
+    state.pending = {};
+    state.fields = copy(newFields);
+    showFields();
+    setError("");
+    if (state.store) {
+      var stored = storage.read(state.store);
+      var revision = (stored.doc ? stored.doc.revision : state.base.revision) + 1;
+      var empty = !Object.keys(state.fields).length;
+      try {
+        if (empty) storage.remove(state.store);
+        else storage.write(state.store, format.create(state.fields, revision));
+        state.base = { revision: empty ? 0 : revision, fields: copy(state.fields) };
+      } catch (e) {
+        useMemoryOnly(say.storage_full_on_replace);
+      }
+    }
+    setStatus(message);
+  }
+
+  function markInvalid(el, invalid) {
+    var noteId = el.id + "-problem";
+    var note = byId(noteId);
+    var described = (el.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== noteId; });
+    if (invalid) {
+      if (!note) {
+        note = document.createElement("span");
+        note.id = noteId;
+        note.className = "plan-problem";
+        note.setAttribute("role", "alert");
+        note.textContent = say.markup;
+        el.parentNode.appendChild(note);
+      }
+      described.push(noteId);
+      el.setAttribute("aria-invalid", "true");
+    } else {
+      if (note) note.remove();
+      el.removeAttribute("aria-invalid");
+    }
+    if (described.length) el.setAttribute("aria-describedby", described.join(" "));
+    else el.removeAttribute("aria-describedby");
+  }
+
+  function onEdit(event) {
+    var el = event.target;
+    if (!el.name || el.type === "file") return;
+    var value = readControl(el);
+    if (el.tagName === "TEXTAREA") fitHeight(el);
+    if (typeof value === "string") {
+      var bad = format.looksLikeMarkup(value);
+      if (bad !== (el.getAttribute("aria-invalid") === "true")) markInvalid(el, bad);
+      if (bad) return;
+    }
+    var kept = value === "" || value === false ? undefined : value;
+    if (state.fields[el.name] === kept) return;
+    if (kept === undefined) delete state.fields[el.name]; else state.fields[el.name] = kept;
+    state.pending[el.name] = true;
+    showSchedule();
+    scheduleSave();
+  }
+
+  function onOtherTab(event) {
+    if (event.key !== storage.KEY && event.key !== null) return;
+    if (!state.store) return;
+    if (Object.keys(state.pending).length) { save(); return; }
+    var stored = storage.read(state.store);
+    if (stored.problem) return;
+    state.fields = copy(stored.doc.fields);
+    state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
+    showFields();
+    setStatus(Object.keys(state.fields).length ? say.updated_in_other_tab : say.cleared_in_other_tab);
+  }
+
+  function practices() {
+    return controls().filter(function (el) { return el.type === "checkbox" && /^practice-/.test(el.name); }).map(function (el) {
+      return { field: el.name, name: el.closest("fieldset").querySelector("legend").textContent };
+    });
+  }
+
+  function showSchedule() {
+    var list = byId("plan-schedule");
+    var events = schedule.events(state.fields, practices(), words.schedule);
+    list.textContent = "";
+    events.forEach(function (event) {
+      var item = document.createElement("li");
+      var when = document.createElement("strong");
+      when.textContent = schedule.when(event, words.schedule);
+      item.appendChild(when);
+      item.appendChild(document.createTextNode(": " + event.title + ". " + event.detail));
+      list.appendChild(item);
+    });
+    list.hidden = !events.length;
+    byId("plan-schedule-empty").hidden = events.length > 0;
+  }
+
+  function brandName() {
+    try {
+      return JSON.parse(byId("guide-brand").textContent).short_name;
+    } catch (error) {
+      return "";
+    }
+  }
+
+  function download(text, type, filename) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function exportPlan() {
+    save();
+    var name = fill(say.export_file, { date: new Date().toISOString().slice(0, 10) });
+    download(JSON.stringify(format.create(state.fields, state.base.revision), null, 2) + "\n", "application/json", name);
+    setStatus(fill(say.exported, { file: name }));
+  }
+
+  function refuse(why) { setError(fill(say.refused, { reason: why })); }
+
+  function importFile() {
+    var file = fileInput.files && fileInput.files[0];
+    fileInput.value = "";
+    if (!file) return;
+    if (file.size > format.MAX_BYTES) { refuse(say.file_problems.too_large); return; }
+    file.text().then(function (text) {
+      var doc;
+      try { doc = format.parse(text); } catch (e) {
+        if (e instanceof format.PlanError) { refuse(reason(e)); return; }
+        throw e;
+      }
+      if (Object.keys(state.fields).length && !window.confirm(say.confirm_replace)) {
+        setStatus(say.nothing_changed);
+        return;
+      }
+      replacePlan(doc.fields, state.store ? say.opened : say.opened_for_this_visit);
+    }, function () { refuse(say.file_problems.could_not_read); });
+  }
+
+  function clearPlan() {
+    if (!window.confirm(say.confirm_clear)) return;
+    replacePlan({}, say.cleared);
+  }
+
+  function saveCalendar() {
+    if (!schedule.sessions(state.fields).length && !state.fields["therapist-next"]) { setError(say.calendar_needs_a_date); return; }
+    setError("");
+    download(calendar.ics({
+      name: fill(words.schedule.calendar_name, { guide: brandName() }),
+      events: schedule.events(state.fields, practices(), words.schedule),
+      appointment: schedule.appointment(state.fields, words.schedule),
+      now: new Date()
+    }), "text/calendar;charset=utf-8", say.calendar_file);
+    setStatus(fill(say.calendar_saved, { file: say.calendar_file }));
+  }
+
+  byId("plan-nojs").hidden = true;
+  byId("plan-toolbar").hidden = false;
+  if (!state.store) {
+    useMemoryOnly(say.no_storage);
+  } else {
+    var stored = storage.read(state.store);
+    if (stored.problem) {
+      useMemoryOnly(storedUnreadable(stored));
+    } else {
+      state.fields = copy(stored.doc.fields);
+      state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
+      if (Object.keys(state.fields).length) setStatus(say.loaded);
+    }
+  }
+  showFields();
+  root.addEventListener("input", onEdit);
+  root.addEventListener("change", onEdit);
+  window.addEventListener("storage", onOtherTab);
+  window.addEventListener("pagehide", save);
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") save(); });
+  byId("plan-print").addEventListener("click", function () { save(); window.print(); });
+  byId("plan-export").addEventListener("click", exportPlan);
+  byId("plan-open").addEventListener("click", function () { fileInput.click(); });
+  fileInput.addEventListener("change", importFile);
+  byId("plan-ics").addEventListener("click", saveCalendar);
+  byId("plan-clear").addEventListener("click", clearPlan);
+})();
