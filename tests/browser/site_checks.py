@@ -114,6 +114,27 @@ document.addEventListener('securitypolicyviolation',
   e => window.__blocked.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
 
+FIRST_PARAGRAPH = """() => {
+  const p = [...document.querySelectorAll("article.md-content__inner p")]
+    .find(el => el.textContent.trim() && !el.closest(".admonition, .guide-review, .guide-sheet, .plan-nojs"));
+  return p ? Math.round(p.getBoundingClientRect().top + window.scrollY) : null;
+}"""
+
+
+def first_paragraph_offsets(browser, pages: list[tuple[str, str]], width: int = 390) -> list[tuple[str, int | None]]:
+    """(page, px from the top of the page to its first paragraph of text, not in a notice box) on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
+    try:
+        found = []
+        for path, url in pages:
+            tab.goto(url)
+            found.append((path, tab.evaluate(FIRST_PARAGRAPH)))
+        return found
+    finally:
+        context.close()
+
+
 def privacy_problems(browser, pages: list[tuple[str, str]]) -> list[str]:
     """Requests to any other origin (sent, or attempted and blocked by the CSP), cookies, a missing CSP.
 

@@ -54,6 +54,15 @@ def test_every_page_carries_the_clinic_name_contact_crisis_lines_and_colours(exa
         assert "guide-brand" not in html or path.parent.name in ("plan", "handout"), where  # only with the plan form
 
 
+def test_when_to_get_help_gives_the_clinics_own_numbers_in_each_tier(example_site):
+    site, _, _ = example_site
+    html = (site / "when-to-get-help" / "index.html").read_text(encoding="utf-8")
+    tiers = {level: html[html.index(f'id="tier-{level}"'):] for level in ("clinic", "crisis", "emergency")}
+    assert 'href="tel:+442079460000"' in tiers["clinic"] and 'href="tel:+442079460002"' in tiers["clinic"]  # after hours
+    assert 'href="tel:116123"' in tiers["crisis"] and 'href="tel:999"' in tiers["emergency"]
+    assert "tel:988" not in html and "tel:911" not in html
+
+
 def test_logo_and_favicon_are_the_clinics_own_files(example_site):
     site, _, _ = example_site
     for name in ("logo.svg", "favicon.svg"):

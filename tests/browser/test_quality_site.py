@@ -17,7 +17,7 @@ from generator.guide.assemble import load_guide
 from generator.quality.readability import GRADE_LIMIT, PASSAGE_LIMIT, grades
 from generator.quality.review import overdue_items
 from generator.quality.links import broken_links
-from site_checks import axe_problems, keyboard_problems, page_urls, privacy_problems, reflow_problems
+from site_checks import first_paragraph_offsets, axe_problems, keyboard_problems, page_urls, privacy_problems, reflow_problems
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,14 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, pages, scheme):
 def test_no_page_scrolls_sideways_at_320_pixels(browser, pages):
     problems = reflow_problems(browser, pages, width=320)
     assert not problems, "\n".join(problems)
+
+
+def test_every_guide_pages_first_paragraph_is_on_the_first_phone_screen(browser, pages):
+    """Notices inform without crowding: on a 390 px phone the text starts within 700 px."""
+    guide_pages = [(path, url) for path, url in pages if not path.startswith(("worksheets/", "handout/"))]
+    offsets = first_paragraph_offsets(browser, guide_pages)
+    late = [f"{path}: first paragraph at {top} px" for path, top in offsets if top is None or top > 700]
+    assert len(offsets) >= 10 and not late, "\n".join(late)
 
 
 def test_every_page_reads_well_at_200_percent_zoom(browser, pages):
