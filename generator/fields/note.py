@@ -14,7 +14,7 @@ class NoteField(SheetField):
     body: Markdown
 
     def printed_texts(self, guide):
-        return [t for t in (self.title, self.body) if t]
+        return [self.title] if self.title else []  # the body is Markdown: checked as prose, and by its example
 
     def prose(self, guide):
         return [self.body]

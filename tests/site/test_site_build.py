@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-from helpers import site_pages
+from helpers import read_page, site_pages
 
 CONTENT_PAGES = ["index", "what-is-integration", "why-it-matters", "forms-of-integration", "phases",
                  "does-it-help", "finding-a-therapist", "getting-started", "crisis", "about"]
@@ -17,20 +16,14 @@ def page_html(site: Path, page_id: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-class _LoadedUrls(HTMLParser):
-    """The URLs a page makes the browser fetch by itself: src attributes and <link> hrefs."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        for name in ("src", "srcset", "poster", "data"):
-            if attributes.get(name):
-                self.urls.append(attributes[name])
+def loaded_urls(path: Path) -> list[str]:
+    """The URLs a page makes the browser fetch by itself: src-like attributes and <link> hrefs."""
+    urls = []
+    for tag, attributes in read_page(path).elements:
+        urls += [attributes[name] for name in ("src", "srcset", "poster", "data") if attributes.get(name)]
         if tag == "link" and attributes.get("href") and attributes.get("rel") not in ("canonical",):
-            self.urls.append(attributes["href"])
+            urls.append(attributes["href"])
+    return urls
 
 
 def test_every_content_page_is_built(built_site):
@@ -41,9 +34,7 @@ def test_every_content_page_is_built(built_site):
 def test_no_page_loads_anything_from_another_origin(built_site):
     remote = re.compile(r"^(https?:)?//", re.I)
     for html_file in site_pages(built_site):
-        parser = _LoadedUrls()
-        parser.feed(html_file.read_text(encoding="utf-8"))
-        offending = [u for u in parser.urls if remote.match(u.strip())]
+        offending = [u for u in loaded_urls(html_file) if remote.match(u.strip())]
         assert not offending, f"{html_file.relative_to(built_site)} loads {offending}"
 
 
@@ -51,3 +42,13 @@ def test_no_web_fonts_requested_by_the_stylesheets(built_site):
     for css in built_site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "@import url(http" not in text, css
+
+
+def test_the_site_search_finds_the_help_page_for_the_words_frightened_people_type(built_site):
+    """Search keywords in the content reach the search index, on the page that says when to get help."""
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    help_text = " ".join(doc["text"].lower() for doc in index["docs"] if doc["location"].startswith("when-to-get-help/"))
+    for word in ("suicidal", "panic", "scared", "emergency", "overdose"):
+        assert word in help_text, f"searching for {word!r} would not find the help page"
