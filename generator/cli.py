@@ -162,4 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
     except (BuildFailed, ScaffoldError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+    except OSError as exc:  # a read-only folder, a full disk, a missing parent: say which and what to do
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; check that the folder exists, that you may write to it and "
+              "that the disk has room (the last good output is unchanged)", file=sys.stderr)
     return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,14 +37,17 @@ class ContentError(Exception):
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as an author would type it: relative to the working folder when possible."""
+    """A path as an author would type it: relative to the working folder when possible. A symbolic
+    link is named as itself, never as what it points to."""
+    absolute = Path(os.path.abspath(path))
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return str(path.resolve().relative_to(base.resolve()))
-        except ValueError:
-            continue
+        for candidate in (absolute, path.resolve() if not path.is_symlink() else absolute):
+            try:
+                return str(candidate.relative_to(base.resolve()))
+            except ValueError:
+                continue
     return str(path)
 
 

@@ -17,6 +17,7 @@ from ..schema.items import Site
 from ..source.read import read_document
 from ..source.yaml_reader import YamlDocument
 from .colours import contrast_problems, resolve_colours
+from .markup_check import unsafe_svg
 
 BRAND_FILE = "brand.yml"
 OUR_COLOURS = Colours(primary="#0b5560", accent="#8c3b00", link_on_dark="#8fd8e0", accent_on_dark="#ffb37a")
@@ -114,4 +115,9 @@ def _check_assets(model: BrandFile, doc: YamlDocument, clinic_dir: Path, root: P
             problems.append(doc.problem((key,), f"the {key} must be a file inside the clinic folder (got {relative!r})"))
         elif not target.is_file():
             problems.append(doc.problem((key,), f"{key} file not found: {display_path(target, root)}"))
+        elif target.suffix.lower() == ".svg":
+            text = target.read_bytes().decode("utf-8", errors="replace")
+            for what in unsafe_svg(text):
+                problems.append(doc.problem((key,), f"the {key} {relative!r} holds {what}, which could run or load something "
+                                                    "on the site; export the logo again as a plain SVG, or use a PNG"))
     return problems

@@ -14,6 +14,7 @@ from typing import Any
 from ..problems import Problem
 from ..source.yaml_reader import Path_, YamlDocument
 from .guide import Guide
+from .markup_check import markup_problems
 
 PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)(#[^)\s]*)?\)")
 Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
@@ -72,8 +73,10 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
         uses["reference"] += [(r, doc, ("references", j)) for j, r in enumerate(sheet.references)]
         for f, field in enumerate(sheet.fields):
             problems += [doc.problem(("fields", f, *at), message) for at, message in field.check(guide)]
-    for doc in [*docs.values(), *(d for d, _ in page_docs), *(d for d, _ in sheet_docs)]:
+    every_doc = [*docs.values(), *(d for d, _ in page_docs), *(d for d, _ in sheet_docs)]
+    for doc in every_doc:
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
+    problems += markup_problems(every_doc)
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
 
     problems += _unknown(uses["reference"], guide.references, "reference")

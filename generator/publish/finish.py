@@ -1,17 +1,25 @@
 """Steps over a finished site folder, whatever engine built it: the Content-Security-Policy on
-every page (the 404 page too) and the service worker, computed from the files as built."""
+every page (the 404 page too) and in a _headers file, and the service worker, computed from the
+files as built."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .csp import add_csp
+from .csp import add_csp, headers_file
 from .service_worker import SERVICE_WORKER, service_worker
+
+HEADERS = "_headers"
 
 
 def add_csp_to_pages(site_dir: Path) -> None:
+    """The policy in every page, and in a _headers file for hosts that send headers from one."""
+    built = []
     for page in sorted(site_dir.rglob("*.html")):
-        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
+        html = page.read_text(encoding="utf-8")
+        built.append(html)
+        page.write_text(add_csp(html), encoding="utf-8")
+    (site_dir / HEADERS).write_text(headers_file(built), encoding="utf-8")
 
 
 def write_service_worker(site_dir: Path, templates_dir: Path) -> None:

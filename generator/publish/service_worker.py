@@ -15,7 +15,7 @@ import jinja2
 SERVICE_WORKER = "sw.js"
 # Files the site never needs to work offline: the worker itself, the generator's own marker, and
 # source maps (only a developer's tools ever load them; the theme's is larger than its script).
-NOT_CACHED = {SERVICE_WORKER, ".guide-generated.json"}
+NOT_CACHED = {SERVICE_WORKER, ".guide-generated.json", "_headers"}
 NOT_CACHED_SUFFIXES = (".map",)
 
 def site_files(site_dir: Path) -> list[str]:

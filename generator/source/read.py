@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..problems import Problem
+from ..problems import Problem, display_path
 from .schema_errors import validate_document
 from .yaml_reader import YamlDocument, YamlLoadError, load_yaml
 
@@ -42,6 +42,9 @@ def read_document(path: Path, model: type[BaseModel], root: Path | None = None) 
 def read_folder(folder: Path, model: type[BaseModel], what: str, root: Path | None = None) -> tuple[list[Read], list[Problem]]:
     """One file per item (``pages/<id>.yml``): each read, and its id checked against its file name."""
     items, problems = [], []
+    if folder.is_symlink():
+        return [], [Problem(display_path(folder, root), 1, 1, "", "this folder is a symbolic link; content folders must be "
+                                                                   "real folders inside the project")]
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         read = read_document(path, model, root)
         problems += read.problems

@@ -94,10 +94,28 @@ class YamlLoadError(Exception):
         super().__init__(str(problem))
 
 
+# Limits that no content file comes near (the largest is about 20 KB, 6 levels deep), so that a
+# hostile or broken file is refused at once, in bounded memory, instead of being expanded.
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 50
+MAX_NODES = 200_000
+ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+
+
 def load_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     """Load one YAML file; raise ``YamlLoadError`` with a located problem if it cannot be read."""
     name = display_path(path, root)
-    raw = path.read_bytes()
+    if path.is_symlink():
+        raise YamlLoadError(Problem(name, 1, 1, "", "this is a symbolic link; content files must be regular files "
+                                                    "inside the project: copy the file here instead"))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlLoadError(Problem(name, 1, 1, "", f"the file is {size:,} bytes, more than any content file needs "
+                                                        f"(at most {MAX_FILE_BYTES:,}); split it or remove what is not content"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlLoadError(Problem(name, 1, 1, "", f"the file cannot be read: {exc.strerror}")) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -116,35 +134,69 @@ def load_yaml(path: Path, root: Path | None = None) -> YamlDocument:
             start = exc.context_mark
             what += f" ({exc.context.removeprefix('while ')} that starts at line {start.line + 1}, column {start.column + 1})"
         raise YamlLoadError(Problem(name, line, column, "", f"YAML syntax error: {what}")) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
         raise YamlLoadError(Problem(name, 1, 1, "", f"YAML syntax error: {exc}")) from None
     doc = YamlDocument(path=path, name=name, data=None)
     if node is None:
         doc.data = {}
         return doc
-    doc.data = _to_python(node, (), doc, _GuideLoader(""))
+    doc.data = _Converter(doc).value(node, ())
     return doc
 
 
-def _to_python(node: yaml.Node, at: Path_, doc: YamlDocument, constructor: yaml.SafeLoader) -> Any:
-    doc.marks[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlLoadError(Problem(doc.name, *key_at, format_field_path(at), "YAML merge keys (<<) are not supported"))
-            key = str(constructor.construct_object(key_node))
-            if key in result:
-                raise YamlLoadError(
-                    Problem(doc.name, *key_at, format_field_path(at + (key,)), "this key appears twice in the same mapping")
-                )
-            result[key] = _to_python(value_node, at + (key,), doc, constructor)
-            # A field's error points at the key that names it, which is where an author looks.
-            doc.marks[at + (key,)] = key_at
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, at + (i,), doc, constructor) for i, item in enumerate(node.value)]
-    if node.style == "|":
-        doc.literal_blocks.add(at)
-    return constructor.construct_object(node)
+class _Converter:
+    """Node tree → plain data with marks, refusing what content never needs: anchors and aliases
+    (an alias 'bomb' of ten lines expands to billions of values), tags other than YAML's plain
+    types (``!!python/name:``), nesting deeper than MAX_DEPTH and more than MAX_NODES values."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.constructor = _GuideLoader("")
+        self.seen: set[int] = set()
+
+    def refuse(self, node: yaml.Node, at: Path_, message: str) -> YamlLoadError:
+        return YamlLoadError(Problem(self.doc.name, node.start_mark.line + 1, node.start_mark.column + 1,
+                                     format_field_path(at), message))
+
+    def check(self, node: yaml.Node, at: Path_) -> None:
+        if id(node) in self.seen:
+            raise self.refuse(node, at, "YAML anchors and aliases (& and *) are not supported; write the value out in full")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise self.refuse(node, at, f"the file holds more than {MAX_NODES:,} values, more than any content file needs")
+        if len(at) > MAX_DEPTH:
+            raise self.refuse(node, at, f"the values are nested more than {MAX_DEPTH} levels deep")
+        if node.tag not in ALLOWED_TAGS:
+            raise self.refuse(node, at, f"YAML tags such as {node.tag.replace('tag:yaml.org,2002:', '!!')!r} are not "
+                                        "supported; remove the tag")
+
+    def scalar(self, node: yaml.Node) -> Any:
+        return self.constructor.construct_object(node)
+
+    def value(self, node: yaml.Node, at: Path_) -> Any:
+        self.check(node, at)
+        doc = self.doc
+        doc.marks[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlLoadError(Problem(doc.name, *key_at, format_field_path(at), "YAML merge keys (<<) are not supported"))
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlLoadError(Problem(doc.name, *key_at, format_field_path(at), "a key must be a plain word, not a list or mapping"))
+                self.check(key_node, at)
+                key = str(self.scalar(key_node))
+                if key in result:
+                    raise YamlLoadError(
+                        Problem(doc.name, *key_at, format_field_path(at + (key,)), "this key appears twice in the same mapping")
+                    )
+                result[key] = self.value(value_node, at + (key,))
+                # A field's error points at the key that names it, which is where an author looks.
+                doc.marks[at + (key,)] = key_at
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, at + (i,)) for i, item in enumerate(node.value)]
+        if node.style == "|":
+            doc.literal_blocks.add(at)
+        return self.scalar(node)
