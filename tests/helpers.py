@@ -156,11 +156,12 @@ def markdown_html(text: str) -> str:
 
 
 def render_macro(template: str, macro: str, *args, **kwargs) -> str:
-    """Call one component macro (templates/components/) and turn its Markdown into HTML."""
-    from generator.render.environment import make_environment
+    """Call one component macro (templates/components/) and turn its Markdown into HTML, its page
+    links resolved as on a page at the site's root."""
+    from generator.render.environment import make_environment, resolve_page_links
 
     env = make_environment(ROOT / "templates")
-    return markdown_html(getattr(env.get_template(f"components/{template}").module, macro)(*args, **kwargs))
+    return markdown_html(resolve_page_links(str(getattr(env.get_template(f"components/{template}").module, macro)(*args, **kwargs))))
 
 
 def script_json(html: str, element_id: str) -> str:

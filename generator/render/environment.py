@@ -9,9 +9,11 @@ Output is Markdown, so nothing is auto-escaped: plain values go through the ``pl
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import os
 import re
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -28,11 +30,29 @@ def cache_dir(project_root: Path) -> Path:
     return Path(os.environ.get(CACHE_ENV) or project_root / ".cache")
 
 
+def _fingerprint() -> str:
+    """What compiled templates depend on besides their own source: how our filters are defined
+    (a filter that takes the context is called differently) and the versions of Jinja, MkDocs
+    and the theme. A change to any of them starts a new cache instead of reusing stale code."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("jinja2", "mkdocs", "mkdocs-material"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            pass
+    return digest.hexdigest()[:12]
+
+
 def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None:
     """An on-disk cache of compiled templates, or None where the folder cannot be made (read-only)."""
-    folder = cache_dir(project_root) / name
+    folder = cache_dir(project_root) / f"{name}-{_fingerprint()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.parent.glob(f"{name}-*"):  # caches of an earlier generator or Jinja
+            if stale != folder:
+                shutil.rmtree(stale, ignore_errors=True)
     except OSError:
         return None
     return jinja2.FileSystemBytecodeCache(str(folder))
@@ -73,17 +93,18 @@ def _strict(function):
     return strict
 
 
-@jinja2.pass_context
-def _md(context: jinja2.runtime.Context, markdown: str) -> str:
+def _md(markdown: str) -> str:
+    """Markdown from the content, as it is: its page links are resolved on the whole rendered page
+    (``resolve_page_links``), where it is known whether the page is at the root, a folder down or
+    in the handout; so the component macros need no context and are compiled and imported once."""
     _refuse_undefined(markdown)
-    return resolve_page_links(markdown, context.get("link_style", "root"))
+    return str(markdown)
 
 
-@jinja2.pass_context
-def _md_text(context: jinja2.runtime.Context, markdown: str) -> str:
+def _md_text(markdown: str) -> str:
     """Markdown whose raw HTML shows as text: for a clinic's brand values, which are never markup."""
     _refuse_undefined(markdown)
-    return resolve_page_links(html.escape(str(markdown), quote=False), context.get("link_style", "root"))
+    return html.escape(str(markdown), quote=False)
 
 
 def us_date(value: dt.date) -> str:

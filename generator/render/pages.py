@@ -16,7 +16,7 @@ import jinja2
 from ..guide.guide import Guide
 from ..problems import ContentError, Problem, display_path
 from ..schema.page import Page
-from .environment import make_environment
+from .environment import make_environment, resolve_page_links
 from .handout import render_handout
 from .layout import BRAND_CSS, HANDOUT_PAGE, WORKSHEETS_DIR, brand_asset, page_path, worksheet_path
 from .worksheets import render_worksheet_pages
@@ -53,7 +53,7 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
     try:
         template = env.get_template("pages/page.md.j2")
         for page in guide.pages:
-            pages[page_path(page.id)] = template.render(**page_context(page, guide))
+            pages[page_path(page.id)] = resolve_page_links(template.render(**page_context(page, guide)), "root")
         pages.update(render_worksheet_pages(guide, env))
         pages[HANDOUT_PAGE] = render_handout(guide, env)
         files = brand_files(guide, env)

@@ -8,6 +8,7 @@ import jinja2
 
 from ..guide.guide import Guide
 from ..schema.worksheet import Worksheet
+from .environment import resolve_page_links
 from .layout import DOWNLOADS_DIR, WORKSHEETS_DIR, worksheet_path
 
 
@@ -32,4 +33,4 @@ def render_worksheet_pages(guide: Guide, env: jinja2.Environment) -> dict[str, s
         pages[worksheet_path(sheet.id)] = template.render(
             sheet=sheet, fields=sheet_fields(sheet, guide), downloads="../../" + DOWNLOADS_DIR + "/",
             references=[guide.references[r] for r in sheet.references], **common)
-    return pages
+    return {path: resolve_page_links(text, "nested") for path, text in pages.items()}  # pages one folder down

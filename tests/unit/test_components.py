@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import markdown
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, render_macro
 from generator.blocks.text import TextBlock
 from generator.schema.items import ChecklistItem, Crisis, CrisisLine, Minutes, Modality, Notice, Practice, Reference
 from generator.schema.page import Page
-from generator.render.environment import make_environment
-
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "toc"]
-
-
-def render_macro(template: str, macro: str, *args, **kwargs) -> str:
-    """Call one macro and convert its Markdown to HTML with the site's Markdown extensions."""
-    env = make_environment(ROOT / "templates")
-    text = getattr(env.get_template(f"components/{template}").module, macro)(*args, **kwargs)
-    return markdown.markdown(str(text), extensions=EXTENSIONS)
-
 
 def test_notice_is_a_titled_box_of_its_style():
     notice = Notice(id="x", style="danger", title='Help & "support"', body="Call **988**.")
