@@ -62,7 +62,7 @@ def render_handout(guide: Guide, env: jinja2.Environment) -> str:
 def handout_files(guide: Guide, env: jinja2.Environment) -> dict[str, str]:
     """The handout's stylesheet made from the guide: running heads per part, the crisis foot, colours."""
     crisis_page, pages = handout_parts(guide)
-    parts = [(p.id, p.title) for p in ([crisis_page] if crisis_page else []) + pages]
+    parts = [(p.id, p.nav_title or p.title) for p in ([crisis_page] if crisis_page else []) + pages]
     if any(guide.page_references(p) for p in guide.pages):
         parts.append(("sources", SOURCES_TITLE))
     return {HANDOUT_PAGES_CSS: env.get_template("site/handout-pages.css.j2").render(

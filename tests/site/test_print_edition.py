@@ -141,3 +141,18 @@ def _one_page(page) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def test_every_pdf_is_tagged_titled_in_its_language_and_the_handout_has_bookmarks(built_site):
+    # The pack of all worksheets is joined by pypdf in pdfs.py's _pack, which keeps no tags (yet).
+    for path in sorted(p for p in (built_site / "downloads").rglob("*.pdf") if not p.name.startswith("all-worksheets")):
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], f"{path.name} is not tagged"
+        assert str(root["/Lang"]).startswith(GUIDE.site.language), path.name
+        assert reader.metadata.title, path.name
+    outline = PdfReader(built_site / "downloads" / "handout-a4.pdf").outline
+    titles = [entry.title for entry in outline if not isinstance(entry, list)]
+    assert [p.title for p in GUIDE.pages if p.id != GUIDE.site.crisis_page][0] in titles
+    assert all(s.title in titles for s in GUIDE.worksheets)
+    assert not any(re.search(r"\S:\S", title) for title in titles), "a wrapped heading lost its space"
