@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, copy_project, run_cli, serve_folder
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, run_cli, serve_folder, tree_hash
 
 
 @pytest.fixture
@@ -23,6 +23,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("site", "--out", str(out))
     assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory):
+    """The example clinic's site (it has a site_url), built from this checkout by the real command;
+    our content/ and templates/ hashed around it: (site, hashes before, hashes after)."""
+    before = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
+    out = tmp_path_factory.mktemp("example") / "site"
+    result = run_cli("--clinic", "clinics/example", "site", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    after = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
+    return out, before, after
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from pydantic import Field
+
 from ..schema.base import Strict
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ class PageBlock(Strict):
     """A block of a page. Subclasses declare ``type: Literal["<name>"]`` and their fields."""
 
     template_folder: ClassVar[str] = "blocks"
+
+    in_handout: bool = Field(True, description="false leaves this block out of the printed handout: for words "
+                                               "about the screen, such as saving in the browser or a button.")
 
     @classmethod
     def type_name(cls) -> str:

@@ -28,7 +28,9 @@ class Brand:
     """The resolved brand every output reads: a clinic's, or ours when no clinic is selected.
 
     ``logo`` and ``favicon`` are absolute paths to existing files, or ``None``. ``colours`` always
-    holds all four colours. ``clinic_dir`` is ``None`` for our own guide.
+    holds all four colours. ``site_url`` is where the clinic publishes its edition (ending in /), or
+    ``None``; the PDF step falls back on mkdocs.yml's (generator/publish/site_url.py). ``clinic_dir``
+    is ``None`` for our own guide.
     """
 
     name: str
@@ -41,6 +43,7 @@ class Brand:
     footer: str
     language: str
     clinic_dir: Path | None = None
+    site_url: str | None = None
 
     @property
     def is_clinic(self) -> bool:
@@ -65,6 +68,11 @@ def tel_href(phone: str) -> str:
     """``tel:`` link for a phone number as written: the digits, with a leading + kept."""
     digits = re.sub(r"[^0-9]", "", phone)
     return f"tel:{'+' if phone.strip().startswith('+') else ''}{digits}"
+
+
+def with_slash(url: str | None) -> str | None:
+    """A site's address as a base for its pages' paths: ending in exactly one /."""
+    return url.rstrip("/") + "/" if url else None
 
 
 def default_brand(site: Site) -> Brand:
@@ -99,6 +107,7 @@ def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[
         footer=model.footer or site.copyright,
         language=model.language or site.language,
         clinic_dir=clinic_dir.resolve(),
+        site_url=with_slash(model.site_url),
     )
     return brand, model, []
 

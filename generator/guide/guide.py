@@ -38,6 +38,11 @@ class Guide:
         """The page that says when to get help (the first with a ``help_tiers`` block), if there is one."""
         return next((p for p in self.pages if any(b.type == "help_tiers" for b in p.blocks)), None)
 
+    @property
+    def plan_page(self) -> Page | None:
+        """The page with the plan builder (the first with a ``plan_builder`` block), if there is one."""
+        return next((p for p in self.pages if any(b.type == "plan_builder" for b in p.blocks)), None)
+
     def page_references(self, page: Page) -> list[Reference]:
         """The page's own references, then those of the practices and checklist items it shows."""
         ids = [*page.references, *(ref for block in page.blocks for ref in block.cited(self))]

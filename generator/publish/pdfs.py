@@ -65,13 +65,16 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
 
 
 def _handout(page, paper: str) -> bytes:
-    """Print the handout, fill in its contents' page numbers from the bookmarks, print again."""
+    """Print the handout, fill in its contents' page numbers from the bookmarks, print again; name
+    the bookmarks as the headings read (handout_pdf.py: Chromium drops the space where one wraps)."""
+    from .handout_pdf import bookmarks_as_headings, start_pages
+
     numbers: dict[str, int] = {}
     for _ in range(3):  # the numbers take room reserved for them, so a second print settles it
         pdf = page.pdf(format=PAPER_FORMAT[paper], tagged=True, outline=True)
-        found = _start_pages(pdf, page)
+        found = start_pages(pdf, page)
         if found == numbers:
-            return pdf
+            return bookmarks_as_headings(pdf, page)
         numbers = found
         page.evaluate(
             """numbers => document.querySelectorAll('.guide-handout__pageno').forEach(span => {

@@ -107,6 +107,13 @@ def _md_text(markdown: str) -> str:
     return html.escape(str(markdown), quote=False)
 
 
+def css_string(text: str) -> str:
+    """Plain text as a quoted CSS string (for ``content:``): every character but letters, digits,
+    spaces and plain punctuation as a CSS escape, so no text can end the string or the rule."""
+    safe = set(" .,:;!?()-'&+/")
+    return '"' + "".join(c if c.isalnum() and c.isascii() or c in safe else f"\\{ord(c):x} " for c in str(text)) + '"'
+
+
 def us_date(value: dt.date) -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
@@ -121,6 +128,6 @@ def make_environment(templates_dir: Path, cache: jinja2.BytecodeCache | None = N
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, us_date=us_date, link=page_path, tel=tel_href).items()})
+    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, us_date=us_date, link=page_path, tel=tel_href, css_string=css_string).items()})
     env.filters.update(md=_md, md_text=_md_text)
     return env

@@ -20,6 +20,8 @@ PAPER_NAME = {"a4": "A4", "letter": "US Letter"}  # as people do
 
 
 BRAND_CSS = "stylesheets/brand.css"
+HANDOUT_CSS = "stylesheets/handout.css"  # hand-written: the booklet's print layout (templates/assets/)
+HANDOUT_PAGES_CSS = "stylesheets/handout-pages.css"  # made per build: running heads, brand colour, crisis foot
 
 
 def brand_asset(key: str, source: Path) -> str:

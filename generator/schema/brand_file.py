@@ -19,6 +19,9 @@ Email = Annotated[str, StringConstraints(
     strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
 EMAIL = "An email address such as 'hello@example.org'"
 WEBSITE = "A full https:// address, such as 'https://example.org'"
+SITE_URL = ("The https:// address where this edition of the guide is published, such as "
+            "'https://example.org/guide/'. The PDFs then link to it and carry QR codes to it and to the plan; "
+            "without it (and without site_url in mkdocs.yml) their links to the site are plain text, with no QR code.")
 AssetPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|ico|jpg|jpeg|webp)$")]
 ASSET = "A file inside the clinic folder, e.g. 'assets/logo.svg' (.svg, .png, .ico, .jpg or .webp)"
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
@@ -73,6 +76,7 @@ class BrandFile(Strict):
     crisis: Crisis | None = Field(None, description="The crisis lines of the clinic's country (default: ours, US 988).")
     integration_therapy: IntegrationTherapy | None = None
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
+    site_url: HttpsUrl | None = Field(None, description=SITE_URL)
     language: Language | None = Field(None, description="The site's language as a code such as 'en', 'fr' or 'pt-BR'.")
 
 

@@ -52,6 +52,10 @@ class Notice(Strict):
     style: Literal["info", "warning", "danger", "tip"] = "info"
     title: Text
     body: Markdown
+    in_handout: Literal["once", "front", "never"] = Field(
+        "once", description="How the printed handout shows it: 'once', where it first appears; 'front', once, "
+                            "before the contents (such as 'not medical advice'); or 'never', for a pointer the "
+                            "booklet makes needless (the crisis lines are printed near the front, and on every page's foot).")
 
 
 class NoticesFile(Strict):

@@ -7,21 +7,10 @@ import re
 
 import pytest
 
-from helpers import download_calendar, plan_page, read_page, script_json, tree_hash, pdf_text
-from helpers import ROOT, run_cli, site_pages
+from helpers import download_calendar, plan_page, read_page, script_json, pdf_text
+from helpers import ROOT, site_pages
 
 EXAMPLE = "Example Clinic (fictional)"
-
-
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory):
-    """The example clinic's site, built from this checkout; our content/ and templates/ hashed around it."""
-    before = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = run_cli("--clinic", "clinics/example", "site", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    after = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
-    return out, before, after
 
 
 def test_our_content_and_templates_are_unchanged_by_a_clinic_build(example_site):

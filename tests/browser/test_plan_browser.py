@@ -10,6 +10,8 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
+from helpers import page_text
+
 PLAN = "plan/"
 STATUS = "#plan-status"
 ERROR = "#plan-error"
@@ -387,15 +389,63 @@ def test_without_javascript_the_page_is_a_blank_printable_plan(browser, site_url
         assert tab.is_hidden("#plan-toolbar")
         for label in ("Session 1", "Keeping a journal", "Set an intention.", "My support people", "Call 988"):
             assert tab.get_by_text(label, exact=False).first.is_visible(), label
-        assert 1 <= printed_pages(tab, tmp_path / "blank.pdf") <= 2
+        assert_prints_on_paper(tab, tmp_path / "blank.pdf")
     finally:
         context.close()
+
+
+def test_an_empty_plan_prints_write_in_spaces_not_browser_controls(context, site_url, tmp_path):
+    tab = open_plan(context, site_url)
+    assert_prints_on_paper(tab, tmp_path / "empty.pdf")
 
 
 def test_a_filled_plan_prints_on_one_or_two_pages(context, site_url, tmp_path):
     tab = open_plan(context, site_url)
     fill_plan(tab)
     assert 1 <= printed_pages(tab, tmp_path / "plan.pdf") <= 2
+
+
+def assert_prints_on_paper(tab, path: Path) -> None:
+    """In print, the plan on paper shows (lines to write on, squares to tick, every session and
+    person), and no form control, button or sentence about the screen."""
+    tab.emulate_media(media="print")
+    visible = tab.evaluate("""() => {
+        const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+        return {
+            controls: [...document.querySelectorAll('#plan input, #plan textarea, #plan button')].filter(shown).length,
+            lines: [...document.querySelectorAll('.plan-paper .ws-rule')].filter(shown).map(r => r.getBoundingClientRect().height),
+            ticks: [...document.querySelectorAll('.plan-paper .ws-tick')].filter(shown).length,
+        };
+    }""")
+    tab.emulate_media(media=None)
+    assert visible["controls"] == 0, "form controls print"
+    assert len(visible["lines"]) > 30 and min(visible["lines"]) * 25.4 / 96 >= 8, "lines to write on, 8 mm apart"
+    assert visible["ticks"] > 20
+    tab.pdf(path=str(path), format="Letter")
+    text = " ".join(" ".join(page_text(page).split()) for page in PdfReader(path).pages)
+    for words in ("Session 6", "Person 3", "How to reach them", "Next appointment", "The first person I will reach out to"):
+        assert words in text, words
+    for screen in ("mm/dd/yyyy", "running this page's script", "saved in this browser", "Print my plan", "Save a copy"):
+        assert screen not in text, screen
+    assert len(PdfReader(path).pages) <= 6
+
+
+def test_a_filled_plan_prints_only_what_was_written_in_full(context, site_url, tmp_path):
+    tab = open_plan(context, site_url)
+    fill_plan(tab)
+    long_words = "I want to notice when I am hard on myself and stop, breathe, and say one kind thing instead. " * 3
+    tab.fill("#plan-session-2-intention", long_words.strip())
+    tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
+    path = tmp_path / "plan.pdf"
+    printed_pages(tab, path)
+    text = " ".join(" ".join(page_text(page).split()) for page in PdfReader(path).pages)
+    assert long_words.strip() in text, "a long text prints whole, wrapped, not cut off"
+    for typed in ("After each session", "Dr. Rivera", "A short walk after dinner", "My sister", "Sam", "555-0100"):
+        assert typed in text, typed
+    assert "December 1, 2026" in text, "a date as words"
+    for unwritten in ("Session 3", "Person 2", "mm/dd/yyyy"):
+        assert unwritten not in text, unwritten
+    assert "Call 988" in text, "the crisis lines always print"
 
 
 def printed_pages(tab, path: Path) -> int:

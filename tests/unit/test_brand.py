@@ -69,3 +69,22 @@ def test_clinic_therapy_shows_the_offer_and_each_referral_as_text_with_links():
 
 def test_clinic_therapy_is_empty_without_an_offer():
     assert render_macro("clinic_therapy.md.j2", "clinic_therapy", _brand()).strip() == ""
+
+
+def test_the_pdfs_site_url_is_the_clinics_then_the_engines_then_none(tmp_path):
+    from generator.guide.brand import load_brand
+    from generator.guide.assemble import load_guide
+    from generator.publish.site_url import published_site_url
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nsite_url: https://guide.example.org/ours\nhooks:\n  - !!python/name:x.y\n", encoding="utf-8")
+    ours = load_guide(ROOT / "content").brand
+    assert ours.site_url is None
+    assert published_site_url(ours, config) == "https://guide.example.org/ours/"  # from mkdocs.yml, with its /
+    assert published_site_url(ours, tmp_path / "missing.yml") is None
+    config.write_text("site_name: x\n", encoding="utf-8")
+    assert published_site_url(ours, config) is None
+    clinic, _, problems = load_brand(ROOT / "clinics/example", load_guide(ROOT / "content").site)
+    assert problems == [] and clinic.site_url == "https://example.org/guide/"
+    config.write_text("site_url: https://elsewhere.example/\n", encoding="utf-8")
+    assert published_site_url(clinic, config) == "https://example.org/guide/"  # the clinic's own wins

@@ -45,6 +45,46 @@
       }
     });
     showSchedule();
+    markForPrint();
+  }
+
+  /* What prints (plan.css): an empty plan prints as the plan on paper; a plan with anything in it
+     prints only what was written, each text in full (a copy beside its field, as text) and no
+     empty field, box or section. The crisis section always prints. */
+  function writtenText(el) {
+    var value = el.value;
+    if (!value || (el.type !== "date" && el.type !== "datetime-local")) return value;
+    var when = new Date(el.type === "date" ? value + "T00:00:00" : value);
+    if (isNaN(when.getTime())) return value;
+    var options = { year: "numeric", month: "long", day: "numeric" };
+    if (el.type === "datetime-local") { options.hour = "numeric"; options.minute = "2-digit"; }
+    return when.toLocaleString(document.documentElement.lang || undefined, options);
+  }
+
+  function markForPrint() {
+    var filled = false;
+    controls().forEach(function (el) {
+      var has = el.type === "checkbox" ? el.checked : el.value !== "";
+      filled = filled || has;
+      var holder = el.closest(".plan-field, .plan-check");
+      if (holder) holder.classList.toggle("plan-unfilled", !has);
+      if (el.type === "checkbox") return;
+      var copy = el.parentNode.querySelector(".plan-written");
+      if (!copy) {
+        copy = document.createElement("span");
+        copy.className = "plan-written";
+        copy.setAttribute("aria-hidden", "true");
+        el.parentNode.insertBefore(copy, el.nextSibling);
+      }
+      copy.textContent = writtenText(el);
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("fieldset, .plan-section"), function (box) {
+      if (box.classList.contains("plan-crisis")) return;
+      var empty = !box.querySelector(".plan-field:not(.plan-unfilled), .plan-check:not(.plan-unfilled)");
+      if (box.id === "plan-schedule" || box.querySelector("#plan-schedule")) empty = empty && byId("plan-schedule").hidden;
+      box.classList.toggle("plan-unfilled", empty);
+    });
+    root.classList.toggle("plan--filled", filled);
   }
 
   function fitHeight(textarea) {
@@ -174,6 +214,7 @@
     if (kept === undefined) delete state.fields[el.name]; else state.fields[el.name] = kept;
     state.pending[el.name] = true;
     showSchedule();
+    markForPrint();
     scheduleSave();
   }
 
