@@ -11,7 +11,9 @@ import re
 import shutil
 import threading
 import zipfile
+from html import unescape
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -273,6 +275,53 @@ def test_the_bundle_loads_nothing_from_another_origin(offline_bundle):
     for page in site_pages(offline_bundle):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"""<(script|link)[^>]+(src|href)=["']?(https?:)?//""", html), page
+
+
+def references(html: str) -> list[str]:
+    return [unescape(m.group(2)) for m in re.finditer(r"""\s(href|src)=["']([^"']*)["']""", html)]
+
+
+def test_every_link_in_the_bundle_leads_to_a_file_inside_it(offline_bundle):
+    """From files a browser opens only files: no link may lead to a folder (crisis/), outside the
+    copy (the PDFs), or to the top of the disk (/assets/…)."""
+    top = offline_bundle.resolve()
+    problems, followed = [], 0
+    for page in sorted(offline_bundle.rglob("*.html")):
+        for href in references(page.read_text(encoding="utf-8")):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or not parts.path:
+                continue  # another site, a phone number, an anchor on the same page
+            target = (page.parent / unquote(parts.path)).resolve()
+            followed += 1
+            if parts.path.startswith("/") or not target.is_file() or top not in target.parents:
+                problems.append(f"{page.relative_to(offline_bundle)}: {href}")
+    assert problems == [] and followed > 1000, problems[:20]
+
+
+def test_the_crisis_link_and_every_pdf_work_from_files(offline_bundle):
+    for page in sorted(offline_bundle.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        crisis = re.search(r'<a href="([^"]+)">More ways to get help</a>', html)
+        assert crisis and (page.parent / crisis.group(1)).resolve() == (offline_bundle / "crisis.html").resolve(), page
+    pdfs = [href for href in references((offline_bundle / "worksheets" / "safety-plan.html").read_text(encoding="utf-8"))
+            if href.endswith(".pdf")]
+    assert len(pdfs) == 2
+    for href in pdfs:
+        assert (offline_bundle / "worksheets" / href).read_bytes().startswith(b"%PDF")
+    assert (offline_bundle / "downloads" / "handout-a4.pdf").read_bytes().startswith(b"%PDF")
+    assert not (offline_bundle / "404.html").exists() and not (offline_bundle / "sw.js").exists()
+
+
+def test_the_crisis_link_opens_the_crisis_page_from_files(browser, offline_bundle):
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((offline_bundle / "worksheets" / "safety-plan.html").as_uri())
+        tab.click("text=More ways to get help")
+        assert tab.url == (offline_bundle / "crisis.html").as_uri()
+        assert tab.locator("h1").count() == 1 and tab.is_visible(".guide-crisis-bar")
+    finally:
+        context.close()
 
 
 def test_the_bundle_opened_from_files_shows_the_plan_builder_and_it_saves(browser, offline_bundle):
