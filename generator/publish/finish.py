@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .compact import drop_blank_lines
 from .csp import add_csp, headers_file
-from .fingerprint import stamp_assets
+from .fingerprint import cache_headers, stamp_assets
 from .service_worker import SERVICE_WORKER, service_worker
 
 HEADERS = "_headers"
@@ -24,7 +24,7 @@ def add_csp_to_pages(site_dir: Path, stamp: bool = True) -> None:
             html = stamp_assets(html, page.relative_to(site_dir).as_posix(), site_dir)
         built.append(html)
         page.write_text(add_csp(html), encoding="utf-8")
-    (site_dir / HEADERS).write_text(headers_file(built), encoding="utf-8")
+    (site_dir / HEADERS).write_text(headers_file(built) + (cache_headers(site_dir) if stamp else ""), encoding="utf-8")
 
 
 def write_service_worker(site_dir: Path, templates_dir: Path) -> None:

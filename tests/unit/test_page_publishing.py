@@ -27,3 +27,28 @@ def test_files_a_page_loads_are_addressed_by_their_content(tmp_path):
             '<script src="../missing.js"></script><img src="https://example.org/x.png">')
     assert stamp_assets(html, "plan/index.html", tmp_path) == html.replace(
         'href="../stylesheets/guide.css">', f'href="../stylesheets/guide.css?h={stamp}">', 1)
+
+
+def test_the_headers_file_keeps_files_named_by_content_for_a_year_and_never_sw_js(tmp_path):
+    from helpers import ROOT
+    from generator.publish.finish import finish_site
+
+    (tmp_path / "index.html").write_text('<html><head><link rel="stylesheet" href="stylesheets/guide.css">'
+                                         '<script src="assets/javascripts/bundle.1234abcd.min.js"></script></head></html>')
+    for path in ("stylesheets/guide.css", "assets/javascripts/bundle.1234abcd.min.js", "assets/javascripts/lunr/x.js"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("/* */")
+    finish_site(tmp_path, ROOT / "templates")
+    rules: dict[str, list[str]] = {}
+    for line in (tmp_path / "_headers").read_text().splitlines():
+        if line.startswith("/"):
+            assert line not in rules, f"{line} twice"  # a host joins a header set twice
+            rules[line] = []
+        elif line.startswith("  "):
+            rules[list(rules)[-1]].append(line.strip())
+    forever = "Cache-Control: public, max-age=31536000, immutable"
+    assert rules["/sw.js"] == ["Cache-Control: no-cache"]
+    assert rules["/stylesheets/*"] == [forever] and rules["/assets/javascripts/bundle.1234abcd.min.js"] == [forever]
+    assert not [h for h in rules["/*"] if h.startswith("Cache-Control")]
+    assert "/assets/javascripts/lunr/x.js" not in rules  # not named by its content
+    assert f'href="stylesheets/guide.css?h={hashlib.sha256(b"/* */").hexdigest()[:12]}"' in (tmp_path / "index.html").read_text()
