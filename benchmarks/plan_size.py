@@ -1,8 +1,8 @@
 """Print the plan page's own JavaScript and CSS sizes, raw and gzipped (level 9), the words its
 scripts show (plan.yml's messages and schedule, carried in the page's HTML), and, for a built site,
 what the service worker downloads on a first visit: its precache, each file once, as served by a
-plain server and gzipped as most hosts serve it, beside every file of the site (what the worker
-precached before issue 14: 2.7 MB then). Usage: .venv/bin/python benchmarks/plan_size.py [built site]"""
+plain server and gzipped as most hosts serve it, beside what the worker before issue 14 downloaded
+(every file but the PDFs, each page twice). Usage: .venv/bin/python benchmarks/plan_size.py [built site]"""
 
 from __future__ import annotations
 
@@ -45,12 +45,15 @@ def main() -> None:
         raw = sum((site / f).stat().st_size for f in files)
         packed = sum(len(gzip.compress((site / f).read_bytes(), 6)) for f in files)
         print(f"precached on first visit: {len(files)} files, {raw / 1e6:.2f} MB ({packed / 1e6:.2f} MB gzipped)")
-        everything = [p for p in site.rglob("*") if p.is_file() and p.name != SERVICE_WORKER and not p.name.endswith(".map")
-                      and not p.name.startswith(".")]
+        everything = [p for p in site.rglob("*") if p.is_file() and p.name not in (SERVICE_WORKER, "_headers")
+                      and not p.name.endswith(".map") and not p.name.startswith(".")]
         pdfs = [p for p in everything if p.suffix == ".pdf"]
         rest = [p for p in everything if p.suffix != ".pdf"]
-        print(f"every file of the site: {len(rest)} files, {sum(p.stat().st_size for p in rest) / 1e6:.2f} MB, "
-              f"and {len(pdfs)} PDFs, {sum(p.stat().st_size for p in pdfs) / 1e6:.2f} MB (kept once opened)")
+        twice = [p for p in rest if p.name == "index.html"]  # listed as x/index.html and as x/
+        before = sum(p.stat().st_size for p in rest + twice)
+        print(f"before (the worker of issue 14: every file but the PDFs, each page twice): "
+              f"{len(rest) + len(twice)} downloads, {before / 1e6:.2f} MB")
+        print(f"PDFs, kept once opened: {len(pdfs)} files, {sum(p.stat().st_size for p in pdfs) / 1e6:.2f} MB")
 
 if __name__ == "__main__":
     main()
