@@ -72,5 +72,5 @@ bench: $(STAMP)  ## build speed at 1x, 10x and 100x pages, and asset sizes (prin
 	$(PYTHON) benchmarks/bench_build.py
 
 .PHONY: offline
-offline: $(STAMP)  ## the site for use from files (a USB stick) as dist/guide-offline.zip
+offline: $(STAMP) browser  ## the site for use from files (a USB stick), with its PDFs, as dist/guide-offline.zip
 	$(PYTHON) -m generator offline --out dist/guide-offline.zip

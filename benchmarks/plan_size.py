@@ -1,6 +1,8 @@
 """Print the plan page's own JavaScript and CSS sizes, raw and gzipped (level 9), the words its
-scripts show (plan.yml's messages and schedule, carried in the page's HTML), and the size of what
-the service worker precaches. Usage: .venv/bin/python benchmarks/plan_size.py [built site]"""
+scripts show (plan.yml's messages and schedule, carried in the page's HTML), and, for a built site,
+what the service worker downloads on a first visit: its precache, each file once, as served by a
+plain server and gzipped as most hosts serve it, beside what the worker before issue 14 downloaded
+(every file but the PDFs, each page twice). Usage: .venv/bin/python benchmarks/plan_size.py [built site]"""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.pipeline import Project, generate  # noqa: E402
 from generator.blocks.plan_builder import PlanBuilderBlock  # noqa: E402
-from generator.publish.service_worker import site_files  # noqa: E402
+from generator.publish.service_worker import SERVICE_WORKER, precache_files  # noqa: E402
 
 ASSETS = ROOT / "templates" / "assets"
 PLAN_FILES = sorted(p.relative_to(ASSETS).as_posix() for p in (ASSETS / "javascripts" / "plan").glob("*.js")) + ["stylesheets/plan.css"]
@@ -39,10 +41,19 @@ def main() -> None:
         site = Path(sys.argv[1])
         sw = site / "sw.js"
         print(f"{'sw.js (generated)':32} {sw.stat().st_size:7,} bytes  {len(gzip.compress(sw.read_bytes(), 9)):6,} gzipped")
-        files = site_files(site)
-        size = sum((site / f).stat().st_size for f in files)
-        print(f"precached on first visit: {len(files)} files, {size / 1e6:.2f} MB")
-
+        files = precache_files(site)
+        raw = sum((site / f).stat().st_size for f in files)
+        packed = sum(len(gzip.compress((site / f).read_bytes(), 6)) for f in files)
+        print(f"precached on first visit: {len(files)} files, {raw / 1e6:.2f} MB ({packed / 1e6:.2f} MB gzipped)")
+        everything = [p for p in site.rglob("*") if p.is_file() and p.name not in (SERVICE_WORKER, "_headers")
+                      and not p.name.endswith(".map") and not p.name.startswith(".")]
+        pdfs = [p for p in everything if p.suffix == ".pdf"]
+        rest = [p for p in everything if p.suffix != ".pdf"]
+        twice = [p for p in rest if p.name == "index.html"]  # listed as x/index.html and as x/
+        before = sum(p.stat().st_size for p in rest + twice)
+        print(f"before (the worker of issue 14: every file but the PDFs, each page twice): "
+              f"{len(rest) + len(twice)} downloads, {before / 1e6:.2f} MB")
+        print(f"PDFs, kept once opened: {len(pdfs)} files, {sum(p.stat().st_size for p in pdfs) / 1e6:.2f} MB")
 
 if __name__ == "__main__":
     main()

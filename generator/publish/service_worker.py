@@ -1,51 +1,206 @@
 """The service worker that keeps the built site working offline: built site folder in, sw.js out.
 
-Computed after the build from the finished files, so it lists exactly what was built. Its
-version is a hash of every file's path and bytes: any change to the site gives a new sw.js, which
-the browser installs, precaching the new files into a new cache and deleting the old one.
+Computed after the build from the finished files. It never pins old pages: pages (and every file
+whose name does not change with its content) are answered from the network whenever there is one,
+and from the cache only when there is none; files whose names carry a content hash (the theme's
+``bundle.1a2b3c4d.min.js``) come from the cache, since a new build gives them new names.
+
+The precache is what the guide uses, each file once: every page a visitor can reach by following
+links from the home page (under the address they use, ``plan/``, never also ``plan/index.html``),
+every file those pages load, the search worker and index, and the search language packs of the
+site's own languages only. Each file is listed with the SHA-256 of its bytes: the worker checks
+every download against it (a deploy still copying files cannot leave old files in a new cache;
+the install fails and is tried again on the next visit) and keeps the files a new build did not
+change instead of downloading them again. The PDFs are not precached (the worksheet PDFs alone
+would double the download); each is kept once a patient has opened it.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
+import posixpath
+from collections.abc import Iterable
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 
+from .fingerprint import CONTENT_HASHED, STAMP, STAMP_LENGTH, STAMPED
+
 SERVICE_WORKER = "sw.js"
-# Files the site never needs to work offline: the worker itself, the generator's own marker, and
-# source maps (only a developer's tools ever load them; the theme's is larger than its script).
-NOT_CACHED = {SERVICE_WORKER, ".guide-generated.json", "_headers"}
-NOT_CACHED_SUFFIXES = (".map",)
-
-def site_files(site_dir: Path) -> list[str]:
-    """Every file of the built site, as paths relative to its root, in a stable order."""
-    return sorted(
-        p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file() and p.name not in NOT_CACHED and not p.name.endswith(NOT_CACHED_SUFFIXES)
-    )
+HOME = "index.html"
+# Where a theme's search worker looks for its index (MkDocs' search plugin; Zensical).
+SEARCH_INDEXES = ("search/search_index.json", "search.json")
 
 
-def precache_urls(files: list[str]) -> list[str]:
-    """The URLs to cache, relative to sw.js: each file, and ``folder/`` for each ``folder/index.html``
-    too, since that is the address a visitor uses (``./`` for the home page)."""
-    urls = []
-    for path in files:
-        urls.append(path)
-        if path == "index.html" or path.endswith("/index.html"):
-            urls.append(path[: -len("index.html")] or "./")
-    return urls
+class _Links(HTMLParser):
+    """The links (<a href>) and the files loaded (stylesheets, icons, scripts, images) of one page,
+    the page's language, and the theme's configuration block (which names its search worker)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.loads: list[str] = []
+        self.lang = ""
+        self.config = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang") or ""
+        elif tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        elif tag == "link" and attrs.get("href") and {"stylesheet", "icon", "manifest"} & set((attrs.get("rel") or "").split()):
+            self.loads.append(attrs["href"])
+        elif tag in ("script", "img", "source") and attrs.get("src"):
+            self.loads.append(attrs["src"])
+        elif tag == "script" and attrs.get("id") == "__config":
+            self._in_config = True
+
+    def handle_endtag(self, tag):
+        self._in_config = False
+
+    def handle_data(self, data):
+        if self._in_config:
+            self.config += data
 
 
-def build_version(site_dir: Path, files: list[str]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.encode("utf-8") + b"\0" + (site_dir / path).read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+def _local_file(site_dir: Path, page: str, href: str) -> str | None:
+    """The file of the site that ``href`` on ``page`` points at (a folder's index.html), or None
+    for another site, an anchor on the same page, or a file the site does not have."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or href.startswith("//"):
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    if path.startswith("../") or path == "..":
+        return None
+    path = "" if path == "." else path
+    for candidate in (path, posixpath.join(path, HOME)):
+        if candidate and (site_dir / candidate).is_file():
+            return candidate
+    return None
+
+
+def _is_page(path: str) -> bool:
+    return path.endswith(".html")
+
+
+def page_address(path: str) -> str:
+    """The address a visitor uses for a page file: ``plan/`` for plan/index.html, ``./`` for the
+    home page; any other file's address is its path."""
+    if path == HOME:
+        return "./"
+    if path.endswith("/" + HOME):
+        return path[: -len(HOME)]
+    return path
+
+
+def search_language_packs(site_dir: Path, worker: str, languages: Iterable[str]) -> list[str]:
+    """The lunr files the theme's search worker loads for these languages (mkdocs-material's
+    rule: a pack per language other than English, the stemmer support with any of them, the
+    multi-language pack for more than one, and the word splitters of Japanese, Hindi and Thai)."""
+    base = posixpath.join(posixpath.dirname(posixpath.dirname(worker)), "lunr")
+    languages = sorted(set(languages))
+    wanted = []
+    for language in languages:
+        if language == "ja":
+            wanted.append(f"{base}/tinyseg.js")
+        elif language in ("hi", "th"):
+            wanted.append(f"{base}/wordcut.js")
+        if language != "en":
+            wanted.append(f"{base}/min/lunr.{language}.min.js")
+    if len(languages) > 1:
+        wanted.append(f"{base}/min/lunr.multi.min.js")
+    if wanted:
+        wanted.insert(0, f"{base}/min/lunr.stemmer.support.min.js")
+    return [path for path in wanted if (site_dir / path).is_file()]
+
+
+def _crawl(site_dir: Path) -> dict[str, str]:
+    """The files the guide uses (see the module's docstring), each with the query its pages load
+    it by (``h=…``, generator/publish/fingerprint.py) or ''."""
+    if not (site_dir / HOME).is_file():
+        return {}
+    used: dict[str, str] = {}
+    languages: set[str] = set()
+    worker = None
+    queue, seen = [HOME], {HOME}
+    while queue:
+        page = queue.pop(0)
+        used[page] = ""
+        parsed = _Links()
+        parsed.feed((site_dir / page).read_text(encoding="utf-8"))
+        if parsed.lang:
+            languages.add(parsed.lang.split("-")[0].lower())
+        for href in parsed.links:
+            target = _local_file(site_dir, page, href)
+            if target and _is_page(target) and target not in seen:
+                seen.add(target)
+                queue.append(target)
+        for href in parsed.loads:
+            target = _local_file(site_dir, page, href)
+            if target:
+                query = urlsplit(href).query
+                used[target] = query if STAMPED.match(query) else used.get(target, "")
+        if parsed.config and worker is None:
+            try:
+                worker = json.loads(parsed.config).get("search")
+            except ValueError:
+                worker = None
+    extra = [path for path in SEARCH_INDEXES if (site_dir / path).is_file()]
+    if worker and (site_dir / worker).is_file():
+        extra.append(worker)
+        index = site_dir / SEARCH_INDEXES[0]
+        if index.is_file():
+            try:  # the languages the search worker will load packs for
+                languages.update(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+            except (ValueError, KeyError, TypeError):
+                pass
+        extra += search_language_packs(site_dir, worker, languages)
+    for path in extra:
+        used.setdefault(path, "")
+    used.pop(SERVICE_WORKER, None)
+    return dict(sorted(used.items()))
+
+
+def precache_files(site_dir: Path) -> list[str]:
+    """The files of the built site that the guide uses, each once, in a stable order, as paths
+    relative to the site's root."""
+    return list(_crawl(site_dir))
+
+
+def integrity(data: bytes) -> str:
+    """The Subresource Integrity value of ``data``, which fetch() checks a download against."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def manifest(site_dir: Path) -> list[list[str]]:
+    """[address, integrity] for each precached file: a page by the address visitors use, a file
+    its pages load by hash (``stylesheets/guide.css?h=…``) by that address."""
+    return [[page_address(path) + (f"?{query}" if query else ""), integrity((site_dir / path).read_bytes())]
+            for path, query in _crawl(site_dir).items()]
+
+
+def build_version(entries: list[list[str]]) -> str:
+    """A short hash of the precache list: any change to a precached file gives a new sw.js."""
+    return hashlib.sha256(json.dumps(entries).encode("utf-8")).hexdigest()[:16]
+
+
+def precache_size(site_dir: Path) -> tuple[int, int]:
+    """(files, bytes) that a first visit downloads into the cache."""
+    files = precache_files(site_dir)
+    return len(files), sum((site_dir / f).stat().st_size for f in files)
 
 
 def service_worker(site_dir: Path, templates_dir: Path) -> str:
     """The text of sw.js for the site built in ``site_dir`` (from templates/site/sw.js.j2)."""
-    files = site_files(site_dir)
+    entries = manifest(site_dir)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)), undefined=jinja2.StrictUndefined,
                              autoescape=False, keep_trailing_newline=True)
-    return env.get_template("site/sw.js.j2").render(version=build_version(site_dir, files), files=precache_urls(files))
+    return env.get_template("site/sw.js.j2").render(
+        version=build_version(entries), hashed=CONTENT_HASHED.pattern, stamp=STAMP, stamp_length=STAMP_LENGTH,
+        files="[\n" + ",\n".join(json.dumps(entry) for entry in entries) + "\n]")  # one file a line

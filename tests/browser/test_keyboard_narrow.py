@@ -27,7 +27,7 @@ def test_the_menu_opens_and_closes_by_keyboard_and_focus_stays_in_view(browser, 
         assert all(stop["shown"] for stop in stops), [s for s in stops if not s["shown"]]
         assert "Menu" in [stop["label"] for stop in stops]
 
-        menu = tab.locator('.md-header label[for="__drawer"]')
+        menu = tab.locator('.md-header button[aria-controls="__drawer"]')  # keyboard.js's, in the theme label's place
         menu.focus()
         assert menu.get_attribute("aria-expanded") == "false"
         tab.keyboard.press("Enter")

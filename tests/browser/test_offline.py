@@ -2,45 +2,155 @@
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
+import http.server
 import json
 import re
 import shutil
+import threading
 import zipfile
+from html import unescape
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from helpers import ROOT, run_cli, serve_folder, site_pages
-from generator.publish.service_worker import precache_urls, service_worker
+from generator.publish.fingerprint import stamp_of
+from generator.publish.service_worker import manifest, page_address, precache_files, precache_size, service_worker
 
 TEMPLATES = ROOT / "templates"
 
 
+FIRST_VISIT_BUDGET = 1_300_000  # bytes a first visit may download, on a plain server (issue 14: 2.7 MB before)
+
+
 def worker_files(sw_text: str) -> list[str]:
-    return json.loads(re.search(r"const FILES = (\[.*?\]);", sw_text, re.S).group(1))
+    """The addresses sw.js precaches, without their content stamps (?h=…)."""
+    return [address.split("?h=")[0] for address, _ in json.loads(re.search(r"const FILES = (\[.*?\]);", sw_text, re.S).group(1))]
 
 
-def test_precache_lists_each_page_by_the_address_a_visitor_uses():
-    urls = precache_urls(["index.html", "plan/index.html", "assets/app.js"])
-    assert urls == ["index.html", "./", "plan/index.html", "plan/", "assets/app.js"]
+def small_site(root: Path, lang: str = "en") -> Path:
+    """A tiny built site: two linked pages, one page no page links to, search in ``lang``."""
+    files = {
+        "index.html": f'<html lang="{lang}"><link rel="stylesheet" href="assets/main.1234abcd.min.css">'
+                      '<script id="__config" type="application/json">{"search": "assets/javascripts/workers/search.99aa88bb.min.js"}</script>'
+                      '<a href="plan/">Plan</a><a href="plan/index.html">Plan again</a><a href="#top">Top</a>'
+                      '<a href="https://example.org/">Elsewhere</a><script src="javascripts/offline.js"></script></html>',
+        "plan/index.html": f'<html lang="{lang}"><script src="../javascripts/plan/page.js"></script><a href="../">Home</a>'
+                           '<a href="../downloads/sheet.pdf">PDF</a></html>',
+        "handout/index.html": "<html>everything, to print</html>",
+        "404.html": "<html>not found</html>",
+        "assets/main.1234abcd.min.css": "body{}", "assets/main.1234abcd.min.css.map": "{}",
+        "javascripts/offline.js": "", "javascripts/plan/page.js": "", "javascripts/unused.js": "",
+        "assets/javascripts/workers/search.99aa88bb.min.js": "",
+        "search/search_index.json": json.dumps({"config": {"lang": [lang]}, "docs": []}),
+        "downloads/sheet.pdf": "%PDF", "sitemap.xml": "<urlset/>", "_headers": "",
+    }
+    for lunr in ("min/lunr.stemmer.support.min.js", "min/lunr.ja.min.js", "min/lunr.de.min.js",
+                 "min/lunr.multi.min.js", "tinyseg.js", "wordcut.js"):
+        files[f"assets/javascripts/lunr/{lunr}"] = ""
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+    return root
 
 
-def test_the_version_changes_with_any_file_and_only_then(tmp_path):
-    (tmp_path / "index.html").write_text("one")
-    first = service_worker(tmp_path, TEMPLATES)
-    assert service_worker(tmp_path, TEMPLATES) == first
-    (tmp_path / "index.html").write_text("two")
-    assert service_worker(tmp_path, TEMPLATES) != first
+def test_the_precache_lists_what_the_guide_uses_each_once_by_the_address_a_visitor_uses(tmp_path):
+    site = small_site(tmp_path)
+    assert precache_files(site) == [
+        "assets/javascripts/workers/search.99aa88bb.min.js", "assets/main.1234abcd.min.css", "index.html",
+        "javascripts/offline.js", "javascripts/plan/page.js", "plan/index.html", "search/search_index.json"]
+    assert [address for address, _ in manifest(site)] == [
+        "assets/javascripts/workers/search.99aa88bb.min.js", "assets/main.1234abcd.min.css", "./",
+        "javascripts/offline.js", "javascripts/plan/page.js", "plan/", "search/search_index.json"]
 
 
-def test_the_built_site_has_a_worker_listing_every_file(built_site):
+def test_only_the_search_packs_of_the_sites_language_are_precached(tmp_path):
+    files = precache_files(small_site(tmp_path, lang="ja"))
+    assert [f for f in files if "/lunr/" in f] == [
+        "assets/javascripts/lunr/min/lunr.ja.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/tinyseg.js"]
+
+
+def test_each_file_carries_the_hash_of_its_bytes_and_the_version_changes_with_them(tmp_path):
+    site = small_site(tmp_path)
+    first = service_worker(site, TEMPLATES)
+    assert service_worker(site, TEMPLATES) == first
+    assert dict(manifest(site))["./"] == "sha256-" + base64.b64encode(hashlib.sha256((site / "index.html").read_bytes()).digest()).decode()
+    (site / "handout" / "index.html").write_text("changed, but not precached")
+    assert service_worker(site, TEMPLATES) == first
+    (site / "javascripts" / "plan" / "page.js").write_text("changed")
+    assert service_worker(site, TEMPLATES) != first
+
+
+def test_the_built_site_has_a_worker_listing_every_page_once(built_site):
     sw = (built_site / "sw.js").read_text(encoding="utf-8")
     files = worker_files(sw)
+    assert len(files) == len(set(files))
     for page in site_pages(built_site):
-        assert page.relative_to(built_site).as_posix() in files
-    assert "plan/" in files and "javascripts/plan/page.js" in files and "javascripts/plan/format.js" in files
-    assert "stylesheets/plan.css" in files
-    assert "sw.js" not in files and not [f for f in files if f.endswith(".map")]
+        path = page.relative_to(built_site).as_posix()
+        if path != "handout/index.html":  # the whole guide on one page, to print; no page links to it
+            assert page_address(path) in files, path
+        assert path not in files
+    assert "./" in files and "plan/" in files and "crisis/" in files and "worksheets/safety-plan/" in files
+    assert "javascripts/plan/page.js" in files and "javascripts/plan/format.js" in files and "stylesheets/plan.css" in files
+    assert "search/search_index.json" in files and any("workers/search." in f for f in files)
+    assert "sw.js" not in files and not [f for f in files if f.endswith(".map") or "/lunr/" in f or f.endswith(".pdf")]
+    count, size = precache_size(built_site)
+    assert size <= FIRST_VISIT_BUDGET, f"the precache is {size:,} bytes in {count} files"
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    sent: list[tuple[str, int]]
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        type(self).sent.append((self.path, len(data)))
+        outputfile.write(data)
+
+
+def counting_server(folder: Path):
+    """A plain server (no compression, no cache headers) that records every body it sends."""
+    handler = type("Handler", (_CountingHandler,), {"sent": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server, handler.sent
+
+
+def wait_for_worker(tab, cache_count: int = 1, changed_from: list[str] | None = None) -> list[str]:
+    """Wait until the page is controlled and the worker's caches are as expected; returns them."""
+    tab.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    names: list[str] = []
+    for _ in range(200):
+        names = tab.evaluate("() => caches.keys()")
+        controlled = tab.evaluate("() => !!navigator.serviceWorker.controller")
+        if controlled and len(names) == cache_count and names != changed_from:
+            return names
+        tab.wait_for_timeout(100)
+    raise AssertionError(f"the worker did not settle: caches {names}")
+
+
+def test_a_first_visit_downloads_each_file_once_within_the_budget(browser, built_site):
+    url, server, sent = counting_server(built_site)
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        wait_for_worker(tab)
+        paths = [path for path, _ in sent]
+        assert [p for p in set(paths) if paths.count(p) > 1] == []
+        total = sum(size for _, size in sent)
+        assert total <= FIRST_VISIT_BUDGET, f"a first visit downloaded {total:,} bytes in {len(sent)} files"
+    finally:
+        context.close()
+        server.shutdown()
 
 
 def test_after_one_visit_the_site_works_with_no_network(browser, site_url):
@@ -48,7 +158,10 @@ def test_after_one_visit_the_site_works_with_no_network(browser, site_url):
     try:
         tab = context.new_page()
         tab.goto(site_url + "plan/")
-        tab.evaluate("async () => { await navigator.serviceWorker.ready; }")
+        wait_for_worker(tab)
+        tab.goto(site_url + "phases")  # the server's redirect to phases/ passes through the worker
+        assert tab.url == site_url + "phases/" and "Session day" in tab.text_content("h2#day-of-session")
+        tab.goto(site_url + "plan/")
         tab.fill("#plan-action", "Walk after dinner")
         tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
         context.set_offline(True)
@@ -57,36 +170,93 @@ def test_after_one_visit_the_site_works_with_no_network(browser, site_url):
         assert tab.is_visible("#plan-toolbar")
         tab.goto(site_url + "phases/")
         assert "Session day" in tab.text_content("h2#day-of-session")
+        tab.goto(site_url + "worksheets/index.html")  # the same page by its file name
+        assert tab.locator("h1").count() == 1
         tab.goto(site_url)
         assert tab.locator("h1").count() == 1
+        tab.goto(site_url + "no-such-page/")
+        assert "You are offline" in tab.text_content("h1")
     finally:
         context.close()
 
 
-def test_a_new_build_replaces_the_old_cache(browser, built_site, tmp_path):
-    site = tmp_path / "site"
+def test_a_pdf_once_opened_works_with_no_network(browser, built_site):
+    site_pdfs = sorted((built_site / "downloads").rglob("*.pdf"))
+    assert site_pdfs, "the built site has no PDFs"
+    url, server = serve_folder(built_site)
+    context = browser.new_context()
+    fetch_pdf = "async (u) => { const r = await fetch(u); return [r.status, (await r.arrayBuffer()).byteLength]; }"
+    try:
+        tab = context.new_page()
+        tab.goto(url + "worksheets/safety-plan/")
+        wait_for_worker(tab)
+        pdf = "downloads/worksheets/safety-plan-a4.pdf"
+        size = (built_site / pdf).stat().st_size
+        assert tab.evaluate(fetch_pdf, "../../" + pdf) == [200, size]  # what the page's Download button fetches
+        context.set_offline(True)
+        assert tab.evaluate(fetch_pdf, "../../" + pdf) == [200, size]
+        tab.goto(url + "downloads/worksheets/session-day-a4.pdf")  # never opened: said so, not a 404
+        assert "You are offline" in tab.text_content("h1")
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def newer_build(old: Path, new: Path) -> None:
+    """A newer build of ``old`` into ``new``: new words on a page and in the crisis bar of every
+    page, a changed stylesheet (which its pages ask for by its new hash), and its own sw.js."""
+    shutil.copytree(old, new)
+    css = new / "stylesheets" / "guide.css"
+    old_stamp = stamp_of(css.read_bytes())
+    css.write_text(css.read_text(encoding="utf-8") + "\n:root { --guide-deploy: new; }\n", encoding="utf-8")
+    for page in new.rglob("*.html"):
+        html = page.read_text(encoding="utf-8").replace("Need help now?", "Need help right now?")
+        html = html.replace(f"guide.css?h={old_stamp}", f"guide.css?h={stamp_of(css.read_bytes())}")
+        if page == new / "phases" / "index.html":
+            html = html.replace("Session day", "Session day (new)")
+        page.write_text(html, encoding="utf-8")
+    (new / "sw.js").write_text(service_worker(new, TEMPLATES), encoding="utf-8")
+
+
+SHOWN = """() => [(document.querySelector('h2#day-of-session')?.textContent ?? '').replace('¶', '').trim(),
+  document.querySelector('.guide-crisis-bar strong').textContent,
+  getComputedStyle(document.documentElement).getPropertyValue('--guide-deploy').trim()]"""
+
+
+def test_a_deploy_that_copies_files_one_by_one_never_pins_old_pages(browser, built_site, tmp_path):
+    """The host's folder is replaced file by file (FORKING.md: copy the site/ folder), with visits
+    in between: online, each visit shows the page as it is on the server at that moment; after the
+    deploy, the new pages (crisis bar included); offline, the last pages seen, styled."""
+    site, new = tmp_path / "site", tmp_path / "new"
     shutil.copytree(built_site, site)
+    newer_build(built_site, new)
     url, server = serve_folder(site)
     context = browser.new_context()
     try:
         tab = context.new_page()
-        tab.goto(url)
-        tab.evaluate("async () => { await navigator.serviceWorker.ready; }")
-        old_caches = tab.evaluate("() => caches.keys()")
-        assert len(old_caches) == 1
-        page = site / "phases" / "index.html"  # a new build: changed words, so a new sw.js
-        page.write_text(page.read_text(encoding="utf-8").replace("Session day", "Session day (new)"), encoding="utf-8")
-        (site / "sw.js").write_text(service_worker(site, TEMPLATES), encoding="utf-8")
-        tab.evaluate("async () => { const r = await navigator.serviceWorker.ready; await r.update(); }")
-        for _ in range(100):  # the new worker installs (precaching the new build), then drops the old cache
-            caches = tab.evaluate("() => caches.keys()")
-            if len(caches) == 1 and caches != old_caches:
-                break
-            tab.wait_for_timeout(100)
-        assert len(caches) == 1 and caches != old_caches, caches
-        context.set_offline(True)
         tab.goto(url + "phases/")
-        assert "Session day (new)" in tab.text_content("h2#day-of-session")
+        old_caches = wait_for_worker(tab)
+        assert tab.evaluate(SHOWN) == ["Session day", "Need help now?", ""]
+        # The new worker first: the worst case, as it then finds the old files on the server.
+        files = sorted(p.relative_to(new).as_posix() for p in new.rglob("*") if p.is_file())
+        files.remove("sw.js")
+        files.insert(0, "sw.js")
+        for number, path in enumerate(files):
+            shutil.copy2(new / path, site / path)
+            if number % 20 == 0 or path in ("sw.js", "phases/index.html"):
+                tab.goto(url + "phases/")
+                on_server = (site / "phases" / "index.html").read_text(encoding="utf-8")
+                shown = tab.evaluate(SHOWN)
+                assert shown[0] in on_server and shown[1] in on_server, (path, shown)
+        tab.goto(url + "phases/")
+        assert tab.evaluate(SHOWN) == ["Session day (new)", "Need help right now?", "new"]
+        tab.evaluate("async () => { const r = await navigator.serviceWorker.ready; await r.update(); }")
+        wait_for_worker(tab, changed_from=old_caches)
+        context.set_offline(True)
+        tab.reload()
+        assert tab.evaluate(SHOWN) == ["Session day (new)", "Need help right now?", "new"]
+        tab.goto(url + "about/")  # a page not seen since the deploy, from the new worker's cache
+        assert tab.evaluate(SHOWN)[1:] == ["Need help right now?", "new"]
     finally:
         context.close()
         server.shutdown()
@@ -108,6 +278,53 @@ def test_the_bundle_loads_nothing_from_another_origin(offline_bundle):
     for page in site_pages(offline_bundle):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"""<(script|link)[^>]+(src|href)=["']?(https?:)?//""", html), page
+
+
+def references(html: str) -> list[str]:
+    return [unescape(m.group(2)) for m in re.finditer(r"""\s(href|src)=["']([^"']*)["']""", html)]
+
+
+def test_every_link_in_the_bundle_leads_to_a_file_inside_it(offline_bundle):
+    """From files a browser opens only files: no link may lead to a folder (crisis/), outside the
+    copy (the PDFs), or to the top of the disk (/assets/…)."""
+    top = offline_bundle.resolve()
+    problems, followed = [], 0
+    for page in sorted(offline_bundle.rglob("*.html")):
+        for href in references(page.read_text(encoding="utf-8")):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or not parts.path:
+                continue  # another site, a phone number, an anchor on the same page
+            target = (page.parent / unquote(parts.path)).resolve()
+            followed += 1
+            if parts.path.startswith("/") or not target.is_file() or top not in target.parents:
+                problems.append(f"{page.relative_to(offline_bundle)}: {href}")
+    assert problems == [] and followed > 1000, problems[:20]
+
+
+def test_the_crisis_link_and_every_pdf_work_from_files(offline_bundle):
+    for page in sorted(offline_bundle.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        crisis = re.search(r'<a href="([^"]+)">More ways to get help</a>', html)
+        assert crisis and (page.parent / crisis.group(1)).resolve() == (offline_bundle / "crisis.html").resolve(), page
+    pdfs = [href for href in references((offline_bundle / "worksheets" / "safety-plan.html").read_text(encoding="utf-8"))
+            if href.endswith(".pdf")]
+    assert len(pdfs) == 2
+    for href in pdfs:
+        assert (offline_bundle / "worksheets" / href).read_bytes().startswith(b"%PDF")
+    assert (offline_bundle / "downloads" / "handout-a4.pdf").read_bytes().startswith(b"%PDF")
+    assert not (offline_bundle / "404.html").exists() and not (offline_bundle / "sw.js").exists()
+
+
+def test_the_crisis_link_opens_the_crisis_page_from_files(browser, offline_bundle):
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((offline_bundle / "worksheets" / "safety-plan.html").as_uri())
+        tab.click("text=More ways to get help")
+        assert tab.url == (offline_bundle / "crisis.html").as_uri()
+        assert tab.locator("h1").count() == 1 and tab.is_visible(".guide-crisis-bar")
+    finally:
+        context.close()
 
 
 def test_the_bundle_opened_from_files_shows_the_plan_builder_and_it_saves(browser, offline_bundle):
