@@ -59,6 +59,10 @@ DOCS, OVERRIDES, SITE = "docs", "overrides", "site"
 # Theme partials that print ``config.site_name | e``: with the name already escaped, `| e` would
 # escape it twice (a clinic called "A & B" would show "A &amp; B" as the logo's tooltip).
 ESCAPED_TWICE = {"partials/header.html": "config.site_name | e", "partials/nav.html": "config.site_name | e"}
+# Overrides of mkdocs-material's own partials that Zensical's theme does differently: its search is
+# a button that opens a dialog its own script draws, so mkdocs-material's search form (fixed for
+# keyboard focus in templates/overrides/partials/search.html) would leave Zensical's search dead.
+MKDOCS_THEME_ONLY = {"partials/search.html"}
 FRONT_MATTER_ESCAPED = re.compile(r"^(title|description): (.*)$", re.M)
 
 
@@ -170,8 +174,10 @@ def escape_front_matter(markdown: str) -> str:
 
 
 def _write_overrides(ours: Path, theme: Path, dest: Path) -> Path:
-    """Our theme overrides, plus the partials of ESCAPED_TWICE without the second escape."""
+    """Our theme overrides but those of MKDOCS_THEME_ONLY, plus the partials of ESCAPED_TWICE
+    without the second escape."""
     files = {p.relative_to(ours).as_posix(): p.read_bytes() for p in sorted(ours.rglob("*")) if p.is_file()}
+    files = {path: data for path, data in files.items() if path not in MKDOCS_THEME_ONLY}
     for partial, filtered in ESCAPED_TWICE.items():
         text = files[partial].decode("utf-8") if partial in files else (theme / partial).read_text(encoding="utf-8")
         if filtered not in text:
