@@ -165,3 +165,33 @@ def test_the_offline_copy_builds_with_zensical(tmp_path):
 def test_an_unknown_engine_is_refused_by_name():
     result = run_cli("site", "--engine", "hugo", "--out", "unused")
     assert result.returncode == 2 and "invalid choice: 'hugo'" in result.stderr
+
+
+def test_a_failed_zensical_build_keeps_the_last_good_site(project_copy):
+    site = project_copy / "site"
+    build = ("--root", str(project_copy), "site", "--engine", "zensical", "--no-pdf", "--out", str(site))
+    assert run_cli(*build).returncode == 0
+    before = (site / "index.html").read_text(encoding="utf-8")
+    page = project_copy / "content/pages/index.yml"
+    page.write_text(page.read_text(encoding="utf-8").replace("order: 0", "order: first"), encoding="utf-8")
+
+    result = run_cli(*build)
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/pages/index.yml:5:1: order: expected a whole number" in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == before
+    assert not list(project_copy.glob(".site.*"))
+
+
+def test_a_zensical_build_error_is_reported_and_keeps_the_last_good_site(project_copy):
+    """A template Zensical cannot render: its message, no traceback of ours, the old site in place."""
+    site = project_copy / "site"
+    build = ("--root", str(project_copy), "site", "--engine", "zensical", "--no-pdf", "--out", str(site))
+    assert run_cli(*build).returncode == 0
+    override = project_copy / "templates/overrides/main.html"
+    override.write_text(override.read_text(encoding="utf-8").replace("{% block announce %}", "{% block announce %}{{ config.extra.guide.nope.nope }}"),
+                        encoding="utf-8")
+    result = run_cli(*build)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "main.html" in result.stderr and "last good site" in result.stderr
+    assert (site / "index.html").is_file() and not list(project_copy.glob(".site.*"))

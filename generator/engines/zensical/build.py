@@ -114,11 +114,15 @@ def build_into(root: Path, guide: Guide, rendered: RenderedGuide, site_dir: Path
 
 
 def run_zensical(config_file: Path) -> bool:
-    """``zensical build --strict``; its progress lines are shown only when it fails."""
+    """``zensical build --strict``; its messages are shown only when it fails, and of a Python
+    traceback (how it reports a template error) only the last line, which names the template."""
     result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config_file)],
                             cwd=config_file.parent, capture_output=True, text=True)
     if result.returncode != 0:
-        print(result.stdout + result.stderr, file=sys.stderr, end="")
+        errors = result.stderr
+        if "Traceback (most recent call last)" in errors:
+            errors = [line for line in errors.splitlines() if line.strip()][-1] + "\n"
+        print(f"Zensical: {result.stdout}{errors}", file=sys.stderr, end="")
     return result.returncode == 0
 
 
