@@ -5,6 +5,8 @@
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The site engine of build, pdf and offline: mkdocs, or zensical (mkdocs-material's successor).
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -13,8 +15,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt on every edit
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails)
-	$(PYTHON) -m generator site --out site
+build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails); ENGINE=zensical for Zensical
+	$(PYTHON) -m generator site --engine $(ENGINE) --out site
 
 test: $(STAMP) browser node  ## every test: the fast tier, then the site and browser tiers
 	$(PYTHON) -m pytest tests/unit tests/site tests/browser
@@ -59,7 +61,7 @@ lock:  ## re-pin requirements.txt from the ranges in pyproject.toml
 	rm -rf .lock-venv
 
 pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `make build` puts them in the site too
-	$(PYTHON) -m generator pdf --out pdf
+	$(PYTHON) -m generator pdf --engine $(ENGINE) --out pdf
 
 clean:
 	rm -rf $(VENV) site pdf .cache
@@ -68,9 +70,9 @@ clean:
 readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 8)
 	$(PYTHON) -m generator readability
 
-bench: $(STAMP)  ## build speed at 1x, 10x and 100x pages, and asset sizes (prints a table)
+bench: $(STAMP)  ## build speed at 1x, 10x and 100x pages (MkDocs and Zensical), and asset sizes (prints a table)
 	$(PYTHON) benchmarks/bench_build.py
 
 .PHONY: offline
 offline: $(STAMP) browser  ## the site for use from files (a USB stick), with its PDFs, as dist/guide-offline.zip
-	$(PYTHON) -m generator offline --out dist/guide-offline.zip
+	$(PYTHON) -m generator offline --engine $(ENGINE) --out dist/guide-offline.zip

@@ -10,6 +10,10 @@ For each scale it makes a temporary copy of the project whose pages are repeated
   hook build   `mkdocs build` of the project as it is (the hook generates, then MkDocs builds);
   plain build  `mkdocs build` of the same pages pre-rendered to Markdown, with no hook.
 The overhead is hook build / plain build - 1: what our layer adds to a plain MkDocs build.
+Then, in the same run, each engine through the command a user runs (`python -m generator site
+--engine mkdocs|zensical --no-pdf`: generation, the engine's build, CSP and service worker, the
+swap into the output folder), cold (a new cache folder: no compiled templates, no Zensical cache)
+and cached (the cache folder an earlier build of the same engine left).
 Times are CPU seconds (user + system), best of several interleaved runs: wall time on a machine
 shared with other work varied by half from one run to the next. It then prints the gzipped size of the plan page's own script and styles, and the time to make
 every PDF, or n/a where those do not exist yet.
@@ -34,6 +38,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.engines import ENGINES  # noqa: E402
+from generator.engines.site_settings import site_settings  # noqa: E402
 from generator.render.environment import CACHE_ENV  # noqa: E402
 from generator.pipeline import Project, generate  # noqa: E402
 
@@ -60,10 +66,11 @@ def scaled_copy(dest: Path, scale: int) -> Path:
     return dest
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    """CPU seconds (user + system) the command used: steadier than wall time on a shared machine."""
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    """CPU seconds (user + system) the command used: steadier than wall time on a shared machine.
+    Its children count too (the engine a CLI build runs, every thread of it)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env={**ENV, **(env or {})}, capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
@@ -71,21 +78,18 @@ def timed(command: list[str], cwd: Path) -> float:
 
 
 def plain_config(project: Path, docs: Path) -> Path:
-    """The project's mkdocs.yml without the hook, over pre-rendered pages, with what the hook sets."""
+    """The project's mkdocs.yml without the hook, over pre-rendered pages, with what the hook sets
+    (generator/engines/site_settings.py, as both engines' adapters use it)."""
     guide, rendered = generate(Project.at(project))
+    settings = site_settings(guide, rendered)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(project / "templates" / "overrides")
-    config.update(site_name=guide.site.name, site_description=guide.site.description, copyright=guide.site.copyright,
-                  nav=[_nav_item(entry) for entry in rendered.nav])
-    config.setdefault("extra", {})["guide"] = {
-        "crisis_page": f"{guide.site.crisis_page}/",
-        "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in guide.site.crisis.lines],
-        "emergency": guide.site.crisis.emergency,
-        "clinic": None,
-    }
+    config.update(site_name=settings.name, site_description=settings.description, copyright=settings.copyright,
+                  nav=settings.nav, not_in_nav="\n".join(f"/{path}" for path in settings.not_in_nav))
+    config.setdefault("extra", {})["guide"] = settings.guide
     shutil.copytree(project / "templates" / "assets", docs, dirs_exist_ok=True)
     for path, text in rendered.pages.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
@@ -95,9 +99,20 @@ def plain_config(project: Path, docs: Path) -> Path:
     return out
 
 
-def _nav_item(entry) -> dict:
-    """The navigation as the hook sets it: {title: path}, or {title: [items]} for a section."""
-    return {entry.title: [_nav_item(child) for child in entry.children] if entry.children else entry.path}
+def engine_builds(project: Path, work: Path, runs: int) -> dict[str, float]:
+    """Each engine's CLI build, cold and cached, best of ``runs``, the engines interleaved."""
+    times: dict[str, list[float]] = {f"{engine} {kind}": [] for engine in ENGINES for kind in ("cold", "cached")}
+    for run in range(runs):
+        for engine in ENGINES:
+            command = [sys.executable, "-m", "generator", "--root", str(project), "site", "--engine", engine,
+                       "--no-pdf", "--out", str(work / f"site-{engine}")]
+            cached = {CACHE_ENV: str(work / f"cache-{engine}"), "GUIDE_CLINIC": "none"}
+            if run == 0:
+                timed(command, project, cached)  # the build before: it leaves the cache folder
+            cold = {CACHE_ENV: str(work / f"cold-{engine}-{run}"), "GUIDE_CLINIC": "none"}
+            times[f"{engine} cold"].append(timed(command, project, cold))
+            times[f"{engine} cached"].append(timed(command, project, cached))
+    return {name: min(found) for name, found in times.items()}
 
 
 def measure(scale: int, work: Path) -> dict:
@@ -113,7 +128,8 @@ def measure(scale: int, work: Path) -> dict:
         hook_runs.append(timed([*mkdocs, "-f", str(project / "mkdocs.yml"), "-d", str(work / "site-hook")], project))
         plain_runs.append(timed([*mkdocs, "-f", str(plain_yml), "-d", str(work / "site-plain")], project))
     hook, plain = min(hook_runs), min(plain_runs)
-    return {"scale": scale, "pages": pages, "generation": generation, "cached": cached, "hook": hook, "plain": plain}
+    return {"scale": scale, "pages": pages, "generation": generation, "cached": cached, "hook": hook, "plain": plain,
+            "engines": engine_builds(project, work / f"engines-x{scale}", runs)}
 
 
 def _time_generation(project: Path, cache: Path) -> float:
@@ -167,6 +183,12 @@ def main() -> None:
             print(f"{r['scale']:>4}x {r['pages']:>5} {r['generation']:>9.3f} s {r['cached']:>7.3f} s {r['generation'] / r['pages'] * 1000:>6.2f} ms "
                   f"{r['hook']:>9.2f} s {r['plain']:>10.2f} s {(r['hook'] / r['plain'] - 1) * 100:>8.1f}% "
                   f"{r['hook'] / r['pages'] * 1000:>12.1f} ms")
+        names = list(rows[0]["engines"]) if rows else []
+        print(f"\n{'scale':>5} {'pages':>5} " + " ".join(f"{name:>16}" for name in names))
+        for r in rows:
+            print(f"{r['scale']:>4}x {r['pages']:>5} " + " ".join(f"{r['engines'][name]:>14.2f} s" for name in names))
+        print("(`python -m generator site --engine E --no-pdf`: CPU seconds of the command and the engine it runs,\n"
+              " best of the same runs; cold: a new cache folder; cached: the one an earlier build of that engine left)\n")
         assets = ROOT / "templates" / "assets"
         plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))
         print(f"plan page, gzipped: {gzipped(plan_files)}")

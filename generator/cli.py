@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .engines import DEFAULT_ENGINE, ENGINES, engine
 from .guide.clinic import resolve_clinic
 from .pipeline import Project, generate, json_schemas
 from .problems import BuildFailed, ContentError, display_path
@@ -66,20 +67,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from .engines.mkdocs.build import build_site  # the commands that build a site need the engine
+    build_site = engine(args.engine).build_site  # the commands that build a site need the engine
 
     def add_pdfs(staged: Path) -> None:
         add_files(staged, _pdfs(args, staged))
 
     clinic = _project(args).clinic_dir
     build_site(Path(args.root), Path(args.out), clinic, before_publish=None if args.no_pdf else add_pdfs)
-    print(f"built the site{f' for {display_path(clinic)}' if clinic else ''} into {args.out}"
+    print(f"built the site{f' for {display_path(clinic)}' if clinic else ''} with {args.engine} into {args.out}"
           + ("" if args.no_pdf else " (with its PDFs in downloads/)"))
     return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .engines.mkdocs.build import build_site
+    build_site = engine(args.engine).build_site
 
     files: dict[str, bytes] = {}
     scratch = Path(tempfile.mkdtemp(prefix="guide-pdf-"))
@@ -109,9 +110,7 @@ def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
-    from .engines.mkdocs.build import build_offline_copy
-
-    build_offline_copy(Path(args.root), Path(args.out), _project(args).clinic_dir)
+    engine(args.engine).build_offline_copy(Path(args.root), Path(args.out), _project(args).clinic_dir)
     print(f"wrote the offline bundle to {args.out}: unzip it and open index.html")
     return 0
 
@@ -142,21 +141,29 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schema files that editors use to check the YAML")
     schema.add_argument("--out", default="schemas", help="the output folder (default: schemas)")
     schema.set_defaults(func=cmd_schema)
-    site = commands.add_parser("site", help="build the whole site with MkDocs, replacing the last good one only on success")
+    site = commands.add_parser("site", help="build the whole site (with MkDocs, or Zensical), replacing the last good one only on success")
     site.add_argument("--out", default="site", help="the site folder (default: site)")
     site.add_argument("--no-pdf", action="store_true", help="skip the PDFs (quicker; their links will not work)")
+    _engine_option(site)
     site.set_defaults(func=cmd_site)
     pdf = commands.add_parser("pdf", help="print the worksheets, the pack of worksheets and the handout to PDF files")
     pdf.add_argument("--out", default="pdf", help="the folder for the PDFs (default: pdf)")
+    _engine_option(pdf)
     pdf.set_defaults(func=cmd_pdf)
     offline = commands.add_parser("offline", help="build the site for use from files (file://, a USB stick) into a zip")
     offline.add_argument("--out", default="dist/guide-offline.zip", help="the zip file (default: dist/guide-offline.zip)")
+    _engine_option(offline)
     offline.set_defaults(func=cmd_offline)
     new_clinic = commands.add_parser("new-clinic", help="create a clinic folder: a commented brand.yml, example overlay files, a placeholder logo")
     new_clinic.add_argument("folder", help="the new folder, e.g. clinics/my-clinic (it must not exist yet)")
     new_clinic.add_argument("--name", required=True, help="the clinic's name as patients know it")
     new_clinic.set_defaults(func=cmd_new_clinic)
     return main
+
+
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                         help=f"the site engine (default: {DEFAULT_ENGINE}; zensical is mkdocs-material's successor)")
 
 
 def main(argv: list[str] | None = None) -> int:

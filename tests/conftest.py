@@ -38,6 +38,23 @@ def example_site(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site built once per test run with the second engine: `site --engine zensical`, PDFs included."""
+    out = tmp_path_factory.mktemp("built-zensical") / "site"
+    result = run_cli("site", "--engine", "zensical", "--out", str(out))
+    assert result.returncode == 0, f"Zensical site build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: Path):
+    """The Zensical build served over HTTP on loopback."""
+    url, server = serve_folder(zensical_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served over HTTP on loopback, as a browser would see it hosted."""
     url, server = serve_folder(built_site)

@@ -160,9 +160,10 @@ def privacy_problems(browser, pages: list[tuple[str, str]]) -> list[str]:
         for index, (path, url) in enumerate(pages):
             current["path"] = path
             tab.goto(url, wait_until="networkidle")
-            if index == 0 and tab.locator(".md-search__input").count():
+            if index == 0 and tab.locator(".md-search__input, .md-search__button").count():
                 tab.click("label[for=__palette_1]")
-                tab.click(".md-search__input")
+                # mkdocs-material's search box, or Zensical's button that opens its search dialog
+                tab.click(".md-search__input, .md-search__button")
                 tab.keyboard.type("journal")
                 tab.wait_for_load_state("networkidle")
             for blocked in tab.evaluate("window.__blocked"):
@@ -192,7 +193,7 @@ _FOCUSED = """() => {
     right: Math.min(innerWidth, Math.max(...boxes.map(b => b.right)) + pad),
     bottom: Math.min(innerHeight, Math.max(...boxes.map(b => b.bottom)) + pad)} : null;
   const role = el.closest('.guide-crisis-bar') ? 'crisis link'
-    : el.matches('.md-search__input') ? 'search'
+    : el.matches('.md-search__input, .md-search__button') ? 'search'
     : el.closest('.md-nav--primary, .md-tabs') && el.matches('a') ? 'navigation' : 'other';
   return {role, name: (el.textContent || el.getAttribute('aria-label') || el.placeholder || el.tagName).trim().slice(0, 40),
           box: box && box.right > box.x && box.bottom > box.y

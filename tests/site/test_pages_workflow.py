@@ -20,7 +20,8 @@ def test_the_pages_workflow_builds_and_publishes_the_site():
     make = next(step for step in build if "run" in step)
     assert make["run"].strip() == "make build"
     # An unset repository variable is empty, which falls back to the CLINIC file (see generator/clinic.py).
-    assert make["env"] == {"GUIDE_CLINIC": "${{ vars.GUIDE_CLINIC }}"}
+    # GUIDE_ENGINE picks the site engine (make's ENGINE); unset, MkDocs.
+    assert make["env"] == {"GUIDE_CLINIC": "${{ vars.GUIDE_CLINIC }}", "ENGINE": "${{ vars.GUIDE_ENGINE || 'mkdocs' }}"}
     upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert build.index(make) < build.index(upload)

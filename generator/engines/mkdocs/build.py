@@ -15,7 +15,7 @@ from pathlib import Path
 from ...guide.clinic import CLINIC_ENV, NO_CLINIC
 from ...problems import BuildFailed
 from ...publish.offline_copy import write_offline_copy
-from ...publish.owned_folders import check_replaceable, publish, staging_dir
+from ..staged import build_and_publish
 
 OFFLINE_CONFIG = "mkdocs-offline.yml"
 
@@ -40,17 +40,7 @@ def build_site(root: Path, out_dir: Path, clinic_dir: Path | None = None,
 
     ``before_publish`` gets the built folder to add files made from it (the PDFs) before the swap.
     """
-    check_replaceable(out_dir)  # refuse before spending time on a build we could not publish
-    staged = staging_dir(out_dir)
-    try:
-        if not run_mkdocs(root / "mkdocs.yml", staged, clinic_dir):
-            raise BuildFailed(f"the site build failed (see above); the last good site in {out_dir} is unchanged")
-        if before_publish is not None:
-            before_publish(staged)
-        publish(staged, out_dir)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
+    build_and_publish(out_dir, lambda staged: run_mkdocs(root / "mkdocs.yml", staged, clinic_dir), before_publish)
 
 
 def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None) -> None:

@@ -20,8 +20,8 @@ from ...problems import ContentError
 from ...publish.finish import finish_site
 from ...quality.review import overdue_items
 from ...render.environment import bytecode_cache
-from ...render.layout import BRAND_CSS, brand_asset
-from ...render.pages import NavEntry, RenderedGuide
+from ...render.pages import RenderedGuide
+from ..site_settings import site_settings, theme_language
 
 
 class GuidePlugin(BasePlugin):
@@ -45,29 +45,18 @@ class GuidePlugin(BasePlugin):
             raise PluginError("the guide's content has problems:\n" + exc.report()) from None
         for late in overdue_items(guide):
             print(late.warning(), file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
-        site = guide.site
+        settings = site_settings(guide, self.rendered)
         # The theme prints these without escaping in some places and with `| e` in others; escaped
         # Markup is right in both (escaping Markup again leaves it as it is).
-        config.site_name = Markup(escape(site.name))
-        config.site_description = Markup(escape(site.description))
-        config.copyright = Markup(escape(site.copyright))
-        config.theme["language"] = _theme_language(site.language, config)
-        config.nav = [_nav_item(entry) for entry in self.rendered.nav]
-        brand = guide.brand
-        config.extra["guide"] = {  # what the theme override (templates/overrides/main.html) shows
-            "crisis_page": f"{site.crisis_page}/",
-            "help_page": {"url": f"{guide.help_page.id}/", "title": guide.help_page.nav_title or guide.help_page.title}
-            if guide.help_page else None,
-            "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
-            "emergency": site.crisis.emergency,
-            "clinic": {"name": brand.name, "contact": brand.contact.model_dump(exclude_none=True),
-                       "links": brand.contact_links()} if brand.contact else None,
-        }
-        for key in ("logo", "favicon"):
-            if getattr(brand, key) is not None:
-                config.theme[key] = brand_asset(key, getattr(brand, key))
-        if BRAND_CSS in self.rendered.files:
-            config.extra_css.append(BRAND_CSS)  # after guide.css, so the brand's colours win
+        config.site_name = Markup(escape(settings.name))
+        config.site_description = Markup(escape(settings.description))
+        config.copyright = Markup(escape(settings.copyright))
+        config.theme["language"] = theme_language(settings.language, config.theme.dirs)
+        config.nav = settings.nav
+        config.extra["guide"] = settings.guide  # what the theme override (templates/overrides/main.html) shows
+        for key, path in settings.theme_files.items():
+            config.theme[key] = path
+        config.extra_css.extend(settings.extra_css)  # after guide.css, so the brand's colours win
         _drop_remote_polyfills(config)
         return config
 
@@ -105,14 +94,6 @@ class GuidePlugin(BasePlugin):
             finish_site(Path(config.site_dir), self.project_root / "templates", offline_copy=_offline_plugin_on(config))
 
 
-def _theme_language(language: str, config) -> str:
-    """The brand's language if the theme has its words, else its main language (pt-BR → pt), else English."""
-    for candidate in (language, language.split("-")[0]):
-        if any((Path(folder) / "partials" / "languages" / f"{candidate}.html").is_file() for folder in config.theme.dirs):
-            return candidate
-    return "en"
-
-
 def _drop_remote_polyfills(config) -> None:
     """mkdocs-material's offline plugin adds a script from unpkg.com (iframe-worker, for search
     from file://); no page may load anything from another origin, so it is taken out again."""
@@ -124,9 +105,3 @@ def _drop_remote_polyfills(config) -> None:
 def _offline_plugin_on(config) -> bool:
     return any(name.split("/")[-1] == "offline" for name in config.plugins)
 
-
-def _nav_item(entry: NavEntry) -> dict:
-    """A NavEntry as MkDocs' nav wants it: {title: path}, or {title: [items]} for a section."""
-    if entry.children:
-        return {entry.title: [_nav_item(child) for child in entry.children]}
-    return {entry.title: entry.path}
