@@ -64,12 +64,15 @@ pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `
 clean:
 	rm -rf $(VENV) site pdf .cache
 
-.PHONY: readability bench
+.PHONY: readability bench bench-pdf
 readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 8)
 	$(PYTHON) -m generator readability
 
-bench: $(STAMP)  ## build speed at 1x, 10x and 100x pages, and asset sizes (prints a table)
+bench: $(STAMP) browser  ## build speed at 1x, 10x and 100x pages, asset sizes, the PDFs' CPU against their floor
 	$(PYTHON) benchmarks/bench_build.py
+
+bench-pdf: $(STAMP) browser  ## only the PDF set's CPU against one worksheet printed cold (its floor)
+	$(PYTHON) benchmarks/bench_pdfs.py
 
 .PHONY: offline
 offline: $(STAMP)  ## the site for use from files (a USB stick) as dist/guide-offline.zip
