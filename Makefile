@@ -42,10 +42,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here)
-	@test -x /usr/bin/chromium || { \
+browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), and poppler-utils (pdftoppm draws PDFs in the print tests)
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium poppler-utils; }
 
 node:  ## Debian's nodejs, for the plan scripts' unit tests (`node --test`), where `node` is missing
 	@command -v node >/dev/null || { \

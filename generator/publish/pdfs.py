@@ -4,10 +4,16 @@ The same engine and print stylesheet as a patient's own browser: the site is ser
 and each page printed as it is, so the PDFs match what "Print" gives. Returns the PDFs as bytes
 by their path in the site; writing them is owned_folders.py's job.
 
-- a PDF per worksheet per paper size, which must be exactly one page (else a clear error);
-- a pack of all worksheets per paper size (the single sheets joined, with bookmarks);
+- a PDF per worksheet per paper size, which must be exactly one page (else a clear error), with a
+  form field on every place to write, tick or circle, so that it can be filled in on a phone or
+  tablet (pdf_forms.py: how the fields find their places in Chromium's own print);
+- a pack of all worksheets per paper size (the single sheets joined, with bookmarks, their
+  structure and their fields, under the sheet's id);
 - the handout per paper size: printed twice, the first time to learn on which page each part
   starts (from the PDF's bookmarks), the second with those numbers in its contents.
+
+Every PDF is tagged, with its title and the site's language. Fields and metadata are one
+incremental update of Chromium's PDF.
 """
 
 from __future__ import annotations
@@ -22,12 +28,12 @@ from ..guide.guide import Guide
 from ..problems import BuildFailed
 from ..render.layout import PAPER_FORMAT, PAPER_NAME, PAPER_SIZES, handout_pdf, worksheet_pdf
 from .loopback import serving
+from .pdf_forms import MARK_SPOTS, MARKER, FormError, fillable, join, spots_from, with_metadata
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 CREATOR = "ketamine-integration-guide generator (Chromium)"
-
 
 def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
     """Every PDF of the guide, by its path inside the site."""
@@ -42,26 +48,35 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
             page = browser.new_page()
             for sheet in guide.worksheets:
                 page.goto(f"{base_url}worksheets/{sheet.id}/", wait_until="load")
+                spots = spots_from(page.evaluate(MARK_SPOTS, MARKER))
                 for paper in PAPER_SIZES:
-                    pdf = page.pdf(format=PAPER_FORMAT[paper], tagged=True)
-                    pages = len(PdfReader(io.BytesIO(pdf)).pages)
-                    if pages != 1:
-                        raise BuildFailed(
-                            f"{sheet.origin.file}: the worksheet prints on {pages} pages of "
-                            f"{PAPER_NAME[paper]}, not one; use fewer lines or fields, or smaller boxes"
-                        )
-                    files[worksheet_pdf(sheet.id, paper)] = _with_metadata(
-                        pdf, f"{sheet.title} ({PAPER_NAME[paper]})", sheet.description, guide)
+                    files[worksheet_pdf(sheet.id, paper)] = _sheet(page, sheet, spots, paper, guide)
             for paper in PAPER_SIZES:
                 if guide.worksheets:
                     files[worksheet_pdf("all-worksheets", paper)] = _pack(
-                        [(s.title, files[worksheet_pdf(s.id, paper)]) for s in guide.worksheets], paper, guide)
+                        [(s.id, s.title, files[worksheet_pdf(s.id, paper)]) for s in guide.worksheets], paper, guide)
+            for paper in PAPER_SIZES:
                 page.goto(f"{base_url}handout/", wait_until="load")
                 files[handout_pdf(paper)] = _with_metadata(
                     _handout(page, paper), f"{guide.site.title} ({PAPER_NAME[paper]})", guide.site.description, guide)
         finally:
             browser.close()
     return files
+
+
+def _sheet(page, sheet, spots, paper: str, guide: Guide) -> bytes:
+    """The worksheet shown in ``page`` printed on ``paper``: one page, fillable, with its metadata."""
+    reader = PdfReader(io.BytesIO(page.pdf(format=PAPER_FORMAT[paper], tagged=True)))
+    if len(reader.pages) != 1:
+        raise BuildFailed(
+            f"{sheet.origin.file}: the worksheet prints on {len(reader.pages)} pages of "
+            f"{PAPER_NAME[paper]}, not one; use fewer lines or fields, or smaller boxes"
+        )
+    try:
+        return fillable(reader, spots, _info(f"{sheet.title} ({PAPER_NAME[paper]})", sheet.description, guide),
+                        guide.site.language)
+    except FormError as exc:
+        raise BuildFailed(f"{sheet.origin.file}: the worksheet's form fields ({PAPER_NAME[paper]}): {exc}") from None
 
 
 def _handout(page, paper: str) -> bytes:
@@ -100,22 +115,19 @@ def _start_pages(pdf: bytes, page) -> dict[str, int]:
     return numbers
 
 
-def _pack(sheets: list[tuple[str, bytes]], paper: str, guide: Guide) -> bytes:
-    writer = PdfWriter()
-    for title, pdf in sheets:
-        start = len(writer.pages)
-        writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
-        writer.add_outline_item(title, start)
-    return _with_metadata(_to_bytes(writer), f"All worksheets: {guide.site.name} ({PAPER_NAME[paper]})",
-                          "Every worksheet of the guide, one per page.", guide)
+def _pack(sheets: list[tuple[str, str, bytes]], paper: str, guide: Guide) -> bytes:
+    """The worksheets (id, title, PDF) as one PDF: a bookmark, structure and fields for each."""
+    return join(sheets, _info(f"All worksheets: {guide.site.name} ({PAPER_NAME[paper]})",
+                              "Every worksheet of the guide, one per page.", guide), guide.site.language)
+
+
+def _info(title: str, subject: str, guide: Guide) -> dict[str, str]:
+    return {"/Title": title, "/Subject": subject, "/Author": guide.site.name, "/Creator": CREATOR}
 
 
 def _with_metadata(pdf: bytes, title: str, subject: str, guide: Guide) -> bytes:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.add_metadata({"/Title": title, "/Subject": subject, "/Author": guide.site.name, "/Creator": CREATOR})
-    writer.create_viewer_preferences()
-    writer.viewer_preferences.display_doctitle = True  # viewers show the title, not the file name
-    return _to_bytes(writer)
+    """The PDF with its title, subject, author and language: appended, not rewritten whole."""
+    return with_metadata(pdf, _info(title, subject, guide), guide.site.language)
 
 
 def _to_bytes(writer: PdfWriter) -> bytes:

@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT, page_text
+from helpers import ROOT, page_text, pdf_picture, pictures_differ
 from generator.guide.assemble import load_guide
 from generator.render.worksheets import sheet_prompts
 
@@ -29,11 +29,17 @@ def printed(pdf: bytes) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("sheet", GUIDE.worksheets, ids=lambda s: s.id)
-def test_each_worksheet_prints_on_one_sheet_with_every_prompt_and_no_site_chrome(page, site_url, sheet):
+def test_each_worksheet_prints_on_one_sheet_with_every_prompt_no_site_chrome_and_as_its_pdf(page, site_url, built_site, sheet):
+    """The browser's own print of the page, and the fillable PDF the build made of it (empty):
+    the same picture, so the form fields add nothing to what prints."""
     page.goto(f"{site_url}worksheets/{sheet.id}/")
     for paper in ("A4", "Letter"):
-        pages, text = printed(page.pdf(format=paper))  # the browser's own print, with its default margins
+        own = page.pdf(format=paper)  # the browser's own print, with its default margins
+        pages, text = printed(own)
         assert pages == 1, f"{sheet.id} prints on {pages} pages of {paper}"
+        fillable = (built_site / "downloads" / "worksheets" / f"{sheet.id}-{paper.lower()}.pdf").read_bytes()
+        assert pictures_differ(pdf_picture(own), pdf_picture(fillable)) < 0.001, \
+            f"{sheet.id}: the fillable PDF ({paper}) does not look like the page printed"
         for prompt in sheet_prompts(sheet, GUIDE):
             assert squash(prompt) in squash(text), f"{sheet.id} ({paper}) lost {prompt!r}"
         assert squash(GUIDE.site.name) in squash(text), "the header names the guide"
