@@ -12,7 +12,15 @@ by their path in the site; writing them is owned_folders.py's job.
 - the handout per paper size: printed twice, the first time to learn on which page each part
   starts (from the PDF's bookmarks), the second with those numbers in its contents.
 
-Every PDF is tagged, with its title and the site's language. Fields and metadata are one
+Every PDF is tagged, with its title and the site's language. What it costs (issue 11): one
+browser and one page for everything. The first worksheet is loaded; each next one is shown in
+that page by putting its article in place of the last (fetched from the same server) when the
+two pages have the same stylesheets and scripts, which prints the same as loading it
+(tests/browser/test_worksheets_print.py compares them) for a tenth of the CPU; else it is
+loaded. The page is shown as for print throughout, so Chromium does not lay it out again for the
+screen after each print (nor between them, 20% of its work; the output is the same). Service
+workers are blocked: the site's would cache every page on the first visit, and nothing printed
+needs it. The handout is loaded once for both paper sizes. Fields and metadata are one
 incremental update of Chromium's PDF.
 """
 
@@ -35,6 +43,27 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 CREATOR = "ketamine-integration-guide generator (Chromium)"
 
+# Show another worksheet in the page already loaded: its article in place of the one shown, if the
+# two pages have the same stylesheets, scripts and root attributes; false (load it) otherwise.
+NEXT_SHEET = """async url => {
+    const read = async address => new DOMParser().parseFromString(await (await fetch(address)).text(), 'text/html');
+    const look = doc => JSON.stringify([
+        [...doc.documentElement.attributes, ...doc.body.attributes].map(a => `${a.name}=${a.value}`),
+        [...doc.querySelectorAll('link[rel~="stylesheet"], style, script')].filter(e => !e.closest('article'))
+            .map(e => e.outerHTML)]);
+    window.guideSheetLook ??= look(await read(location.href));
+    const next = await read(url);
+    const article = next.querySelector('article');
+    if (!article || article.querySelector('script') || look(next) !== window.guideSheetLook) return false;
+    history.replaceState(null, '', url);
+    document.title = next.title;
+    document.querySelector('article').replaceWith(document.adoptNode(article));
+    await Promise.all([...document.images].filter(i => !i.complete).map(i => i.decode().catch(() => null)));
+    await document.fonts.ready;
+    return true;
+}"""
+
+
 def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
     """Every PDF of the guide, by its path inside the site."""
     if not Path(CHROMIUM).exists():
@@ -45,9 +74,10 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
     with serving(site_dir) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            for sheet in guide.worksheets:
-                page.goto(f"{base_url}worksheets/{sheet.id}/", wait_until="load")
+            page = browser.new_context(service_workers="block").new_page()
+            page.emulate_media(media="print")  # laid out for print once, not again for the screen after every print
+            for number, sheet in enumerate(guide.worksheets):
+                show_sheet(page, f"{base_url}worksheets/{sheet.id}/", first=number == 0)
                 spots = spots_from(page.evaluate(MARK_SPOTS, MARKER))
                 for paper in PAPER_SIZES:
                     files[worksheet_pdf(sheet.id, paper)] = _sheet(page, sheet, spots, paper, guide)
@@ -55,13 +85,19 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
                 if guide.worksheets:
                     files[worksheet_pdf("all-worksheets", paper)] = _pack(
                         [(s.id, s.title, files[worksheet_pdf(s.id, paper)]) for s in guide.worksheets], paper, guide)
+            page.goto(f"{base_url}handout/", wait_until="load")  # once: printed for each paper size below
             for paper in PAPER_SIZES:
-                page.goto(f"{base_url}handout/", wait_until="load")
                 files[handout_pdf(paper)] = _with_metadata(
                     _handout(page, paper), f"{guide.site.title} ({PAPER_NAME[paper]})", guide.site.description, guide)
         finally:
             browser.close()
     return files
+
+
+def show_sheet(page, url: str, first: bool = False) -> None:
+    """Show the worksheet at ``url`` in ``page``: loaded if first, else in place of the one shown."""
+    if first or not page.evaluate(NEXT_SHEET, url):
+        page.goto(url, wait_until="load")
 
 
 def _sheet(page, sheet, spots, paper: str, guide: Guide) -> bytes:

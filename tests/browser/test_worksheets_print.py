@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from helpers import ROOT, page_text, pdf_picture, pictures_differ
 from generator.guide.assemble import load_guide
+from generator.publish.pdfs import show_sheet
 from generator.render.worksheets import sheet_prompts
 
 GUIDE = load_guide(ROOT / "content")
@@ -80,3 +81,18 @@ def test_worksheets_have_a_menu_section_and_a_list(page, site_url):
         assert page.locator(f"article a[href='{sheet.id}/']").count() == 1
         assert page.locator(f"nav.md-nav--primary a[href$='{sheet.id}/']").count() >= 1
     assert page.locator("nav.md-nav--primary").get_by_text("Worksheets", exact=True).count() >= 1
+
+
+def test_the_pdf_step_shows_the_next_worksheet_in_the_loaded_page_and_loads_any_other_page(page, site_url):
+    """generator/publish/pdfs.py prints every worksheet from one page: the next sheet's article
+    in place of the last (no page load), with its address and title; a page that differs in its
+    styles or scripts (here the handout, one folder up) is loaded instead."""
+    first, second = GUIDE.worksheets[0], GUIDE.worksheets[1]
+    show_sheet(page, f"{site_url}worksheets/{first.id}/", first=True)
+    page.evaluate("window.stillHere = true")
+    show_sheet(page, f"{site_url}worksheets/{second.id}/")
+    assert page.evaluate("window.stillHere") is True, "the page was loaded again"
+    assert page.url == f"{site_url}worksheets/{second.id}/" and page.title().startswith(second.title)
+    assert page.locator(f"#sheet-{second.id}").count() == 1 and page.locator(f"#sheet-{first.id}").count() == 0
+    show_sheet(page, f"{site_url}handout/")
+    assert page.evaluate("window.stillHere") is None and page.url == f"{site_url}handout/"
