@@ -255,6 +255,7 @@ class _Fields:
         self.top = ArrayObject()
         self.nodes: dict[str, DictionaryObject] = {}
         self.terminal: set[str] = set()
+        self.drawings: dict[tuple, IndirectObject] = {}  # a box's or a number's states, shared by all of one size
 
     def node(self, name: str) -> DictionaryObject:
         if name in self.terminal:
@@ -331,8 +332,15 @@ class _Fields:
         self._attach(annotation, parent)
 
     def _states(self, on: NameObject, drawing: bytes, width: float, height: float) -> DictionaryObject:
-        return DictionaryObject({NameObject("/N"): DictionaryObject({
-            on: self._stream(drawing, width, height), NameObject("/Off"): self._stream(b"", width, height)})})
+        """The appearances of a box or a number, ticked or circled and not. A reader switches
+        between them (/AS) and never rewrites them, so boxes of one size share theirs."""
+        def shared(content: bytes) -> IndirectObject:
+            key = (content, round(width, 2), round(height, 2))
+            if key not in self.drawings:
+                self.drawings[key] = self._stream(content, width, height)
+            return self.drawings[key]
+
+        return DictionaryObject({NameObject("/N"): DictionaryObject({on: shared(drawing), NameObject("/Off"): shared(b"")})})
 
     def _stream(self, content: bytes, width: float, height: float) -> IndirectObject:
         stream = DecodedStreamObject()
