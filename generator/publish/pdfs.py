@@ -18,10 +18,10 @@ that page by putting its article in place of the last (fetched from the same ser
 two pages have the same stylesheets and scripts, which prints the same as loading it
 (tests/browser/test_worksheets_print.py compares them) for a tenth of the CPU; else it is
 loaded. The page is shown as for print throughout, so Chromium does not lay it out again for the
-screen after each print (nor between them, 20% of its work; the output is the same). Service
-workers are blocked: the site's would cache every page on the first visit, and nothing printed
-needs it. The handout is loaded once for both paper sizes. Fields and metadata are one
-incremental update of Chromium's PDF.
+screen after each print (a fifth of the prints' work, for the same output). Service workers are
+blocked: the site's would cache every page on the first visit, and nothing printed needs it. The
+handout is loaded once for both paper sizes. Fields and metadata are one incremental update of
+Chromium's PDF.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import io
 import os
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from ..guide.guide import Guide
 from ..problems import BuildFailed
@@ -46,14 +46,17 @@ CREATOR = "ketamine-integration-guide generator (Chromium)"
 # Show another worksheet in the page already loaded: its article in place of the one shown, if the
 # two pages have the same stylesheets, scripts and root attributes; false (load it) otherwise.
 NEXT_SHEET = """async url => {
-    const read = async address => new DOMParser().parseFromString(await (await fetch(address)).text(), 'text/html');
+    const read = async address => {
+        const response = await fetch(address);
+        return response.ok ? new DOMParser().parseFromString(await response.text(), 'text/html') : null;
+    };
     const look = doc => JSON.stringify([
         [...doc.documentElement.attributes, ...doc.body.attributes].map(a => `${a.name}=${a.value}`),
         [...doc.querySelectorAll('link[rel~="stylesheet"], style, script')].filter(e => !e.closest('article'))
             .map(e => e.outerHTML)]);
     window.guideSheetLook ??= look(await read(location.href));
     const next = await read(url);
-    const article = next.querySelector('article');
+    const article = next?.querySelector('article');
     if (!article || article.querySelector('script') || look(next) !== window.guideSheetLook) return false;
     history.replaceState(null, '', url);
     document.title = next.title;
@@ -78,7 +81,7 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
             page.emulate_media(media="print")  # laid out for print once, not again for the screen after every print
             for number, sheet in enumerate(guide.worksheets):
                 show_sheet(page, f"{base_url}worksheets/{sheet.id}/", first=number == 0)
-                spots = spots_from(page.evaluate(MARK_SPOTS, MARKER))
+                spots = _spots(page, sheet)
                 for paper in PAPER_SIZES:
                     files[worksheet_pdf(sheet.id, paper)] = _sheet(page, sheet, spots, paper, guide)
             for paper in PAPER_SIZES:
@@ -98,6 +101,14 @@ def show_sheet(page, url: str, first: bool = False) -> None:
     """Show the worksheet at ``url`` in ``page``: loaded if first, else in place of the one shown."""
     if first or not page.evaluate(NEXT_SHEET, url):
         page.goto(url, wait_until="load")
+
+
+def _spots(page, sheet) -> list:
+    """Mark the places to fill in on the worksheet shown, for its form fields (pdf_forms.py)."""
+    try:
+        return spots_from(page.evaluate(MARK_SPOTS, MARKER))
+    except FormError as exc:
+        raise BuildFailed(f"{sheet.origin.file}: the worksheet's form fields: {exc}") from None
 
 
 def _sheet(page, sheet, spots, paper: str, guide: Guide) -> bytes:
@@ -164,9 +175,3 @@ def _info(title: str, subject: str, guide: Guide) -> dict[str, str]:
 def _with_metadata(pdf: bytes, title: str, subject: str, guide: Guide) -> bytes:
     """The PDF with its title, subject, author and language: appended, not rewritten whole."""
     return with_metadata(pdf, _info(title, subject, guide), guide.site.language)
-
-
-def _to_bytes(writer: PdfWriter) -> bytes:
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
