@@ -454,6 +454,8 @@ class _Pack:
             self.first = reader
         latest, bounds = _cross_references(pdf)
         catalog = reader.trailer["/Root"].get_object()
+        if len(reader.pages) != 1 or reader.pages[0].raw_get("/Parent") != catalog.raw_get("/Pages"):
+            raise FormError(f"the sheet {sheet_id!r} is not one page under its page tree's root")
         tree = catalog.get("/StructTreeRoot")
         form = catalog.get("/AcroForm")
         left_out = {reader.trailer.raw_get("/Root").idnum, *_numbers(reader.trailer.raw_get("/Info")),
