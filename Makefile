@@ -44,10 +44,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here)
-	@test -x /usr/bin/chromium || { \
+browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), and poppler-utils (pdftoppm draws PDFs in the print tests)
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium poppler-utils; }
 
 node:  ## Debian's nodejs, for the plan scripts' unit tests (`node --test`), where `node` is missing
 	@command -v node >/dev/null || { \
@@ -66,12 +66,15 @@ pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `
 clean:
 	rm -rf $(VENV) site pdf .cache
 
-.PHONY: readability bench
+.PHONY: readability bench bench-pdf
 readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 8)
 	$(PYTHON) -m generator readability
 
-bench: $(STAMP)  ## build speed at 1x, 10x and 100x pages (MkDocs and Zensical), and asset sizes (prints a table)
+bench: $(STAMP) browser  ## build speed at 1x, 10x and 100x pages (MkDocs and Zensical), asset sizes, the PDFs' CPU against their floor
 	$(PYTHON) benchmarks/bench_build.py
+
+bench-pdf: $(STAMP) browser  ## only the PDF set's CPU against one worksheet printed cold (its floor)
+	$(PYTHON) benchmarks/bench_pdfs.py
 
 .PHONY: offline
 offline: $(STAMP) browser  ## the site for use from files (a USB stick), with its PDFs, as dist/guide-offline.zip

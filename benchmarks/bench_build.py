@@ -15,8 +15,8 @@ Then, in the same run, each engine through the command a user runs (`python -m g
 swap into the output folder), cold (a new cache folder: no compiled templates, no Zensical cache)
 and cached (the cache folder an earlier build of the same engine left).
 Times are CPU seconds (user + system), best of several interleaved runs: wall time on a machine
-shared with other work varied by half from one run to the next. It then prints the gzipped size of the plan page's own script and styles, and the time to make
-every PDF, or n/a where those do not exist yet.
+shared with other work varied by half from one run to the next. It then prints the gzipped size of the plan page's own script and styles, and the CPU
+time of every PDF against its floor, one worksheet printed cold (benchmarks/bench_pdfs.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -152,22 +151,11 @@ def gzipped(paths: list[Path]) -> str:
     return f"{sum(sizes.values()) / 1024:.1f} KiB ({listed})" if len(paths) > 1 else listed
 
 
-def pdf_time(work: Path) -> str:
-    """Time of the whole PDF set, by whichever entry point exists: `make pdf` or the `pdf` command."""
-    help_text = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=ROOT, env=ENV,
-                               capture_output=True, text=True).stdout
-    if re.search(r"\bpdf\b", help_text):
-        command = [sys.executable, "-m", "generator", "pdf", "--out", str(work / "pdf")]
-    elif re.search(r"^pdf:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M):
-        command = ["make", "--no-print-directory", "pdf"]
-    else:
-        return "n/a (no `make pdf` or `python -m generator pdf` yet)"
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True)
-    if result.returncode != 0:
-        return f"failed: {' '.join(command)}: {result.stderr.strip()[-300:]}"
-    count = len(list((work / "pdf").rglob("*.pdf"))) if (work / "pdf").exists() else 0
-    return f"{time.perf_counter() - start:.2f} s" + (f" for {count} PDFs" if count else "")
+def pdf_time() -> str:
+    """The PDF set's CPU against its floor, one cold print of a worksheet (benchmarks/bench_pdfs.py)."""
+    import bench_pdfs
+
+    return bench_pdfs.summary(bench_pdfs.measure()).removeprefix("PDF set: ")
 
 
 def main() -> None:
@@ -192,7 +180,7 @@ def main() -> None:
         assets = ROOT / "templates" / "assets"
         plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))
         print(f"plan page, gzipped: {gzipped(plan_files)}")
-        print(f"PDF set: {pdf_time(work)}")
+        print(f"PDF set: {pdf_time()}")
         print("(CPU seconds, best of 5 runs, 2 at 100x, hook and plain interleaved; each build includes starting Python and MkDocs;\n"
               " generation: cold, no compiled templates; cached: with those an earlier build left on disk;\n"
               " hook build: with the on-disk caches an earlier build left, as every build after the first)")

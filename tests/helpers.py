@@ -247,3 +247,26 @@ def pdf_text(source) -> str:
 
     reader = source if hasattr(source, "pages") else PdfReader(source)
     return " ".join(" ".join(page_text(page) for page in reader.pages).split())
+
+
+PDFTOPPM = "/usr/bin/pdftoppm"
+
+
+def pdf_picture(pdf: bytes, dpi: int = 40) -> tuple[int, int, bytes]:
+    """The first page of a PDF as a grey picture (width, height, one byte a pixel), drawn by
+    poppler's pdftoppm: another renderer than Chromium's, as a patient's PDF reader is; form
+    fields are drawn as their appearance says."""
+    if not Path(PDFTOPPM).exists():
+        raise AssertionError(f"{PDFTOPPM} is missing: run `make browser` (Debian's poppler-utils)")
+    result = subprocess.run([PDFTOPPM, "-gray", "-r", str(dpi), "-f", "1", "-l", "1", "-"], input=pdf,
+                            capture_output=True, check=True)
+    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", result.stdout)
+    width, height = int(match.group(1)), int(match.group(2))
+    return width, height, result.stdout[match.end():match.end() + width * height]
+
+
+def pictures_differ(a: tuple[int, int, bytes], b: tuple[int, int, bytes], tolerance: int = 64) -> float:
+    """The share of pixels that differ by more than ``tolerance`` (of 255); 1.0 if the sizes differ."""
+    if a[:2] != b[:2]:
+        return 1.0
+    return sum(abs(x - y) > tolerance for x, y in zip(a[2], b[2])) / len(a[2])

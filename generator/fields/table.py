@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -30,6 +32,17 @@ class TableField(PromptedField):
         if not (self.rows or self.rows_from or self.blank_rows):
             raise ValueError("a table needs rows, rows_from or blank_rows")
         return self
+
+    @property
+    def column_keys(self) -> list[str]:
+        """A name for each column, from its heading ('Sleep (hours)' → 'sleep-hours'), unique in the
+        table: the last part of the names of its cells' form fields in the PDFs."""
+        keys: list[str] = []
+        for number, column in enumerate(self.columns, start=1):
+            plain = unicodedata.normalize("NFKD", column.heading).encode("ascii", "ignore").decode().lower()
+            key = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or f"column{number}"
+            keys.append(key if key not in keys else f"{key}-{number}")
+        return keys
 
     def shown(self, guide):
         reused = guide_list(guide, self.rows_from) or [] if self.rows_from else []

@@ -8,8 +8,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT, page_text
+from helpers import ROOT, page_text, pdf_picture, pictures_differ
 from generator.guide.assemble import load_guide
+from generator.publish.pdfs import show_sheet
 from generator.render.worksheets import sheet_prompts
 
 GUIDE = load_guide(ROOT / "content")
@@ -29,11 +30,17 @@ def printed(pdf: bytes) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("sheet", GUIDE.worksheets, ids=lambda s: s.id)
-def test_each_worksheet_prints_on_one_sheet_with_every_prompt_and_no_site_chrome(page, site_url, sheet):
+def test_each_worksheet_prints_on_one_sheet_with_every_prompt_no_site_chrome_and_as_its_pdf(page, site_url, built_site, sheet):
+    """The browser's own print of the page, and the fillable PDF the build made of it (empty):
+    the same picture, so the form fields add nothing to what prints."""
     page.goto(f"{site_url}worksheets/{sheet.id}/")
     for paper in ("A4", "Letter"):
-        pages, text = printed(page.pdf(format=paper))  # the browser's own print, with its default margins
+        own = page.pdf(format=paper)  # the browser's own print, with its default margins
+        pages, text = printed(own)
         assert pages == 1, f"{sheet.id} prints on {pages} pages of {paper}"
+        fillable = (built_site / "downloads" / "worksheets" / f"{sheet.id}-{paper.lower()}.pdf").read_bytes()
+        assert pictures_differ(pdf_picture(own), pdf_picture(fillable)) < 0.001, \
+            f"{sheet.id}: the fillable PDF ({paper}) does not look like the page printed"
         for prompt in sheet_prompts(sheet, GUIDE):
             assert squash(prompt) in squash(text), f"{sheet.id} ({paper}) lost {prompt!r}"
         assert squash(GUIDE.site.name) in squash(text), "the header names the guide"
@@ -74,3 +81,18 @@ def test_worksheets_have_a_menu_section_and_a_list(page, site_url):
         assert page.locator(f"article a[href='{sheet.id}/']").count() == 1
         assert page.locator(f"nav.md-nav--primary a[href$='{sheet.id}/']").count() >= 1
     assert page.locator("nav.md-nav--primary").get_by_text("Worksheets", exact=True).count() >= 1
+
+
+def test_the_pdf_step_shows_the_next_worksheet_in_the_loaded_page_and_loads_any_other_page(page, site_url):
+    """generator/publish/pdfs.py prints every worksheet from one page: the next sheet's article
+    in place of the last (no page load), with its address and title; a page that differs in its
+    styles or scripts (here the handout, one folder up) is loaded instead."""
+    first, second = GUIDE.worksheets[0], GUIDE.worksheets[1]
+    show_sheet(page, f"{site_url}worksheets/{first.id}/", first=True)
+    page.evaluate("window.stillHere = true")
+    show_sheet(page, f"{site_url}worksheets/{second.id}/")
+    assert page.evaluate("window.stillHere") is True, "the page was loaded again"
+    assert page.url == f"{site_url}worksheets/{second.id}/" and page.title().startswith(second.title)
+    assert page.locator(f"#sheet-{second.id}").count() == 1 and page.locator(f"#sheet-{first.id}").count() == 0
+    show_sheet(page, f"{site_url}handout/")
+    assert page.evaluate("window.stillHere") is None and page.url == f"{site_url}handout/"

@@ -6,10 +6,11 @@ import io
 import re
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from helpers import ROOT, page_text
 from generator.guide.assemble import load_guide
+from generator.render.worksheets import sheet_fields
 
 GUIDE = load_guide(ROOT / "content")
 PAPER_POINTS = {"a4": (596, 842), "letter": (612, 792)}
@@ -17,6 +18,35 @@ PAPER_POINTS = {"a4": (596, 842), "letter": (612, 792)}
 
 def read(path) -> PdfReader:
     return PdfReader(io.BytesIO(path.read_bytes()))
+
+
+def fill_names(sheet) -> set[str]:
+    """The names of a worksheet's form fields, from its fields as the templates mark them."""
+    names: set[str] = set()
+    for field, items in sheet_fields(sheet, GUIDE):
+        if field.type in ("lines", "box", "date", "scale"):
+            names.add(field.id)
+        elif field.type == "checklist":
+            names |= {f"{field.id}.{item.id}" for item in items}
+        elif field.type == "table":
+            rows = range(1, len(items) + field.blank_rows + 1)
+            names |= {f"{field.id}.row{row}.{key}" for row in rows for key in field.column_keys}
+    return names
+
+
+def form_fields(reader: PdfReader) -> dict:
+    """The fields a patient fills in (not the fields that only group them), by their full names."""
+    return {name: field for name, field in (reader.get_fields() or {}).items() if "/FT" in field}
+
+
+def full_name(widget) -> str:
+    """The full name of the field a widget belongs to: the names up its parents, joined by dots."""
+    parts, node = [], widget
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        node = node["/Parent"].get_object() if "/Parent" in node else None
+    return ".".join(reversed(parts))
 
 
 def size(reader: PdfReader, index: int = 0) -> tuple[int, int]:
@@ -33,6 +63,62 @@ def test_each_worksheet_pdf_is_one_titled_page_of_its_paper_with_selectable_text
         assert size(reader) == PAPER_POINTS[paper]
         assert reader.metadata.title.startswith(sheet.title)
         assert sheet.fields[-1].prompt.split()[0] in page_text(reader.pages[0])
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_each_worksheet_pdf_has_a_form_field_on_every_place_to_fill_in_named_by_field_ids(built_site, paper):
+    for sheet in GUIDE.worksheets:
+        fields = form_fields(read(built_site / "downloads" / "worksheets" / f"{sheet.id}-{paper}.pdf"))
+        assert set(fields) == fill_names(sheet), f"{sheet.id} ({paper})"
+        for name, field in fields.items():
+            assert str(field.get("/TU", "")).strip(), f"{sheet.id}: {name} has no tooltip for screen readers"
+        kinds = {field["/FT"] for field in fields.values()}
+        assert kinds <= {"/Tx", "/Btn"}
+
+
+def test_the_packs_fields_are_each_worksheets_under_its_id(built_site):
+    for paper in ("a4", "letter"):
+        fields = form_fields(read(built_site / "downloads" / "worksheets" / f"all-worksheets-{paper}.pdf"))
+        assert set(fields) == {f"{sheet.id}.{name}" for sheet in GUIDE.worksheets for name in fill_names(sheet)}
+
+
+def test_every_pdf_is_tagged_with_its_title_and_the_sites_language(built_site):
+    pdfs = sorted((built_site / "downloads").rglob("*.pdf"))
+    assert len(pdfs) == 2 * len(GUIDE.worksheets) + 4
+    for path in pdfs:
+        reader = read(path)
+        catalog = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], f"{path.name} is not tagged"
+        assert catalog["/Lang"] == GUIDE.site.language, path.name
+        assert reader.metadata.title and bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"]), path.name
+
+
+def test_a_worksheet_pdf_filled_in_with_pypdf_and_saved_keeps_what_was_written(built_site):
+    """Text on ruled lines, a tick in a checklist and a choice on the 0 to 10 scale: in the single
+    sheets that have them, and all three in the pack."""
+    with_scale = next(s for s in GUIDE.worksheets if any(f.type == "scale" for f in s.fields))
+    with_ticks = next(s for s in GUIDE.worksheets if any(f.type == "checklist" for f in s.fields))
+    scale = next(f.id for f in with_scale.fields if f.type == "scale")
+    lines = next(f.id for f in with_scale.fields if f.type == "lines")
+    tick = next(n for n in sorted(fill_names(with_ticks)) if "." in n and n.split(".")[0] in
+                {f.id for f in with_ticks.fields if f.type == "checklist"})
+    cases = [(f"{with_scale.id}-a4.pdf", {lines: "Calm, then sad.\nThen calm again.", scale: "/7"}),
+             (f"{with_ticks.id}-letter.pdf", {tick: "/Yes"}),
+             ("all-worksheets-a4.pdf", {f"{with_scale.id}.{lines}": "Calm", f"{with_scale.id}.{scale}": "/3",
+                                        f"{with_ticks.id}.{tick}": "/Yes"})]
+    for name, values in cases:
+        writer = PdfWriter(clone_from=read(built_site / "downloads" / "worksheets" / name))
+        writer.update_page_form_field_values(None, values, auto_regenerate=False)
+        saved = io.BytesIO()
+        writer.write(saved)
+        reader = PdfReader(io.BytesIO(saved.getvalue()))
+        fields = form_fields(reader)
+        assert {key: fields[key].get("/V") for key in values} == values, name
+        widgets = [a.get_object() for page in reader.pages for a in page.get("/Annots") or []]
+        for chosen in (key for key in values if key.split(".")[-1] == scale):
+            states = [w["/AS"] for w in widgets if "/T" not in w and full_name(w) == chosen]
+            assert sorted(states) == sorted(["/Off"] * 10 + [values[chosen]]), "one number of the scale is circled"
+        assert len(reader.pages) == (1 if "all-" not in name else len(GUIDE.worksheets))
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

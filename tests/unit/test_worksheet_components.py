@@ -42,6 +42,37 @@ def test_ws_lines_draws_as_many_rules_as_asked_hidden_from_screen_readers():
     assert 'id="field-noticed"' in html and 'class="ws-rules" aria-hidden="true"' in html
 
 
+def test_each_place_to_fill_in_is_marked_for_the_pdfs_form_field_by_name_kind_and_label():
+    """templates/components/fill_spot.md.j2: the names are the field ids (and item, row, column)."""
+    lines = draw(LinesField(id="noticed", type="lines", prompt="What I noticed", count=4))
+    assert ('<div class="ws-rules" aria-hidden="true" data-fill="noticed" data-fill-kind="text" '
+            'data-fill-label="What I noticed" data-fill-multiline>') in lines
+    one_line = draw(LinesField(id="phone", type="lines", prompt="Phone", count=1))
+    assert 'data-fill="phone"' in one_line and "data-fill-multiline" not in one_line
+    box = draw(BoxField(id="draw", type="box", prompt="Draw & write", height_mm=40))
+    assert 'data-fill="draw" data-fill-kind="text" data-fill-label="Draw &amp; write" data-fill-multiline' in box
+    date = draw(DateField(id="d", type="date", prompt="Date"))
+    assert '<span class="ws-date__blank" aria-hidden="true" data-fill="d" data-fill-kind="text"' in date
+    items = [WorksheetItem(id="one", text="First")]
+    ticks = draw(ChecklistField(id="c", type="checklist", prompt="Do", items=items), items)
+    assert 'data-fill="c.one" data-fill-kind="check" data-fill-label="Do: First"' in ticks
+    scale = draw(ScaleField(id="s", type="scale", prompt="Mood", low_label="Low", high_label="High"))
+    assert re.findall(r'data-fill="s" data-fill-kind="choice" [^>]* data-fill-value="(\d+)"', scale) == [str(n) for n in range(11)]
+    assert 'data-fill-label="Mood (0 = Low, 10 = High)"' in scale
+    table = draw(TableField(id="t", type="table", prompt="Week", blank_rows=1, rows=["Mon"],
+                            columns=[{"heading": "Done", "tick": True}, {"heading": "Sleep (hours)"}]), ["Mon"])
+    assert '<span class="ws-tick" aria-hidden="true" data-fill="t.row1.done" data-fill-kind="check" data-fill-label="Week: Mon, Done">' in table
+    assert '<td data-fill="t.row2.sleep-hours" data-fill-kind="text" data-fill-label="Week: row 2, Sleep (hours)">' in table
+    tall = draw(TableField(id="t", type="table", prompt="W", rows=["a"], row_height_mm=20, columns=[{"heading": "Notes"}]), ["a"])
+    assert "data-fill-multiline" in tall
+
+
+def test_table_columns_have_keys_from_their_headings_unique_in_the_table():
+    field = TableField(id="t", type="table", prompt="P", rows=["a"], columns=[
+        {"heading": "Sleep (hours)"}, {"heading": "Ánimo 0 a 10"}, {"heading": "Sleep (hours)"}, {"heading": "?"}])
+    assert field.column_keys == ["sleep-hours", "animo-0-a-10", "sleep-hours-3", "column4"]
+
+
 def test_ws_box_has_the_printed_height_in_millimetres():
     html = draw(BoxField(id="draw", type="box", prompt="Draw", height_mm=120))
     assert 'style="height: 120mm"' in html and "<h2" in html
@@ -50,13 +81,13 @@ def test_ws_box_has_the_printed_height_in_millimetres():
 def test_ws_checklist_gives_each_item_an_empty_square():
     items = [WorksheetItem(id="one", text="First"), WorksheetItem(id="two", text="Second")]
     html = draw(ChecklistField(id="c", type="checklist", prompt="Do", items=items), items)
-    assert html.count('<span class="ws-tick" aria-hidden="true"></span>') == 2
+    assert len(re.findall(r'<span class="ws-tick" aria-hidden="true"[^>]*></span>', html)) == 2
     assert 'id="field-c-two"' in html and "Second</li>" in html
 
 
 def test_ws_scale_numbers_0_to_10_and_says_what_each_end_means():
     html = draw(ScaleField(id="s", type="scale", prompt="Mood", low_label="Low", high_label="High"))
-    assert re.findall(r"<li>(\d+)</li>", html) == [str(n) for n in range(11)]
+    assert re.findall(r"<li[^>]*>(\d+)</li>", html) == [str(n) for n in range(11)]
     assert "0 = Low" in html and "10 = High" in html
 
 
