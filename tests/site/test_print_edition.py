@@ -156,3 +156,17 @@ def test_every_pdf_is_tagged_titled_in_its_language_and_the_handout_has_bookmark
     assert [p.title for p in GUIDE.pages if p.id != GUIDE.site.crisis_page][0] in titles
     assert all(s.title in titles for s in GUIDE.worksheets)
     assert not any(re.search(r"\S:\S", title) for title in titles), "a wrapped heading lost its space"
+
+
+@pytest.mark.parametrize("site_fixture, clinic", [("built_site", None), ("example_site", ROOT / "clinics" / "example")])
+def test_no_worksheets_own_footer_is_printed_over_the_booklets_pages(request, site_fixture, clinic):
+    """A sheet's footer is fixed to the foot of the page when it prints alone; in the booklet the
+    running foot replaces it, or it would repeat over the text of every page."""
+    site = request.getfixturevalue(site_fixture)
+    site = site[0] if isinstance(site, tuple) else site
+    crisis = load_guide(ROOT / "content", clinic).site.crisis
+    sheet_foot = squash(f"Need help now? {crisis.lines[0].how} ({crisis.lines[0].name}). {crisis.emergency}")
+    for paper in ("a4", "letter"):
+        pages = [squash(page_text(page)) for page in PdfReader(site / "downloads" / f"handout-{paper}.pdf").pages]
+        stray = [n for n, text in enumerate(pages, start=1) if sheet_foot in text]
+        assert not stray, f"{paper}: a worksheet's own footer is printed on pages {stray[:10]}"
