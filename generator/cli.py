@@ -98,15 +98,10 @@ def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
     """The PDFs, printed from a copy of the built site whose links lead to the published site (or
     are plain text) and whose QR codes are drawn (print_edition.py); none may link to this machine."""
     from .guide.assemble import load_guide
-    from .publish.pdf_links import check_links
-    from .publish.pdfs import make_pdfs
-    from .publish.print_edition import print_edition
-    from .publish.site_url import published_site_url
+    from .publish.printing import print_pdfs
 
     project = _project(args)
-    guide = load_guide(project.content_dir, project.clinic_dir)
-    with print_edition(site_dir, published_site_url(guide.brand, Path(args.root) / "mkdocs.yml")) as printable:
-        return check_links(make_pdfs(printable, guide))
+    return print_pdfs(site_dir, load_guide(project.content_dir, project.clinic_dir), Path(args.root))
 
 
 def cmd_offline(args: argparse.Namespace) -> int:

@@ -8,7 +8,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT, page_text, pdf_picture, pictures_differ
+from generator.publish.print_edition import print_edition
+from helpers import ROOT, page_text, serve_folder, pdf_picture, pictures_differ
 from generator.guide.assemble import load_guide
 from generator.publish.pdfs import show_sheet
 from generator.render.worksheets import sheet_prompts
@@ -29,11 +30,21 @@ def printed(pdf: bytes) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page_text(page) for page in reader.pages)
 
 
+@pytest.fixture(scope="module")
+def print_url(built_site):
+    """The built site as the PDF step prints it: its print edition, where links to the site's own
+    pages are plain text when the guide has no published address (no address here)."""
+    with print_edition(built_site, None) as folder:
+        url, server = serve_folder(folder)
+        yield url
+        server.shutdown()
+
+
 @pytest.mark.parametrize("sheet", GUIDE.worksheets, ids=lambda s: s.id)
-def test_each_worksheet_prints_on_one_sheet_with_every_prompt_no_site_chrome_and_as_its_pdf(page, site_url, built_site, sheet):
+def test_each_worksheet_prints_on_one_sheet_with_every_prompt_no_site_chrome_and_as_its_pdf(page, print_url, built_site, sheet):
     """The browser's own print of the page, and the fillable PDF the build made of it (empty):
     the same picture, so the form fields add nothing to what prints."""
-    page.goto(f"{site_url}worksheets/{sheet.id}/")
+    page.goto(f"{print_url}worksheets/{sheet.id}/")
     for paper in ("A4", "Letter"):
         own = page.pdf(format=paper)  # the browser's own print, with its default margins
         pages, text = printed(own)

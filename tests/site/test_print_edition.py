@@ -93,7 +93,8 @@ def test_qr_codes_lead_to_the_published_guide_and_plan_only_when_it_has_an_addre
 
 def test_the_example_clinics_handout_carries_its_name_logo_colour_and_crisis_lines(example_site):
     example = example_site[0]
-    assert '<img class="guide-handout__logo" src="../brand/logo.svg"' in (example / "handout/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img class="guide-handout__logo" src="\.\./brand/logo\.svg(\?h=[0-9a-f]+)?"',
+                     (example / "handout/index.html").read_text(encoding="utf-8"))
     with pdfplumber.open(example / "downloads" / "handout-a4.pdf") as pdf:
         cover = pdf.pages[0]
         band = [r for r in cover.rects if r["width"] > cover.width * 0.9 and r.get("non_stroking_color")]
@@ -168,5 +169,15 @@ def test_no_worksheets_own_footer_is_printed_over_the_booklets_pages(request, si
     sheet_foot = squash(f"Need help now? {crisis.lines[0].how} ({crisis.lines[0].name}). {crisis.emergency}")
     for paper in ("a4", "letter"):
         pages = [squash(page_text(page)) for page in PdfReader(site / "downloads" / f"handout-{paper}.pdf").pages]
-        stray = [n for n, text in enumerate(pages, start=1) if sheet_foot in text]
+        stray = [n for n, text in enumerate(pages, start=1) if sheet_foot in text and n > 1]  # the cover says it too
         assert not stray, f"{paper}: a worksheet's own footer is printed on pages {stray[:10]}"
+
+
+@pytest.mark.parametrize("site_fixture", ["built_site", "example_site"])
+def test_the_cover_is_one_page_and_get_help_now_is_the_second(request, site_fixture):
+    site = request.getfixturevalue(site_fixture)
+    site = site[0] if isinstance(site, tuple) else site
+    for paper in ("a4", "letter"):
+        pages = PdfReader(site / "downloads" / f"handout-{paper}.pdf").pages
+        assert squash("More on page 2") in squash(page_text(pages[0])), f"{paper}: the cover's crisis line ends on the cover"
+        assert squash("Get help now") in squash(page_text(pages[1]))[:200], f"{paper}: page 2 is not Get help now"

@@ -48,14 +48,14 @@ def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None
     (replaced atomically). The PDFs are printed from a hosted build (folder addresses, as
     generator/publish/pdfs.py expects), made first in the same scratch folder."""
     from ...guide.assemble import load_guide
-    from ...publish.pdfs import make_pdfs
+    from ...publish.printing import print_pdfs
 
     scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
     try:
         hosted, site_dir = scratch / "hosted", scratch / "site"
         if not run_mkdocs(root / "mkdocs.yml", hosted, clinic_dir):
             raise BuildFailed(f"the site build for the offline copy's PDFs failed (see above); {out_zip} is unchanged")
-        pdfs = make_pdfs(hosted, load_guide(root / "content", clinic_dir))
+        pdfs = print_pdfs(hosted, load_guide(root / "content", clinic_dir), root)
         if not run_mkdocs(root / OFFLINE_CONFIG, site_dir, clinic_dir):
             raise BuildFailed(f"the offline build failed (see above); {out_zip} is unchanged")
         write_offline_copy(site_dir, out_zip, pdfs)

@@ -76,15 +76,23 @@ def build_site(root: Path, out_dir: Path, clinic_dir: Path | None = None,
 
 
 def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None) -> None:
-    """The site for file:// (no directory URLs, no service worker), zipped to ``out_zip``."""
+    """The site for file:// (no directory URLs, no service worker), zipped with its PDFs to
+    ``out_zip``. The PDFs are printed from a hosted build (folder addresses, as the PDF step
+    expects), made first in the same scratch folder, as the MkDocs engine does."""
+    from ...publish.printing import print_pdfs
+
     guide, rendered = _generate(root, clinic_dir)
     scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
     try:
-        site_dir = scratch / "site"
+        hosted, site_dir = scratch / "hosted", scratch / "site"
+        hosted.mkdir()
         site_dir.mkdir()
+        if not build_into(root, guide, rendered, hosted):
+            raise BuildFailed(f"the site build for the offline copy's PDFs failed (see above); {out_zip} is unchanged")
+        pdfs = print_pdfs(hosted, guide, root)
         if not build_into(root, guide, rendered, site_dir, offline=True):
             raise BuildFailed(f"the offline build failed (see above); {out_zip} is unchanged")
-        write_offline_copy(site_dir, out_zip)
+        write_offline_copy(site_dir, out_zip, pdfs)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
