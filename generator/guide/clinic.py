@@ -23,7 +23,8 @@ from ..problems import ContentError, Problem
 from ..schema.brand_file import BrandFile
 from ..schema.items import Site
 from ..source.yaml_reader import YamlDocument
-from .brand import Brand, load_brand
+from .brand import Brand
+from .brand_file import load_brand
 from .crisis_numbers import foreign_number_problems
 from .overlay import FOLDERS, LIST_FILES, load_folder_items, load_overlay_file, merge_folder, merge_list_file, overlay_files
 

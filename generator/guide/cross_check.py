@@ -7,16 +7,15 @@ whole guide can show (``check``), so a new type brings its own rules. Links betw
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..problems import Problem
+from ..schema.base import PAGE_LINK
 from ..source.yaml_reader import Path_, YamlDocument
 from .guide import Guide
 from .markup_check import markup_problems
 
-PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)(#[^)\s]*)?\)")
 Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
 
 

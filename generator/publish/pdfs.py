@@ -36,7 +36,9 @@ from ..guide.guide import Guide
 from ..problems import BuildFailed
 from ..render.layout import PAPER_FORMAT, PAPER_NAME, PAPER_SIZES, handout_pdf, worksheet_pdf
 from .loopback import serving
-from .pdf_forms import MARK_SPOTS, MARKER, FormError, fillable, join, spots_from, with_metadata
+from .pdf_forms import MARK_SPOTS, MARKER, fillable, spots_from
+from .pdf_objects import FormError, with_metadata
+from .pdf_pack import join
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

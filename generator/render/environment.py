@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 
 from ..guide.brand import tel_href
-from ..guide.cross_check import PAGE_LINK
+from ..schema.base import PAGE_LINK
 from .layout import page_path
 
 CACHE_ENV = "GUIDE_CACHE_DIR"

@@ -7,6 +7,7 @@ clinic's folder), set once the guide is assembled, so that every later message n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -23,6 +24,8 @@ Markdown = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1),
     Field(description="Markdown. Link to another page of the guide with [words](page:page-id)."),
 ]
+PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)(#[^)\s]*)?\)")
+"""A link to another page of the guide in any Markdown text: ``[words](page:page-id#anchor)``."""
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
 

@@ -72,7 +72,7 @@ def test_clinic_therapy_is_empty_without_an_offer():
 
 
 def test_the_pdfs_site_url_is_the_clinics_then_the_engines_then_none(tmp_path):
-    from generator.guide.brand import load_brand
+    from generator.guide.brand_file import load_brand
     from generator.guide.assemble import load_guide
     from generator.publish.site_url import published_site_url
 

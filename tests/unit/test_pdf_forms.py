@@ -16,7 +16,9 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from generator.publish.pdf_forms import MARKER, FormError, Spot, _renumber, fillable, join, with_metadata
+from generator.publish.pdf_forms import MARKER, Spot, fillable
+from generator.publish.pdf_objects import FormError, renumber_references, with_metadata
+from generator.publish.pdf_pack import join
 
 SPOTS = [
     Spot("days.row1.sleep-hours", "text", "Days: Monday, Sleep (hours)"),
@@ -165,7 +167,7 @@ def test_the_pack_keeps_each_sheets_structure_and_puts_its_fields_under_its_id()
 
 def test_renumbering_moves_references_and_structure_keys_but_not_the_text_of_strings():
     body = b"<< /T (see 3 0 R \\) and (nested 4 0 R)) /P 3 0 R /K [1 2 5 0 R] /StructParent 2 >>"
-    assert _renumber(body, lambda n: n + 100, 10) == (
+    assert renumber_references(body, lambda n: n + 100, 10) == (
         b"<< /T (see 3 0 R \\) and (nested 4 0 R)) /P 103 0 R /K [1 2 105 0 R] /StructParent 12 >>")
     stream = b"<< /Length 7 0 R >>\nstream\n1 0 R (\nendstream"
-    assert _renumber(stream, lambda n: n + 1, 0) == b"<< /Length 8 0 R >>\nstream\n1 0 R (\nendstream"
+    assert renumber_references(stream, lambda n: n + 1, 0) == b"<< /Length 8 0 R >>\nstream\n1 0 R (\nendstream"
