@@ -18,11 +18,13 @@ would double the download); each is kept once a patient has opened it.
 from __future__ import annotations
 
 import base64
+import html
 import hashlib
 import json
 import posixpath
+import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,42 +38,47 @@ HOME = "index.html"
 SEARCH_INDEXES = ("search/search_index.json", "search.json")
 
 
-class _Links(HTMLParser):
+_TAG = re.compile(r"<(html|a|link|script|img|source)\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_CONFIG = re.compile(r"<script\b[^>]*\bid=[\"']?__config[\"']?[^>]*>(.*?)</script>", re.S | re.I)
+
+
+@dataclass
+class _Links:
     """The links (<a href>) and the files loaded (stylesheets, icons, scripts, images) of one page,
-    the page's language, and the theme's configuration block (which names its search worker)."""
+    the page's language, and the theme's configuration block (which names its search worker).
+    Read from the start tags alone, with a pattern for a tag and one for its attributes: the pages
+    are the engine's own output, and a full HTML parse of every page cost seconds at 150 pages."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.loads: list[str] = []
-        self.lang = ""
-        self.config = ""
-        self._in_config = False
+    links: list[str] = field(default_factory=list)
+    loads: list[str] = field(default_factory=list)
+    lang: str = ""
+    config: str = ""
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.lang = attrs.get("lang") or ""
-        elif tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
-        elif tag == "link" and attrs.get("href") and {"stylesheet", "icon", "manifest"} & set((attrs.get("rel") or "").split()):
-            self.loads.append(attrs["href"])
-        elif tag in ("script", "img", "source") and attrs.get("src"):
-            self.loads.append(attrs["src"])
-        elif tag == "script" and attrs.get("id") == "__config":
-            self._in_config = True
-
-    def handle_endtag(self, tag):
-        self._in_config = False
-
-    def handle_data(self, data):
-        if self._in_config:
-            self.config += data
+    @classmethod
+    def of(cls, text: str) -> "_Links":
+        found = cls()
+        for tag_match in _TAG.finditer(text):
+            tag = tag_match.group(1).lower()
+            attrs = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                     for m in _ATTRIBUTE.finditer(tag_match.group(2))}
+            if tag == "html":
+                found.lang = found.lang or attrs.get("lang") or ""
+            elif tag == "a" and attrs.get("href"):
+                found.links.append(attrs["href"])
+            elif tag == "link" and attrs.get("href") and {"stylesheet", "icon", "manifest"} & set((attrs.get("rel") or "").split()):
+                found.loads.append(attrs["href"])
+            elif tag in ("script", "img", "source") and attrs.get("src"):
+                found.loads.append(attrs["src"])
+        config = _CONFIG.search(text)
+        found.config = config.group(1) if config else ""
+        return found
 
 
-def _local_file(site_dir: Path, page: str, href: str) -> str | None:
-    """The file of the site that ``href`` on ``page`` points at (a folder's index.html), or None
-    for another site, an anchor on the same page, or a file the site does not have."""
+def _local_file(files: set[str], page: str, href: str) -> str | None:
+    """The file of the site (``files``: every file's path) that ``href`` on ``page`` points at (a
+    folder's index.html), or None for another site, an anchor on the same page, or a file the site
+    does not have."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path or href.startswith("//"):
         return None
@@ -80,7 +87,7 @@ def _local_file(site_dir: Path, page: str, href: str) -> str | None:
         return None
     path = "" if path == "." else path
     for candidate in (path, posixpath.join(path, HOME)):
-        if candidate and (site_dir / candidate).is_file():
+        if candidate and candidate in files:
             return candidate
     return None
 
@@ -128,21 +135,21 @@ def _crawl(site_dir: Path) -> dict[str, str]:
     used: dict[str, str] = {}
     languages: set[str] = set()
     worker = None
+    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
     queue, seen = [HOME], {HOME}
     while queue:
         page = queue.pop(0)
         used[page] = ""
-        parsed = _Links()
-        parsed.feed((site_dir / page).read_text(encoding="utf-8"))
+        parsed = _Links.of((site_dir / page).read_text(encoding="utf-8"))
         if parsed.lang:
             languages.add(parsed.lang.split("-")[0].lower())
         for href in parsed.links:
-            target = _local_file(site_dir, page, href)
+            target = _local_file(files, page, href)
             if target and _is_page(target) and target not in seen:
                 seen.add(target)
                 queue.append(target)
         for href in parsed.loads:
-            target = _local_file(site_dir, page, href)
+            target = _local_file(files, page, href)
             if target:
                 query = urlsplit(href).query
                 used[target] = query if STAMPED.match(query) else used.get(target, "")
