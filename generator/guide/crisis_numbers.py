@@ -9,16 +9,15 @@ replace that item in its overlay.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from ..problems import Problem, display_path
 from ..schema.items import Crisis
-from ..source.yaml_reader import Path_, YamlDocument
+from ..source.yaml_reader import YamlDocument, texts
 
 NUMBER = re.compile(r"(?<![\w.-])(\d{3,})(?![\w-])")
-SKIPPED_KEYS = {"id", "href", "url", "doi"}  # ids and links, not words a patient reads as advice
+SKIPPED_KEYS = frozenset({"id", "href", "url", "doi"})  # ids and links, not words a patient reads as advice
 
 
 def crisis_numbers(crisis: Crisis) -> set[str]:
@@ -37,7 +36,7 @@ def foreign_number_problems(ours: Crisis, theirs: Crisis, docs: Iterable[YamlDoc
     brand = display_path(clinic_dir / "brand.yml")
     problems = []
     for doc in docs:
-        for at, text in _texts(doc.data):
+        for at, text in texts(doc.data, SKIPPED_KEYS):
             for match in NUMBER.finditer(text):
                 if match.group(1) in foreign:
                     problems.append(doc.problem(at, (
@@ -45,15 +44,3 @@ def foreign_number_problems(ours: Crisis, theirs: Crisis, docs: Iterable[YamlDoc
                         f"clinic's crisis lines are set in {brand}; replace this item in the clinic's content overlay "
                         "with words for its own country (see FORKING.md, 'Crisis lines')"), match.start(1)))
     return problems
-
-
-def _texts(data: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key not in SKIPPED_KEYS:
-                yield from _texts(value, at + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _texts(value, at + (i,))
-    elif isinstance(data, str):
-        yield at, data

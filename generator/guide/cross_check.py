@@ -12,23 +12,17 @@ from typing import Any
 
 from ..problems import Problem
 from ..schema.base import PAGE_LINK
-from ..source.yaml_reader import Path_, YamlDocument
+from ..source.yaml_reader import Path_, YamlDocument, texts
 from .guide import Guide
 from .markup_check import markup_problems
 
 Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
 
 
-def page_links(data: Any, at: Path_ = ()) -> Iterator[tuple[str, Path_, int]]:
+def page_links(data: Any) -> Iterator[tuple[str, Path_, int]]:
     """Every ``[words](page:id)`` target in any text of a document: the id, the text's path, the offset."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from page_links(value, at + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from page_links(value, at + (i,))
-    elif isinstance(data, str):
-        for match in PAGE_LINK.finditer(data):
+    for at, text in texts(data):
+        for match in PAGE_LINK.finditer(text):
             yield match.group(1), at, match.start(1)
 
 

@@ -12,12 +12,10 @@ content legitimately uses a few harmless tags (<br>, <strong>, <abbr>).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import Any
 
 from ..problems import Problem
-from ..source.yaml_reader import Path_, YamlDocument
+from ..source.yaml_reader import YamlDocument, texts
 
 RUNNING_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "meta",
                     "link", "style", "svg", "math", "template", "portal", "noscript"}
@@ -59,21 +57,10 @@ def unsafe_markup(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _texts(data: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, at + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _texts(value, at + (i,))
-    elif isinstance(data, str):
-        yield at, data
-
-
 def markup_problems(docs: list[YamlDocument]) -> list[Problem]:
     problems = []
     for doc in docs:
-        for at, text in _texts(doc.data):
+        for at, text in texts(doc.data):
             if "<" not in text and "](" not in text:
                 continue
             for offset, what in unsafe_markup(text):

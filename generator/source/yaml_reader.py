@@ -7,6 +7,7 @@ strings here so that a bad date becomes a schema error with a position, not a cr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,19 @@ class YamlDocument:
         for part in at:
             value = value[part]
         return value
+
+
+def texts(data: Any, skip: frozenset[str] = frozenset(), at: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text in a document's data, with its path; values under a key in ``skip`` left out."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in skip:
+                yield from texts(value, skip, at + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from texts(value, skip, at + (i,))
+    elif isinstance(data, str):
+        yield at, data
 
 
 def format_field_path(at: Path_) -> str:
