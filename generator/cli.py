@@ -35,6 +35,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     guide, rendered = generate(project)
     for late in overdue_items(guide):
         print(late.warning(), file=sys.stderr)
+    for incomplete in guide.warnings:
+        print(f"warning: {incomplete}", file=sys.stderr)
     print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
           f"{len(guide.practices)} practices, {len(guide.phases)} phases, {len(guide.worksheets)} worksheets, "
           f"{len(guide.references)} references; all pages render")
@@ -60,7 +62,7 @@ def cmd_readability(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    files = json_schemas()
+    files = json_schemas(Path(args.content) if args.content else Path(args.root) / "content")
     write_tree(files, Path(args.out))
     print(f"wrote {len(files)} JSON Schema files to {args.out}")
     return 0

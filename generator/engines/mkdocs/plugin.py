@@ -45,6 +45,8 @@ class GuidePlugin(BasePlugin):
             raise PluginError("the guide's content has problems:\n" + exc.report()) from None
         for late in overdue_items(guide):
             print(late.warning(), file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
+        for incomplete in guide.warnings:
+            print(f"warning: {incomplete}", file=sys.stderr)
         settings = site_settings(guide, self.rendered)
         # The theme prints these without escaping in some places and with `| e` in others; escaped
         # Markup is right in both (escaping Markup again leaves it as it is).

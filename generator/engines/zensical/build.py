@@ -257,6 +257,8 @@ def _generate(root: Path, clinic_dir: Path | None) -> tuple[Guide, RenderedGuide
     guide, rendered = generate(Project.at(root, clinic_dir))
     for late in overdue_items(guide):
         print(late.warning(), file=sys.stderr)
+    for incomplete in guide.warnings:
+        print(f"warning: {incomplete}", file=sys.stderr)
     return guide, rendered
 
 
