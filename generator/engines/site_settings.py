@@ -31,6 +31,8 @@ class SiteSettings:
     theme_files: dict[str, str]  # theme setting (logo, favicon) -> the file's path in the site
     extra_css: tuple[str, ...]  # stylesheets after mkdocs.yml's own, so a clinic's colours win
     guide: dict  # config.extra.guide
+    palette_names: dict[str, str]  # colour scheme -> its switch's label (the switch leads to the other scheme)
+    permalink_title: str  # the tooltip of each heading's link (the toc extension's permalink_title)
 
 
 def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
@@ -51,13 +53,22 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
             "help_page": {"url": f"{help_page.id}/", "title": help_page.nav_title or help_page.title} if help_page else None,
             "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
             "emergency": site.crisis.emergency,
+            "lang": site.language,
             "ui": guide.ui,  # the interface catalog: the override's words (crisis bar, contact labels)
             # the address as lines: Zensical's template language (MiniJinja) has no splitlines()
             "clinic": {"name": brand.name, "contact": brand.contact.model_dump(exclude_none=True),
                        "links": brand.contact_links(),
                        "address_lines": (brand.contact.address or "").splitlines()} if brand.contact else None,
         },
+        palette_names={"default": guide.ui["page"]["colours_dark"], "slate": guide.ui["page"]["colours_light"]},
+        permalink_title=guide.ui["page"]["permalink"],
     )
+
+
+def named_palette(palette: list[dict], names: dict[str, str]) -> list[dict]:
+    """The theme's colour schemes with their switches labelled in the site's language."""
+    return [{**scheme, "toggle": {**scheme["toggle"], "name": names.get(scheme.get("scheme"), scheme["toggle"]["name"])}}
+            if "toggle" in scheme else scheme for scheme in palette]
 
 
 def nav_item(entry: NavEntry) -> dict:

@@ -18,6 +18,7 @@ from .clinic import apply_clinic, branded_site
 from .cross_check import cross_check
 from .guide import Guide
 from .interface import INTERFACE_FILE, load_interface
+from .locale import babel_locale
 from .overlay import FOLDERS, load_folder_items
 
 SINGLE_FILES = ("site", "references", "notices", "practices", "phases", "therapist")
@@ -96,6 +97,7 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
         pages=sorted((page for _, page in folders["pages"]), key=lambda p: (p.order, p.id)),
         brand=brand,
         worksheets=sorted((sheet for _, sheet in folders["worksheets"]), key=lambda s: (s.order, s.id)),
+        locale=babel_locale(site.language, getattr(brand, "country", None)),
         ui=interface.table,
         warnings=interface.warnings,
     )

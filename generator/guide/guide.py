@@ -24,6 +24,7 @@ class Guide:
     pages: list[Page]  # in menu order
     brand: Brand  # the clinic's brand, or ours: name, logo, colours, contact, integration therapy
     worksheets: list[Worksheet] = field(default_factory=list)  # in their order
+    locale: str = "en_US"  # the Babel locale of dates and numbers (guide/locale.py)
     ui: dict = field(default_factory=dict)  # the interface catalog of the site's language (guide/interface.py)
     warnings: tuple[Problem, ...] = ()  # what is incomplete but still builds (an untranslated text)
 

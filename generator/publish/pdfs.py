@@ -33,6 +33,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from ..guide.guide import Guide
+from ..guide.interface import fill
 from ..problems import BuildFailed
 from ..render.layout import PAPER_FORMAT, PAPER_NAME, PAPER_SIZES, handout_pdf, worksheet_pdf
 from .loopback import serving
@@ -93,7 +94,7 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
             page.goto(f"{base_url}handout/", wait_until="load")  # once: printed for each paper size below
             for paper in PAPER_SIZES:
                 files[handout_pdf(paper)] = _with_metadata(
-                    _handout(page, paper), f"{guide.site.title} ({PAPER_NAME[paper]})", guide.site.description, guide)
+                    _handout(page, paper), f"{guide.site.title} ({_paper(guide, paper)})", guide.site.description, guide)
         finally:
             browser.close()
     return files
@@ -122,7 +123,7 @@ def _sheet(page, sheet, spots, paper: str, guide: Guide) -> bytes:
             f"{PAPER_NAME[paper]}, not one; use fewer lines or fields, or smaller boxes"
         )
     try:
-        return fillable(reader, spots, _info(f"{sheet.title} ({PAPER_NAME[paper]})", sheet.description, guide),
+        return fillable(reader, spots, _info(f"{sheet.title} ({_paper(guide, paper)})", sheet.description, guide),
                         guide.site.language)
     except FormError as exc:
         raise BuildFailed(f"{sheet.origin.file}: the worksheet's form fields ({PAPER_NAME[paper]}): {exc}") from None
@@ -169,8 +170,14 @@ def _start_pages(pdf: bytes, page) -> dict[str, int]:
 
 def _pack(sheets: list[tuple[str, str, bytes]], paper: str, guide: Guide) -> bytes:
     """The worksheets (id, title, PDF) as one PDF: a bookmark, structure and fields for each."""
-    return join(sheets, _info(f"All worksheets: {guide.site.name} ({PAPER_NAME[paper]})",
-                              "Every worksheet of the guide, one per page.", guide), guide.site.language)
+    words = guide.ui["worksheet"]
+    return join(sheets, _info(fill(words["pack_title"], name=guide.site.name, paper=_paper(guide, paper)),
+                              words["pack_subject"], guide), guide.site.language)
+
+
+def _paper(guide: Guide, paper: str) -> str:
+    """The paper size's name in the guide's language ("US Letter"), for the PDFs' titles."""
+    return guide.ui["paper"][paper]
 
 
 def _info(title: str, subject: str, guide: Guide) -> dict[str, str]:

@@ -29,6 +29,8 @@ from urllib.parse import urljoin, urlsplit
 
 import segno
 
+from ..guide.interface import fill
+
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0")
 _A_TAG = re.compile(r"<a\b[^>]*>", re.I)
 _HREF = re.compile(r"""\s+href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -111,10 +113,11 @@ def qr_figure(placeholder: str, site_url: str | None) -> str:
     attrs = {name: html.unescape(value) for name, value in _ATTR.findall(placeholder)}
     url = site_url + attrs.get("data-qr-path", "").lstrip("/")
     label = attrs.get("data-qr-label", "")
+    name = attrs.get("data-qr-name", "QR code: {label}, {address}")  # the catalog's words (ui.handout.qr)
     shown = re.sub(r"^https?://", "", url).rstrip("/")
     return (f'<a class="guide-qr" href="{html.escape(url)}">'
             f'<span class="guide-qr__label">{html.escape(label)}</span>'
-            f'{qr_svg(url, f"QR code: {label}, {shown}")}'
+            f'{qr_svg(url, fill(name, label=label, address=shown))}'
             f'<span class="guide-qr__url">{html.escape(shown).replace("/", "/<wbr>")}</span></a>')
 
 

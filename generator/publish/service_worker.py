@@ -203,6 +203,27 @@ def precache_size(site_dir: Path) -> tuple[int, int]:
     return len(files), sum((site_dir / f).stat().st_size for f in files)
 
 
+WORDS_BLOCK = re.compile(r'<script type="application/json" id="guide-words">(.*?)</script>', re.S)
+
+
+def offline_words(site_dir: Path) -> dict[str, dict[str, str]]:
+    """The offline page's words in each language of the site, HTML-escaped, by the address prefix
+    of that language's pages ("" for the first, "es/"): read from the words block of each language's
+    home page (templates/overrides/main.html), which holds the interface catalog's offline texts."""
+    found = {}
+    for home in [site_dir / HOME, *sorted(site_dir.glob(f"*/{HOME}"))]:
+        block = WORDS_BLOCK.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+        if block is None:
+            continue
+        words = json.loads(block.group(1))
+        prefix = "" if home.parent == site_dir else f"{home.parent.name}/"
+        if prefix and words.get("lang") != home.parent.name:
+            continue  # a page's folder, not a language's
+        found[prefix] = {key: html.escape(str(value)) for key, value in {"lang": words.get("lang", "en"),
+                                                                         **words.get("offline", {})}.items()}
+    return found
+
+
 def service_worker(site_dir: Path, templates_dir: Path) -> str:
     """The text of sw.js for the site built in ``site_dir`` (from templates/site/sw.js.j2)."""
     entries = manifest(site_dir)
@@ -210,4 +231,5 @@ def service_worker(site_dir: Path, templates_dir: Path) -> str:
                              autoescape=False, keep_trailing_newline=True)
     return env.get_template("site/sw.js.j2").render(
         version=build_version(entries), hashed=CONTENT_HASHED.pattern, stamp=STAMP, stamp_length=STAMP_LENGTH,
+        offline_words=json.dumps(offline_words(site_dir), ensure_ascii=False),
         files="[\n" + ",\n".join(json.dumps(entry) for entry in entries) + "\n]")  # one file a line

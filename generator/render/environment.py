@@ -8,7 +8,6 @@ Output is Markdown, so nothing is auto-escaped: plain values go through the ``pl
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import html
 import os
@@ -20,6 +19,7 @@ import jinja2
 
 from ..guide.brand import tel_href
 from ..guide.interface import fill
+from ..guide.locale import long_date, number
 from ..schema.base import PAGE_LINK
 from .layout import page_path
 
@@ -122,13 +122,11 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() and c.isascii() or c in safe else f"\\{ord(c):x} " for c in str(text)) + '"'
 
 
-def us_date(value: dt.date) -> str:
-    return f"{value:%B} {value.day}, {value.year}"
-
-
-def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache | None = None,
+                     locale: str = "en_US") -> jinja2.Environment:
     """Our templates' environment; ``ui`` is the interface catalog of the language rendered (the
-    global ``ui``: ``{{ ui.crisis.need_help }}``, fill-ins with ``{{ ui.footer.reviewed_by | fill(name=...) }}``)."""
+    global ``ui``: ``{{ ui.crisis.need_help }}``, fill-ins with ``{{ ui.review.brief | fill(date=...) }}``),
+    ``locale`` the Babel locale of its dates (``long_date``) and numbers (``number``)."""
     env = jinja2.Environment(
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
@@ -138,7 +136,9 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, us_date=us_date, link=page_path, tel=tel_href, css_string=css_string).items()})
+    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, link=page_path, tel=tel_href, css_string=css_string).items()})
     env.filters.update(md=_md, md_text=_md_text, fill=_fill)
+    env.filters.update(long_date=_strict(lambda value: long_date(value, locale)),
+                       number=_strict(lambda value: number(value, locale)))
     env.globals["ui"] = ui
     return env

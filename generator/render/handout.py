@@ -22,9 +22,6 @@ from .layout import HANDOUT_PAGES_CSS
 from .worksheets import sheet_fields
 
 
-SOURCES_TITLE = "Sources"
-
-
 def page_notices(page: Page) -> list[str]:
     """The ids of the notices a page shows, in order: its own, then its notice blocks'."""
     return [*page.notices, *(b.notice for b in page.blocks if b.type == "notice")]
@@ -56,7 +53,7 @@ def render_handout(guide: Guide, env: jinja2.Environment) -> str:
     sources = [(page, refs) for page in in_order if (refs := guide.page_references(page))]
     handout = env.get_template("pages/handout.md.j2").render(
         site=guide.site, guide=guide, crisis=(crisis_page, crisis) if crisis_page else None, sections=sections,
-        sources=sources, sources_title=SOURCES_TITLE, front_notices=front, link_style="handout", for_print=True,
+        sources=sources, sources_title=guide.ui["page"]["sources"], front_notices=front, link_style="handout", for_print=True,
         worksheets=[(s, sheet_fields(s, guide)) for s in guide.worksheets])
     return resolve_page_links(handout, "handout")  # every page is a section of this one: links become anchors
 
@@ -66,6 +63,6 @@ def handout_files(guide: Guide, env: jinja2.Environment) -> dict[str, str]:
     crisis_page, pages = handout_parts(guide)
     parts = [(p.id, p.nav_title or p.title) for p in ([crisis_page] if crisis_page else []) + pages]
     if any(guide.page_references(p) for p in guide.pages):
-        parts.append(("sources", SOURCES_TITLE))
+        parts.append(("sources", guide.ui["page"]["sources"]))
     return {HANDOUT_PAGES_CSS: env.get_template("site/handout-pages.css.j2").render(
         guide=guide, site=guide.site, brand=guide.brand, parts=parts)}

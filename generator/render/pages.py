@@ -48,7 +48,7 @@ def page_context(page: Page, guide: Guide) -> dict:
 
 def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache | None = None) -> RenderedGuide:
     """Render every page; raise ``ContentError`` pointing into the template on a template error."""
-    env = make_environment(templates_dir, guide.ui, cache)
+    env = make_environment(templates_dir, guide.ui, cache, guide.locale)
     pages: dict[str, str] = {}
     try:
         template = env.get_template("pages/page.md.j2")
@@ -70,9 +70,9 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
         raise ContentError([Problem(name, line, 1, "", f"template error: {type(exc).__name__}: {exc}")]) from None
     nav = [NavEntry(p.nav_title or p.title, page_path(p.id)) for p in guide.pages]
     if guide.worksheets:
-        sheets = [NavEntry("All worksheets", f"{WORKSHEETS_DIR}/index.md")]
+        sheets = [NavEntry(guide.ui["worksheet"]["all"], f"{WORKSHEETS_DIR}/index.md")]
         sheets += [NavEntry(s.title, worksheet_path(s.id)) for s in guide.worksheets]
-        nav.append(NavEntry("Worksheets", children=tuple(sheets)))
+        nav.append(NavEntry(guide.ui["worksheet"]["menu"], children=tuple(sheets)))
     return RenderedGuide(pages=pages, nav=nav, hidden=(HANDOUT_PAGE,), files=files)
 
 

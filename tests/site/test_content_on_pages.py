@@ -10,7 +10,8 @@ from urllib.parse import urljoin
 import pytest
 
 from generator.guide.assemble import load_guide
-from generator.render.environment import resolve_page_links, us_date
+from generator.guide.locale import long_date
+from generator.render.environment import resolve_page_links
 from helpers import ROOT, markdown_html, visible_text
 
 GUIDE = load_guide(ROOT / "content")
@@ -38,7 +39,7 @@ def expected_texts(page) -> list[str]:
             texts += [md_text(text) for text in block.prose(GUIDE)]
         texts += [item.name for item in (block.shown(GUIDE) if hasattr(block, "shown") else [])]  # practices, phases
     texts += [ref.title for ref in GUIDE.page_references(page)]
-    texts += [us_date(page.last_reviewed), us_date(page.next_review_due)]
+    texts += [long_date(page.last_reviewed, "en_US"), long_date(page.next_review_due, "en_US")]
     return [t for t in texts if t]
 
 

@@ -70,8 +70,8 @@ BREAKAGES = {
         "content/pages/getting-started.yml", "id: getting-started", "id: start-here", "id: start-here",
         "id: a page's id must match its file name"),
     "unknown template variable": Breakage(
-        "templates/components/review_footer.md.j2", "{{ page.last_reviewed|us_date }}",
-        "{{ page.last_reviewd|us_date }}", "page.last_reviewd", "unknown template variable"),
+        "templates/components/review_footer.md.j2", "page.last_reviewed.isoformat()",
+        "page.last_reviewd.isoformat()", "page.last_reviewd", "unknown template variable"),
 }
 
 

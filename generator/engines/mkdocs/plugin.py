@@ -21,7 +21,7 @@ from ...publish.finish import finish_site
 from ...quality.review import overdue_items
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
-from ..site_settings import site_settings, theme_language
+from ..site_settings import named_palette, site_settings, theme_language
 
 
 class GuidePlugin(BasePlugin):
@@ -55,6 +55,8 @@ class GuidePlugin(BasePlugin):
         config.copyright = Markup(escape(settings.copyright))
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
         config.nav = settings.nav
+        config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = settings.permalink_title
         config.extra["guide"] = settings.guide  # what the theme override (templates/overrides/main.html) shows
         for key, path in settings.theme_files.items():
             config.theme[key] = path

@@ -51,7 +51,7 @@ from ...publish.offline_copy import write_offline_copy
 from ...quality.review import overdue_items
 from ...render.environment import cache_dir
 from ...render.pages import RenderedGuide
-from ..site_settings import SiteSettings, site_settings, theme_language
+from ..site_settings import SiteSettings, named_palette, site_settings, theme_language
 from ..staged import build_and_publish
 
 CONFIG = "mkdocs.yml"  # the project's config, which the scratch config is made from
@@ -142,6 +142,10 @@ def scratch_config(mkdocs_config: dict, settings: SiteSettings, language: str, o
     config = {key: value for key, value in mkdocs_config.items() if key not in ("hooks", "watch", "INHERIT")}
     theme = config["theme"] = dict(config["theme"])
     theme.update(custom_dir=OVERRIDES, variant="classic", language=language, **settings.theme_files)
+    theme["palette"] = named_palette(theme.get("palette", []), settings.palette_names)
+    config["markdown_extensions"] = [{"toc": {**ext["toc"], "permalink_title": settings.permalink_title}}
+                                     if isinstance(ext, dict) and "toc" in ext else ext
+                                     for ext in config.get("markdown_extensions", [])]
     config.update(
         docs_dir=DOCS, site_dir=SITE,
         # Zensical's templates print these three unescaped (see the module's docstring).

@@ -8,13 +8,14 @@
   "use strict";
   var drawer = document.getElementById("__drawer");
   var label = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
-  if (!drawer || !label) return;
+  var words = document.getElementById("guide-words");  // the interface catalog's words (main.html)
+  if (!drawer || !label || !words) return;
 
   var button = document.createElement("button");
   button.type = "button";
   button.className = label.className + " guide-menu-button";
   button.innerHTML = label.innerHTML;  // the theme's menu icon (an inline SVG)
-  button.setAttribute("aria-label", "Menu");
+  button.setAttribute("aria-label", JSON.parse(words.textContent).menu);
   button.setAttribute("aria-controls", "__drawer");
   label.replaceWith(button);
 
