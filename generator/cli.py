@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .engines import DEFAULT_ENGINE, ENGINES, engine
 from .guide.clinic import resolve_clinic
-from .pipeline import Project, generate, json_schemas
+from .pipeline import Project, generate, generate_all, json_schemas
 from .problems import BuildFailed, ContentError, display_path
 from .publish.clinic_scaffold import ScaffoldError, create_clinic
 from .publish.owned_folders import OwnershipError, add_files, write_tree
@@ -32,21 +32,25 @@ def _project(args: argparse.Namespace) -> Project:
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
-    guide, rendered = generate(project)
-    for late in overdue_items(guide):
-        print(late.warning(), file=sys.stderr)
-    for incomplete in guide.warnings:
-        print(f"warning: {incomplete}", file=sys.stderr)
+    editions = generate_all(project)
+    for guide, _ in editions:
+        for late in overdue_items(guide):
+            print(late.warning(), file=sys.stderr)
+        for incomplete in guide.warnings:
+            print(f"warning: {incomplete}", file=sys.stderr)
+    guide = editions[0][0]
+    languages = ", ".join(g.site.language for g, _ in editions)
     print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
           f"{len(guide.practices)} practices, {len(guide.phases)} phases, {len(guide.worksheets)} worksheets, "
-          f"{len(guide.references)} references; all pages render")
+          f"{len(guide.references)} references, in {languages}; all pages render")
     return 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    _, rendered = generate(_project(args))
-    write_tree(rendered.pages, Path(args.out))
-    print(f"wrote {len(rendered.pages)} pages to {args.out}")
+    pages = {guide.address_prefix + path: text for guide, rendered in generate_all(_project(args))
+             for path, text in rendered.pages.items()}  # each language after the first in <code>/
+    write_tree(pages, Path(args.out))
+    print(f"wrote {len(pages)} pages to {args.out}")
     return 0
 
 
@@ -91,7 +95,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                    before_publish=lambda staged: files.update(_pdfs(args, staged)))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    write_tree({path.removeprefix("downloads/"): pdf for path, pdf in files.items()}, Path(args.out))
+    write_tree({path.replace("downloads/", "", 1): pdf for path, pdf in files.items()}, Path(args.out))  # es/worksheets/...
     print(f"wrote {len(files)} PDFs to {args.out}")
     return 0
 
@@ -99,11 +103,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
     """The PDFs, printed from a copy of the built site whose links lead to the published site (or
     are plain text) and whose QR codes are drawn (print_edition.py); none may link to this machine."""
-    from .guide.assemble import load_guide
-    from .publish.printing import print_pdfs
+    from .guide.assemble import load_guides
+    from .publish.printing import print_all_pdfs
 
     project = _project(args)
-    return print_pdfs(site_dir, load_guide(project.content_dir, project.clinic_dir), Path(args.root))
+    return print_all_pdfs(site_dir, load_guides(project.content_dir, project.clinic_dir), Path(args.root))
 
 
 def cmd_offline(args: argparse.Namespace) -> int:

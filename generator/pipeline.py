@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .guide.assemble import load_guide
+from .guide.assemble import load_guide, load_guides
 from .guide.guide import Guide
 from .guide.interface import ENGLISH, interface_schema, load_interface
 from .guide.overlay import OVERLAY_MODELS
@@ -42,10 +42,18 @@ class Project:
         return self.templates_dir.resolve().parent
 
 
-def generate(project: Project) -> tuple[Guide, RenderedGuide]:
-    """Check the content and render every page; raises ``ContentError`` with all problems."""
-    guide = load_guide(project.content_dir, project.clinic_dir)
+def generate(project: Project, language: str | None = None) -> tuple[Guide, RenderedGuide]:
+    """Check the content and render every page in ``language`` (default: the site's first);
+    raises ``ContentError`` with all problems."""
+    guide = load_guide(project.content_dir, project.clinic_dir, language)
     return guide, render_guide(guide, project.templates_dir, bytecode_cache(project.root, "templates"))
+
+
+def generate_all(project: Project) -> list[tuple[Guide, RenderedGuide]]:
+    """Every language of the guide, checked and rendered, the first first."""
+    cache = bytecode_cache(project.root, "templates")
+    return [(guide, render_guide(guide, project.templates_dir, cache))
+            for guide in load_guides(project.content_dir, project.clinic_dir)]
 
 
 def json_schemas(content_dir: Path) -> dict[str, str]:

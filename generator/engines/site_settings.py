@@ -31,6 +31,7 @@ class SiteSettings:
     theme_files: dict[str, str]  # theme setting (logo, favicon) -> the file's path in the site
     extra_css: tuple[str, ...]  # stylesheets after mkdocs.yml's own, so a clinic's colours win
     guide: dict  # config.extra.guide
+    alternate: list[dict]  # extra.alternate: each language's name, lang and root (relative to this one's)
     palette_names: dict[str, str]  # colour scheme -> its switch's label (the switch leads to the other scheme)
     permalink_title: str  # the tooltip of each heading's link (the toc extension's permalink_title)
 
@@ -60,9 +61,45 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
                        "links": brand.contact_links(),
                        "address_lines": (brand.contact.address or "").splitlines()} if brand.contact else None,
         },
+        alternate=alternates(site.languages, site.language),
         palette_names={"default": guide.ui["page"]["colours_dark"], "slate": guide.ui["page"]["colours_light"]},
         permalink_title=guide.ui["page"]["permalink"],
     )
+
+
+LANGUAGE_ENV = "GUIDE_LANGUAGE"  # which language an engine's build is for (the site command sets it)
+
+
+def site_languages(root: Path, clinic_dir: Path | None) -> list[str]:
+    """The guide's languages (the clinic's, else ours), the first first; raises ``ContentError``."""
+    from ..guide.assemble import load_guide
+
+    return list(load_guide(root / "content", clinic_dir).site.languages)
+
+
+def address_prefix(languages: list[str], language: str) -> str:
+    """Where a language's pages are in the site: "" for the first, "es/" for another."""
+    return "" if language == languages[0] else f"{language}/"
+
+
+def search_language(language: str) -> str:
+    """The search's language (lunr's stemmer and stop words): the main language, "pt" for pt-BR."""
+    return language.split("-")[0]
+
+
+def alternates(languages: list[str], current: str) -> list[dict]:
+    """The language switcher's entries (mkdocs-material's ``extra.alternate``): each language in its
+    own words, and its root relative to the current language's (the first is at the site's root,
+    each other at <code>/). The theme override (partials/alternate.html) links each to the same page."""
+    from babel import Locale
+
+    here = "" if current == languages[0] else "../"
+    entries = []
+    for language in languages:
+        root = "" if language == current else here + ("" if language == languages[0] else f"{language}/")
+        name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
+        entries.append({"name": name[:1].upper() + name[1:], "link": root, "lang": language})
+    return entries if len(languages) > 1 else []
 
 
 def named_palette(palette: list[dict], names: dict[str, str]) -> list[dict]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..problems import ContentError, Problem
 from ..schema.files import ROOT_MODELS
+from ..schema.items import Site
 from ..source.read import read_document
 from ..source.schema_errors import validate_document
 from ..source.yaml_reader import YamlDocument
@@ -17,7 +18,9 @@ from .brand import default_brand
 from .clinic import apply_clinic, branded_site
 from .cross_check import cross_check
 from .guide import Guide
-from .interface import INTERFACE_FILE, load_interface
+from .interface import ENGLISH, INTERFACE_FILE, language_folder, load_interface
+from .languages import translate
+from .brand_file import load_brand
 from .locale import babel_locale
 from .overlay import FOLDERS, load_folder_items
 
@@ -48,9 +51,25 @@ def content_files(content_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
     return singles, problems
 
 
-def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
-    """Load, validate and cross-check the content folder, with a clinic's brand and overlay applied
-    when ``clinic_dir`` is given; raise ``ContentError`` listing every problem."""
+def load_guides(content_dir: Path, clinic_dir: Path | None = None) -> list[Guide]:
+    """The guide in each of its languages (ours, or the clinic's), the first first; raise
+    ``ContentError`` listing every problem in every language."""
+    first = load_guide(content_dir, clinic_dir)
+    guides, problems = [first], []
+    for language in first.site.languages[1:]:
+        try:
+            guides.append(load_guide(content_dir, clinic_dir, language))
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    return guides
+
+
+def load_guide(content_dir: Path, clinic_dir: Path | None = None, language: str | None = None) -> Guide:
+    """Load, validate and cross-check the content folder in ``language`` (default: the site's first
+    language), with a clinic's brand and overlay applied when ``clinic_dir`` is given; raise
+    ``ContentError`` listing every problem."""
     root = content_dir.resolve().parent  # file names in messages are relative to the project
     singles, problems = content_files(content_dir)
     docs: dict[str, YamlDocument] = {}
@@ -62,6 +81,7 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
             docs[kind] = read.doc
         if read.model is not None:
             models[kind] = read.model
+    singles_docs = dict(docs)  # ours, to tell which a translation changed
     folders: Folders = {}
     for name, collection in FOLDERS.items():
         folders[name], found = load_folder_items(content_dir / name, collection, root)
@@ -69,9 +89,21 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
     if problems or len(models) < len(SINGLE_FILES):
         raise ContentError(problems)
 
+    language = language or _languages(models["site"], clinic_dir, root)[0]
+    warnings: list[Problem] = []
+    if language != ENGLISH:
+        docs, folders, warnings, problems = translate(docs, folders, language_folder(content_dir, language), language, root)
+        for kind in SINGLE_FILES:
+            if docs[kind] is not singles_docs[kind]:
+                models[kind], found = validate_document(docs[kind], ROOT_MODELS[kind])
+                problems += found
+        if problems or any(models[kind] is None for kind in SINGLE_FILES):
+            raise ContentError(problems)
+
     site, brand, brand_file = models["site"], default_brand(models["site"]), None
     if clinic_dir is not None:
-        clinic = apply_clinic(clinic_dir, docs, folders, site, root)
+        overlay = language_folder(clinic_dir / "content", language)
+        clinic = apply_clinic(clinic_dir, docs, folders, site, root, overlay)
         if clinic.problems:
             raise ContentError(clinic.problems)
         brand, brand_file, folders = clinic.brand, clinic.brand_file, clinic.folders
@@ -83,8 +115,8 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
             raise ContentError(problems)
 
     _locate(models, docs)
-    site = branded_site(site, brand, brand_file)
-    interface, problems = load_interface(content_dir, site.language, clinic_dir, root)
+    site = branded_site(site, brand, brand_file).model_copy(update={"language": language})
+    interface, problems = load_interface(content_dir, language, clinic_dir, root)
     if interface is None:
         raise ContentError(problems)
     guide = Guide(
@@ -99,12 +131,22 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
         worksheets=sorted((sheet for _, sheet in folders["worksheets"]), key=lambda s: (s.order, s.id)),
         locale=babel_locale(site.language, getattr(brand, "country", None)),
         ui=interface.table,
-        warnings=interface.warnings,
+        warnings=tuple(warnings) + interface.warnings,
     )
     problems += cross_check(guide, docs, folders)
     if problems:
         raise ContentError(problems)
     return guide
+
+
+def _languages(site: Site, clinic_dir: Path | None, root: Path) -> list[str]:
+    """The site's languages: the clinic's (brand.yml), else ours (site.yml)."""
+    if clinic_dir is None:
+        return list(site.languages)
+    brand, _, problems = load_brand(clinic_dir, site, root)
+    if brand is None:
+        raise ContentError(problems)
+    return list(brand.languages)
 
 
 def _locate(models: dict[str, Any], docs: dict[str, YamlDocument]) -> None:

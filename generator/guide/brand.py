@@ -35,7 +35,7 @@ class Brand:
     contact: Contact | None
     integration_therapy: IntegrationTherapy | None
     footer: str
-    language: str
+    languages: tuple[str, ...]  # the first at the site's root, each other at /<code>/
     clinic_dir: Path | None = None
     site_url: str | None = None
 
@@ -72,4 +72,4 @@ def with_slash(url: str | None) -> str | None:
 def default_brand(site: Site) -> Brand:
     """Our own guide's brand, from content/site.yml and the colours of guide.css."""
     return Brand(name=site.name, short_name=site.name, logo=None, favicon=None, colours=OUR_COLOURS, contact=None,
-                 integration_therapy=None, footer=site.copyright, language=site.language)
+                 integration_therapy=None, footer=site.copyright, languages=tuple(site.languages))

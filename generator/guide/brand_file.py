@@ -42,7 +42,7 @@ def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[
         contact=model.contact,
         integration_therapy=model.integration_therapy,
         footer=model.footer or site.copyright,
-        language=model.language or site.language,
+        languages=tuple(model.languages or site.languages),
         clinic_dir=clinic_dir.resolve(),
         site_url=with_slash(model.site_url),
     )

@@ -70,7 +70,7 @@ def _first_setting(text: str) -> tuple[str, int]:
 def branded_site(site: Site, brand: Brand, brand_file: BrandFile | None) -> Site:
     """Our site settings with the brand's name, crisis lines, footer and language."""
     crisis = brand_file.crisis if brand_file is not None and brand_file.crisis else site.crisis
-    return site.model_copy(update={"name": brand.name, "crisis": crisis, "language": brand.language,
+    return site.model_copy(update={"name": brand.name, "crisis": crisis, "languages": list(brand.languages),
                                    "copyright": brand.footer})
 
 
@@ -85,15 +85,17 @@ class ClinicResult:
 
 
 def apply_clinic(clinic_dir: Path, docs: dict[str, YamlDocument], folders: dict[str, list[tuple[YamlDocument, Any]]],
-                 site: Site, root: Path) -> ClinicResult:
+                 site: Site, root: Path, overlay_dir: Path | None = None) -> ClinicResult:
     """Check the clinic's brand and overlay, and merge the overlay into our loaded content.
 
     ``docs`` are our content files by kind; ``folders`` our one-file-per-item collections by folder
-    name (``{"pages": [(doc, page), ...]}``).
+    name (``{"pages": [(doc, page), ...]}``); ``overlay_dir`` is the overlay for the language built
+    (the clinic's ``content/`` for English, ``content/<lang>/`` for another; default ``content/``).
     """
+    overlay_dir = overlay_dir or clinic_dir / "content"
     result = ClinicResult(brand=None, folders=dict(folders))
     result.brand, result.brand_file, result.problems = load_brand(clinic_dir, site, root)
-    files, found = overlay_files(clinic_dir / "content")
+    files, found = overlay_files(overlay_dir)
     result.problems += found
     for kind, path in files.items():
         overlay, found = load_overlay_file(path, kind, root)
@@ -107,7 +109,7 @@ def apply_clinic(clinic_dir: Path, docs: dict[str, YamlDocument], folders: dict[
     for folder, collection in FOLDERS.items():
         if folder not in folders:
             continue
-        clinic_items, found = load_folder_items(clinic_dir / "content" / folder, collection, root)
+        clinic_items, found = load_folder_items(overlay_dir / folder, collection, root)
         result.problems += found
         removals = None
         if folder in files:

@@ -28,6 +28,11 @@ class Guide:
     ui: dict = field(default_factory=dict)  # the interface catalog of the site's language (guide/interface.py)
     warnings: tuple[Problem, ...] = ()  # what is incomplete but still builds (an untranslated text)
 
+    @property
+    def address_prefix(self) -> str:
+        """Where this language's pages are in the site: "" for the first language, "es/" for another."""
+        return "" if self.site.language == self.site.languages[0] else f"{self.site.language}/"
+
     def practice(self, practice_id: str) -> Practice:
         return next(p for p in self.practices if p.id == practice_id)
 

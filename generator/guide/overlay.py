@@ -156,7 +156,7 @@ def overlay_files(overlay_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
             continue
         elif path.is_file() and path.suffix == ".yml" and path.stem in OVERLAY_MODELS:
             files[path.stem] = path
-        elif path.name == "interface.yml":
+        elif path.name == "interface.yml" or path.is_dir() and _is_language_code(path.name):
             continue  # the clinic's interface texts: read with ours by guide/interface.py
         elif path.name.startswith(".") or path.suffix == ".md":
             continue  # notes for the clinic's editors
@@ -165,6 +165,13 @@ def overlay_files(overlay_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
             hint = " (the site's name, crisis lines and language are set in brand.yml)" if path.stem == "site" else ""
             problems.append(Problem(str(path), 1, 1, "", f"unknown overlay file; expected one of: {kinds}{hint}"))
     return files, problems
+
+
+def _is_language_code(name: str) -> bool:
+    """A folder of the overlay named like a language (``es``, ``pt-BR``): that language's overlay."""
+    import re
+
+    return re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", name) is not None
 
 
 def load_overlay_file(path: Path, kind: str, root: Path | None) -> tuple[YamlDocument | None, list[Problem]]:

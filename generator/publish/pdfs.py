@@ -82,6 +82,7 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
         try:
             page = browser.new_context(service_workers="block").new_page()
             page.emulate_media(media="print")  # laid out for print once, not again for the screen after every print
+            base_url += guide.address_prefix  # this language's pages: "es/" after the first language
             for number, sheet in enumerate(guide.worksheets):
                 show_sheet(page, f"{base_url}worksheets/{sheet.id}/", first=number == 0)
                 spots = _spots(page, sheet)
@@ -97,7 +98,7 @@ def make_pdfs(site_dir: Path, guide: Guide) -> dict[str, bytes]:
                     _handout(page, paper), f"{guide.site.title} ({_paper(guide, paper)})", guide.site.description, guide)
         finally:
             browser.close()
-    return files
+    return {guide.address_prefix + path: pdf for path, pdf in files.items()}
 
 
 def show_sheet(page, url: str, first: bool = False) -> None:

@@ -14,6 +14,15 @@ from .site_url import published_site_url
 
 
 def print_pdfs(site_dir: Path, guide: Guide, project_root: Path) -> dict[str, bytes]:
-    """Every PDF of the guide, by its path inside the site, printed from the hosted build in ``site_dir``."""
+    """Every PDF of the guide in its language, by its path inside the site (``es/downloads/...``
+    for a language after the first), printed from the hosted build in ``site_dir``."""
     with print_edition(site_dir, published_site_url(guide.brand, project_root / "mkdocs.yml")) as printable:
         return check_links(make_pdfs(printable, guide))
+
+
+def print_all_pdfs(site_dir: Path, guides: list[Guide], project_root: Path) -> dict[str, bytes]:
+    """The PDFs of every language of the guide."""
+    files: dict[str, bytes] = {}
+    for guide in guides:
+        files.update(print_pdfs(site_dir, guide, project_root))
+    return files

@@ -123,10 +123,11 @@ def css_string(text: str) -> str:
 
 
 def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache | None = None,
-                     locale: str = "en_US") -> jinja2.Environment:
+                     locale: str = "en_US", language_prefix: str = "") -> jinja2.Environment:
     """Our templates' environment; ``ui`` is the interface catalog of the language rendered (the
     global ``ui``: ``{{ ui.crisis.need_help }}``, fill-ins with ``{{ ui.review.brief | fill(date=...) }}``),
-    ``locale`` the Babel locale of its dates (``long_date``) and numbers (``number``)."""
+    ``locale`` the Babel locale of its dates (``long_date``) and numbers (``number``),
+    ``language_prefix`` where its pages are in the site ("" or "es/": ``language_prefix``)."""
     env = jinja2.Environment(
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
@@ -141,4 +142,5 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
     env.filters.update(long_date=_strict(lambda value: long_date(value, locale)),
                        number=_strict(lambda value: number(value, locale)))
     env.globals["ui"] = ui
+    env.globals["language_prefix"] = language_prefix
     return env

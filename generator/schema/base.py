@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 Id = Annotated[
     str,
@@ -26,6 +26,38 @@ Markdown = Annotated[
 ]
 PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)(#[^)\s]*)?\)")
 """A link to another page of the guide in any Markdown text: ``[words](page:page-id#anchor)``."""
+def _known_language(code: str) -> str:
+    """A language Babel has dates and numbers for (``es``, ``pt-BR``): what every language of the site must be."""
+    from babel import Locale, UnknownLocaleError  # Babel loads its data only when asked
+
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f"unknown language {code!r}: use a code Babel knows, such as en, es, fr or pt-BR") from None
+    return code
+
+
+Language = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$"),
+    AfterValidator(_known_language),
+    Field(description="A language code such as 'en', 'es' or 'pt-BR'."),
+]
+
+
+def languages_from_language(data):
+    """``language: es`` (the old single-language setting) read as ``languages: [es]``."""
+    if isinstance(data, dict) and data.get("language") and "languages" not in data:
+        return {**data, "languages": [data["language"]]}
+    return data
+
+
+def no_repeated_languages(model):
+    if len(set(model.languages)) != len(model.languages):
+        raise ValueError("languages: each language once")
+    return model
+
+
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
 

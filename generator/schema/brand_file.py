@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import HttpsUrl, Markdown, Strict, Text
+from .base import HttpsUrl, Language, Markdown, Strict, Text, languages_from_language
 from .items import Crisis
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -24,7 +24,6 @@ SITE_URL = ("The https:// address where this edition of the guide is published, 
             "without it (and without site_url in mkdocs.yml) their links to the site are plain text, with no QR code.")
 AssetPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|ico|jpg|jpeg|webp)$")]
 ASSET = "A file inside the clinic folder, e.g. 'assets/logo.svg' (.svg, .png, .ico, .jpg or .webp)"
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
 
 
 class Colours(Strict):
@@ -77,6 +76,14 @@ class BrandFile(Strict):
     integration_therapy: IntegrationTherapy | None = None
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
     site_url: HttpsUrl | None = Field(None, description=SITE_URL)
-    language: Language | None = Field(None, description="The site's language as a code such as 'en', 'fr' or 'pt-BR'.")
+    languages: list[Language] | None = Field(None, min_length=1, description=(
+        "The clinic's languages, side by side (default: ours): the first at the site's root, each other at /<code>/. "
+        "The overlay in content/ is for English, content/<code>/ for each other language."))
+    language: Language | None = Field(None, description="One language, the old way: language: es is languages: [es].")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_language(cls, data):
+        return languages_from_language(data)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import Doi, HttpsUrl, Id, Markdown, Strict, Text
+from .base import Doi, HttpsUrl, Id, Language, Markdown, Strict, Text, languages_from_language, no_repeated_languages
 
 
 # --- references -------------------------------------------------------------------------------
@@ -87,10 +87,23 @@ class Site(Strict):
     name: Text = Field(description="The guide's short name, shown in the header.")
     title: Text = Field(description="The guide's full title, shown on the home page.")
     description: Text = Field(description="One sentence for search engines and link previews.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    languages: list[Language] = Field(["en"], min_length=1, description=(
+        "The site's languages, side by side: the first at the site's root, each other at /<code>/, "
+        "with its content in content/<code>/ (e.g. [en, es])."))
+    language: Language | None = Field(None, description=(
+        "One language, the old way (language: es is languages: [es]); each edition's own language at build time."))
     copyright: Text
     crisis_page: Id = Field(description="The id of the page that lists crisis help.")
     crisis: Crisis
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_language(cls, data):
+        return languages_from_language(data)
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> "Site":
+        return no_repeated_languages(self)
 
 
 # --- practices (the forms of integration) ----------------------------------------------------

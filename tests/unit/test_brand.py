@@ -38,7 +38,7 @@ def test_a_colour_below_aa_is_named_with_its_ratio():
 def _brand(**changes) -> Brand:
     values = dict(name="A & <B>", short_name="AB", logo=None, favicon=None, colours=resolve_colours(
         Colours(primary="#5b2a86", accent="#8a1c4a")), contact=None, integration_therapy=None,
-        footer="f", language="en")
+        footer="f", languages=("en",))
     return Brand(**{**values, **changes})
 
 

@@ -11,7 +11,6 @@ from helpers import cli, edit
 
 def _spanish(project: Path, table: str) -> None:
     """The project's site in Spanish, with ``table`` as its Spanish interface table."""
-    edit(project / "content" / "site.yml", "language: en", "language: es")
     (project / "content" / "es").mkdir(exist_ok=True)
     (project / "content" / "es" / "interface.yml").write_text(table, encoding="utf-8")
 

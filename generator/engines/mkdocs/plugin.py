@@ -6,6 +6,7 @@ After the build, the engine-neutral steps of generator/publish/finish.py finish 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ...publish.finish import finish_site
 from ...quality.review import overdue_items
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
-from ..site_settings import named_palette, site_settings, theme_language
+from ..site_settings import LANGUAGE_ENV, named_palette, search_language, site_settings, theme_language
 
 
 class GuidePlugin(BasePlugin):
@@ -32,15 +33,19 @@ class GuidePlugin(BasePlugin):
         # Under `mkdocs serve`: no CSP (its live-reload script is inline and changes) and no
         # service worker (it would keep serving the pages of an earlier edit).
         self.serving = False
+        self.language: str | None = None  # the language built, when the site command names one
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config):
         root = self.project_root = Path(config.config_file_path).resolve().parent
+        # One language per MkDocs build: the generator's site command builds each into its folder
+        # (GUIDE_LANGUAGE) and finishes the whole site once; without it, the first language alone.
+        self.language = os.environ.get(LANGUAGE_ENV) or None
         try:
             self.clinic_dir = resolve_clinic(root)
-            guide, self.rendered = generate(Project.at(root, self.clinic_dir))
+            guide, self.rendered = generate(Project.at(root, self.clinic_dir), self.language)
         except ContentError as exc:
             raise PluginError("the guide's content has problems:\n" + exc.report()) from None
         for late in overdue_items(guide):
@@ -56,6 +61,10 @@ class GuidePlugin(BasePlugin):
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
         config.nav = settings.nav
         config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
+        config.extra["alternate"] = settings.alternate
+        for name, plugin in config.plugins.items():  # the search's stemmer and stop words in the page's language
+            if name.split("/")[-1] == "search":  # "material/search"
+                plugin.config["lang"] = [search_language(settings.language)]
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = settings.permalink_title
         config.extra["guide"] = settings.guide  # what the theme override (templates/overrides/main.html) shows
         for key, path in settings.theme_files.items():
@@ -94,7 +103,7 @@ class GuidePlugin(BasePlugin):
         return server
 
     def on_post_build(self, config) -> None:
-        if not self.serving:
+        if not self.serving and self.language is None:
             finish_site(Path(config.site_dir), self.project_root / "templates", offline_copy=_offline_plugin_on(config))
 
 

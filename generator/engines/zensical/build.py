@@ -44,7 +44,7 @@ from pathlib import Path
 import yaml
 
 from ...guide.guide import Guide
-from ...pipeline import Project, generate
+from ...pipeline import Project, generate_all
 from ...problems import BuildFailed
 from ...publish.finish import finish_site
 from ...publish.offline_copy import write_offline_copy
@@ -71,34 +71,46 @@ def build_site(root: Path, out_dir: Path, clinic_dir: Path | None = None,
     """Generate the guide, build it with Zensical into a new folder, finish it, run
     ``before_publish`` (the PDFs) on it, then swap it in for ``out_dir``; a failure at any point
     leaves the last good site in place. Raises ``ContentError`` for content problems."""
-    guide, rendered = _generate(root, clinic_dir)
-    build_and_publish(out_dir, lambda staged: build_into(root, guide, rendered, staged), before_publish)
+    editions = _generate(root, clinic_dir)
+    build_and_publish(out_dir, lambda staged: build_editions(root, editions, staged), before_publish)
 
 
 def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None) -> None:
     """The site for file:// (no directory URLs, no service worker), zipped with its PDFs to
     ``out_zip``. The PDFs are printed from a hosted build (folder addresses, as the PDF step
     expects), made first in the same scratch folder, as the MkDocs engine does."""
-    from ...publish.printing import print_pdfs
+    from ...publish.printing import print_all_pdfs
 
-    guide, rendered = _generate(root, clinic_dir)
+    editions = _generate(root, clinic_dir)
     scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
     try:
         hosted, site_dir = scratch / "hosted", scratch / "site"
         hosted.mkdir()
         site_dir.mkdir()
-        if not build_into(root, guide, rendered, hosted):
+        if not build_editions(root, editions, hosted):
             raise BuildFailed(f"the site build for the offline copy's PDFs failed (see above); {out_zip} is unchanged")
-        pdfs = print_pdfs(hosted, guide, root)
-        if not build_into(root, guide, rendered, site_dir, offline=True):
+        pdfs = print_all_pdfs(hosted, [guide for guide, _ in editions], root)
+        if not build_editions(root, editions, site_dir, offline=True):
             raise BuildFailed(f"the offline build failed (see above); {out_zip} is unchanged")
         write_offline_copy(site_dir, out_zip, pdfs)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def build_editions(root: Path, editions: list[tuple[Guide, RenderedGuide]], site_dir: Path, offline: bool = False) -> bool:
+    """Every language with Zensical, the first into ``site_dir``, each other into ``site_dir/<code>/``;
+    then the finishing steps once over the whole site. False if a build failed."""
+    for guide, rendered in editions:
+        target = site_dir / guide.address_prefix
+        target.mkdir(parents=True, exist_ok=True)
+        if not build_into(root, guide, rendered, target, offline):
+            return False
+    finish_site(site_dir, root / "templates", offline_copy=offline)
+    return True
+
+
 def build_into(root: Path, guide: Guide, rendered: RenderedGuide, site_dir: Path, offline: bool = False) -> bool:
-    """Build the rendered guide with Zensical into the empty folder ``site_dir`` and finish it;
+    """Build one language of the rendered guide with Zensical into the empty folder ``site_dir``;
     False (with Zensical's messages on stderr) if the build failed."""
     zensical_dir = _zensical_package()
     root = root.resolve()
@@ -117,7 +129,6 @@ def build_into(root: Path, guide: Guide, rendered: RenderedGuide, site_dir: Path
         if not run_zensical(project / CONFIG):
             return False
         _move_contents(project / SITE, site_dir)
-    finish_site(site_dir, root / "templates", offline_copy=offline)
     return True
 
 
@@ -154,7 +165,7 @@ def scratch_config(mkdocs_config: dict, settings: SiteSettings, language: str, o
         nav=settings.nav,
         not_in_nav="\n".join(f"/{path}" for path in settings.not_in_nav),
         extra_css=[*config.get("extra_css", []), *settings.extra_css],
-        extra={**config.get("extra", {}), "guide": settings.guide},
+        extra={**config.get("extra", {}), "guide": settings.guide, "alternate": settings.alternate},
     )
     if offline:  # as mkdocs-offline.yml: pages as files (page.html), for file://; the search needs a server
         config.update(use_directory_urls=False, plugins=[{"search": {"enabled": False}}])
@@ -257,13 +268,14 @@ def _move_contents(source: Path, dest: Path) -> None:
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _generate(root: Path, clinic_dir: Path | None) -> tuple[Guide, RenderedGuide]:
-    guide, rendered = generate(Project.at(root, clinic_dir))
-    for late in overdue_items(guide):
-        print(late.warning(), file=sys.stderr)
-    for incomplete in guide.warnings:
-        print(f"warning: {incomplete}", file=sys.stderr)
-    return guide, rendered
+def _generate(root: Path, clinic_dir: Path | None) -> list[tuple[Guide, RenderedGuide]]:
+    editions = generate_all(Project.at(root, clinic_dir))
+    for guide, _ in editions:
+        for late in overdue_items(guide):
+            print(late.warning(), file=sys.stderr)
+        for incomplete in guide.warnings:
+            print(f"warning: {incomplete}", file=sys.stderr)
+    return editions
 
 
 def _zensical_package() -> Path:
