@@ -10,14 +10,20 @@ from pypdf import PdfReader
 
 from generator.publish.print_edition import print_edition
 from helpers import ROOT, page_text, serve_folder, pdf_picture, pictures_differ
-from generator.guide.assemble import load_guide
+from generator.guide.assemble import load_guide, load_guides
 from generator.publish.pdfs import show_sheet
 from generator.render.worksheets import sheet_prompts
 
 GUIDE = load_guide(ROOT / "content")
-# Text of the site's chrome that must not be on a printed sheet.
-CHROME_TEXT = ["Search", "Table of contents", "More ways to get help", "Print this page", "Download PDF",
-               "Page last reviewed", "Sources", "Next", "Previous", *(p.nav_title or p.title for p in GUIDE.pages)]
+GUIDES = load_guides(ROOT / "content")  # every language's edition: each prints the same way
+
+
+def chrome_text(guide) -> list[str]:
+    """Text of the site's chrome that must not be on a printed sheet, in the guide's language."""
+    ui = guide.ui
+    return ["Search", "Table of contents", "Next", "Previous", ui["crisis"]["more_ways"], ui["print"]["print_page"],
+            ui["print"]["download_a4"].split("{")[0].strip(), ui["review"]["last_reviewed"], ui["page"]["sources"],
+            *(p.nav_title or p.title for p in guide.pages)]
 
 
 def squash(text: str) -> str:
@@ -40,24 +46,26 @@ def print_url(built_site):
         server.shutdown()
 
 
-@pytest.mark.parametrize("sheet", GUIDE.worksheets, ids=lambda s: s.id)
-def test_each_worksheet_prints_on_one_sheet_with_every_prompt_no_site_chrome_and_as_its_pdf(page, print_url, built_site, sheet):
+@pytest.mark.parametrize("guide, sheet", [(g, s) for g in GUIDES for s in g.worksheets],
+                         ids=lambda value: getattr(value, "id", None) or getattr(getattr(value, "site", None), "language", None))
+def test_each_worksheet_prints_on_one_sheet_with_every_prompt_no_site_chrome_and_as_its_pdf(page, print_url, built_site, guide, sheet):
     """The browser's own print of the page, and the fillable PDF the build made of it (empty):
-    the same picture, so the form fields add nothing to what prints."""
-    page.goto(f"{print_url}worksheets/{sheet.id}/")
+    the same picture, so the form fields add nothing to what prints. In every language."""
+    page.goto(f"{print_url}{guide.address_prefix}worksheets/{sheet.id}/")
     for paper in ("A4", "Letter"):
         own = page.pdf(format=paper)  # the browser's own print, with its default margins
         pages, text = printed(own)
         assert pages == 1, f"{sheet.id} prints on {pages} pages of {paper}"
-        fillable = (built_site / "downloads" / "worksheets" / f"{sheet.id}-{paper.lower()}.pdf").read_bytes()
+        fillable = (built_site / guide.address_prefix / "downloads" / "worksheets" / f"{sheet.id}-{paper.lower()}.pdf").read_bytes()
         assert pictures_differ(pdf_picture(own), pdf_picture(fillable)) < 0.001, \
             f"{sheet.id}: the fillable PDF ({paper}) does not look like the page printed"
-        for prompt in sheet_prompts(sheet, GUIDE):
+        for prompt in sheet_prompts(sheet, guide):
             assert squash(prompt) in squash(text), f"{sheet.id} ({paper}) lost {prompt!r}"
-        assert squash(GUIDE.site.name) in squash(text), "the header names the guide"
-        assert "988" in text and "Reviewed" in text, "the footer has the crisis line and the review date"
+        assert squash(guide.site.name) in squash(text), "the header names the guide"
+        reviewed = guide.ui["review"]["brief"].split()[0]  # "Reviewed", "Revisada"
+        assert "988" in text and reviewed in text, "the footer has the crisis line and the review date"
         lines = text.splitlines()
-        for chrome in CHROME_TEXT:
+        for chrome in chrome_text(guide):
             assert chrome not in lines, f"{sheet.id} ({paper}) prints the site's {chrome!r}"
 
 
