@@ -55,11 +55,19 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_readability(args: argparse.Namespace) -> int:
-    from .quality.readability import grades, table
+    from .quality.readability import EASE_TARGET, ease, ease_table, grades, table, translated_prose
 
-    guide, _ = generate(_project(args))
-    found = grades(guide)
-    print(table(found))
+    editions = generate_all(_project(args))
+    found = grades(editions[0][0]) if editions[0][0].site.language == "en" else []
+    if found:
+        print(table(found))
+    for guide, _ in editions:
+        if guide.site.language == "es":
+            spanish = [ease(prose) for prose in translated_prose(guide)]
+            print(f"\nes: Fernández-Huerta reading ease (target {EASE_TARGET:g} or more), Szigriszt-Pazos beside it; "
+                  "pages still in English are not measured")
+            print(ease_table(spanish) if spanish else "(no page translated yet)")
+            found += spanish
     for problem in (p for g in found for p in g.problems()):
         print(f"error: {problem}", file=sys.stderr)
     return 1 if any(g.too_hard for g in found) else 0

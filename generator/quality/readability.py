@@ -124,6 +124,7 @@ PROSE_SOURCES: list[Callable[[Guide], Iterable[Prose]]] = [page_prose, worksheet
 def grade_of(text: str) -> float:
     import textstat  # only the measuring needs it; it is a test and authoring dependency
 
+    textstat.set_lang("en_US")
     return float(textstat.flesch_kincaid_grade(text))
 
 
@@ -135,6 +136,84 @@ def grade(prose: Prose) -> Grade:
 def grades(guide: Guide) -> list[Grade]:
     """The grade of every page of every kind, in the guide's order."""
     return [grade(prose) for source in PROSE_SOURCES for prose in source(guide)]
+
+
+# --- Spanish ---------------------------------------------------------------------------------
+
+EASE_TARGET = 70.0
+"""Fernández-Huerta's reading ease (0 to 100, higher is easier) a Spanish page must reach.
+
+Fernández-Huerta adapted Flesch's reading ease to Spanish; on its scale 70 to 80 is "bastante
+fácil" (fairly easy), what a reader of about 12 or 13 years reads without effort: roughly US grade
+7, the same plain-language standard as the English pages' grade 8 or below (health-literacy
+guidance for patient materials asks for grade 6 to 8 in either language). Flesch-Kincaid's grade
+counts English syllables and would misjudge Spanish, whose words are longer on average."""
+PASSAGE_EASE_LIMIT = 50.0  # one passage: below 50 is "difícil" (hard), as grade 12 is for English
+
+
+@dataclass(frozen=True)
+class Ease:
+    """A Spanish page's reading ease: Fernández-Huerta (judged), and Szigriszt-Pazos (shown beside it)."""
+
+    prose: Prose
+    ease: float
+    szigriszt: float
+    words: int
+    passages: tuple[tuple[float, str], ...]  # the passages long enough to judge, hardest first
+
+    @property
+    def too_hard(self) -> bool:
+        return self.ease < EASE_TARGET or any(score < PASSAGE_EASE_LIMIT for score, _ in self.passages)
+
+    def problems(self) -> list[str]:
+        where = f"{self.prose.source}: {self.prose.kind} {self.prose.id!r}"
+        found = []
+        if self.ease < EASE_TARGET:
+            start = "; ".join(f"{s:.0f}: {_excerpt(text)}" for s, text in self.passages[:3])
+            found.append(f"{where} has a Fernández-Huerta reading ease of {self.ease:.0f}, below {EASE_TARGET:g}; "
+                         f"hardest passages: {start}")
+        for score, text in self.passages:
+            if score < PASSAGE_EASE_LIMIT:
+                found.append(f"{where}: a passage has a reading ease of {score:.0f}, below {PASSAGE_EASE_LIMIT:g}: "
+                             f"{_excerpt(text)}")
+        return found
+
+
+def _spanish(function: str, text: str) -> float:
+    import textstat
+
+    textstat.set_lang("es")
+    try:
+        return float(getattr(textstat, function)(text))
+    finally:
+        textstat.set_lang("en_US")
+
+
+def ease(prose: Prose) -> Ease:
+    judged = sorted((_spanish("fernandez_huerta", p), p) for p in prose.passages if len(p.split()) >= PASSAGE_MIN_WORDS)
+    return Ease(prose, _spanish("fernandez_huerta", prose.text), _spanish("szigriszt_pazos", prose.text),
+                len(prose.text.split()), tuple(judged))
+
+
+def translated_prose(guide: Guide) -> Iterator[Prose]:
+    """The prose of a language's pages written in that language (content/<lang>/, a clinic's
+    content/<lang>/): a page still shown in English is not measured with another language's formula."""
+    marker = f"/{guide.site.language}/"
+    for source in PROSE_SOURCES:
+        yield from (prose for prose in source(guide) if marker in f"/{prose.source}")
+
+
+def ease_table(found: list[Ease]) -> str:
+    rows = [("kind", "page", "words", "Fernández-Huerta", "Szigriszt-Pazos", "hardest passage", "check")]
+    rows += [(e.prose.kind, e.prose.id, str(e.words), f"{e.ease:.0f}", f"{e.szigriszt:.0f}",
+              f"{e.passages[0][0]:.0f}" if e.passages else "-",
+              "ok" if not e.too_hard else (f"BELOW {EASE_TARGET:g}" if e.ease < EASE_TARGET else
+                                           f"passage below {PASSAGE_EASE_LIMIT:g}")) for e in found]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.rjust(w) if 2 <= i <= 5 else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
 
 
 def table(found: list[Grade]) -> str:
