@@ -158,9 +158,11 @@ def _crawl(site_dir: Path) -> dict[str, str]:
                 worker = json.loads(parsed.config).get("search")
             except ValueError:
                 worker = None
-    extra = [path for path in SEARCH_INDEXES if (site_dir / path).is_file()]
+    # each language's own search index and worker (a language after the first is built into <code>/)
+    folders = ["", *sorted(f"{p.parent.name}/" for p in site_dir.glob(f"*/{HOME}"))]
+    extra = [folder + path for folder in folders for path in SEARCH_INDEXES if (site_dir / folder / path).is_file()]
     if worker and (site_dir / worker).is_file():
-        extra.append(worker)
+        extra += [folder + worker for folder in folders if (site_dir / folder / worker).is_file()]
         index = site_dir / SEARCH_INDEXES[0]
         if index.is_file():
             try:  # the languages the search worker will load packs for

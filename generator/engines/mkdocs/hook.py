@@ -6,12 +6,20 @@ project folder (``make serve`` does), or with the project folder on PYTHONPATH (
 own builds set it), so that the ``generator`` package is importable.
 """
 
+from mkdocs.plugins import event_priority
+
 from generator.engines.mkdocs.plugin import GuidePlugin
 
 plugin = GuidePlugin()
 
 on_startup = plugin.on_startup
-on_config = plugin.on_config
+
+
+@event_priority(100)  # before the theme's search plugin, which reads the language in its own on_config
+def on_config(config):
+    return plugin.on_config(config)
+
+
 on_env = plugin.on_env
 on_files = plugin.on_files
 on_page_markdown = plugin.on_page_markdown
