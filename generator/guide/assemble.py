@@ -64,12 +64,12 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
     if problems or len(models) < len(SINGLE_FILES):
         raise ContentError(problems)
 
-    site, brand, brand_file = models["site"], default_brand(models["site"]), None
+    site, brand, brand_file, notes = models["site"], default_brand(models["site"]), None, []
     if clinic_dir is not None:
         clinic = apply_clinic(clinic_dir, docs, folders, site, root)
         if clinic.problems:
             raise ContentError(clinic.problems)
-        brand, brand_file, folders = clinic.brand, clinic.brand_file, clinic.folders
+        brand, brand_file, folders, notes = clinic.brand, clinic.brand_file, clinic.folders, clinic.notes
         for kind in clinic.changed:
             docs[kind] = clinic.docs[kind]
             models[kind], found = validate_document(docs[kind], ROOT_MODELS[kind])
@@ -88,6 +88,7 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
         pages=sorted((page for _, page in folders["pages"]), key=lambda p: (p.order, p.id)),
         brand=brand,
         worksheets=sorted((sheet for _, sheet in folders["worksheets"]), key=lambda s: (s.order, s.id)),
+        notes=notes,
     )
     problems += cross_check(guide, docs, folders)
     if problems:

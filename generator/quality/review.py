@@ -36,3 +36,9 @@ def overdue_items(guide: Guide, today: dt.date | None = None) -> list[Overdue]:
     late = [Overdue(kind, item.id, item.origin.file, item.next_review_due, (today - item.next_review_due).days)
             for kind, item in items if item.next_review_due < today]
     return sorted(late, key=lambda o: (-o.days_late, o.kind, o.item_id))
+
+
+def author_notes(guide: Guide) -> list[str]:
+    """Everything a check or build tells its author without failing: the guide's own notes (what a
+    clinic's overlay left out, words for another country), then the overdue reviews."""
+    return [str(note) for note in guide.notes] + [late.warning() for late in overdue_items(guide)]
