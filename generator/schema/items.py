@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import Doi, HttpsUrl, Id, Markdown, Strict, Text
+from .base import Country, Doi, HttpsUrl, Id, Markdown, Paper, Strict, Text
 
 
 # --- references -------------------------------------------------------------------------------
@@ -88,6 +88,9 @@ class Site(Strict):
     title: Text = Field(description="The guide's full title, shown on the home page.")
     description: Text = Field(description="One sentence for search engines and link previews.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    country: Country = Field(description="The country whose crisis lines and services the text names, as its "
+                                         "ISO 3166 code, e.g. 'US'.")
+    paper: Paper | None = None
     copyright: Text
     crisis_page: Id = Field(description="The id of the page that lists crisis help.")
     crisis: Crisis

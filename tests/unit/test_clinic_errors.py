@@ -60,6 +60,17 @@ MISTAKES = {
     "crisis line with a bad link": Mistake(
         "brand.yml", 'href: "tel:116123"', 'href: "116 123"', 'href: "116 123"',
         "crisis.lines[0].href: expected a tel:, sms: or https:// link"),
+    "country written as people say it, not as ISO 3166 does": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "UK"', "country:",
+        "country: expected a country as its two-letter ISO 3166 code in capitals, such as 'US', 'GB' or 'AU' (got 'UK'); "
+        "did you mean 'GB' (United Kingdom)?"),
+    "country in small letters": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "gb"', "country:", "(got 'gb'); did you mean 'GB' (United Kingdom)?"),
+    "a region that is not a country": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "EU"', "country:", "(got 'EU')"),
+    "paper size nobody sells": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "GB"\npaper: "A5"', 'paper: "A5"',
+        "paper: expected paper size for printing from the browser, and the PDF listed first: 'a4' or 'letter'"),
     "replacing an id we do not have": Mistake(
         "content/therapist.yml", "    - id: ask-cost", "    - id: ask-costs", "- id: ask-costs",
         "questions.replace[0].id: no therapist question has the id 'ask-costs' to replace"),
