@@ -62,7 +62,7 @@ def cmd_readability(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    files = json_schemas()
+    files = json_schemas(Path(args.content) if args.content else Path(args.root) / "content")
     write_tree(files, Path(args.out))
     print(f"wrote {len(files)} JSON Schema files to {args.out}")
     return 0

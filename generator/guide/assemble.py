@@ -17,6 +17,7 @@ from .brand import default_brand
 from .clinic import apply_clinic, branded_site
 from .cross_check import cross_check
 from .guide import Guide
+from .interface import INTERFACE_FILE, load_interface
 from .overlay import FOLDERS, load_folder_items
 
 SINGLE_FILES = ("site", "references", "notices", "practices", "phases", "therapist")
@@ -32,9 +33,12 @@ def content_files(content_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
     for path in sorted(content_dir.glob("*.y*ml")):
         if path.stem in SINGLE_FILES and path.suffix == ".yml":
             singles[path.stem] = path
+        elif path.name == INTERFACE_FILE:
+            continue  # read by load_interface
         else:
             expected = ", ".join(f"{k}.yml" for k in SINGLE_FILES)
-            problems.append(Problem(str(path), 1, 1, "", f"unknown content file; expected one of: {expected}, or a page in pages/"))
+            problems.append(Problem(str(path), 1, 1, "", f"unknown content file; expected one of: {expected}, "
+                                                         f"{INTERFACE_FILE}, or a page in pages/"))
     for kind in SINGLE_FILES:
         if kind not in singles:
             problems.append(Problem(str(content_dir / f"{kind}.yml"), 1, 1, "", "required content file is missing"))
@@ -78,8 +82,12 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
             raise ContentError(problems)
 
     _locate(models, docs)
+    site = branded_site(site, brand, brand_file)
+    interface, problems = load_interface(content_dir, site.language, clinic_dir, root)
+    if interface is None:
+        raise ContentError(problems)
     guide = Guide(
-        site=branded_site(site, brand, brand_file),
+        site=site,
         references={r.id: r for r in models["references"].references},
         notices={n.id: n for n in models["notices"].notices},
         practices=list(models["practices"].practices),
@@ -89,6 +97,8 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
         brand=brand,
         worksheets=sorted((sheet for _, sheet in folders["worksheets"]), key=lambda s: (s.order, s.id)),
         notes=notes,
+        ui=interface.table,
+        warnings=interface.warnings,
     )
     problems += cross_check(guide, docs, folders)
     if problems:

@@ -165,10 +165,12 @@ def overlay_files(overlay_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
             continue
         elif path.is_file() and path.suffix == ".yml" and path.stem in OVERLAY_MODELS:
             files[path.stem] = path
+        elif path.name == "interface.yml":
+            continue  # the clinic's interface texts: read with ours by guide/interface.py
         elif path.name.startswith(".") or path.suffix == ".md":
             continue  # notes for the clinic's editors
         else:
-            kinds = ", ".join([f"{k}.yml" for k in OVERLAY_MODELS] + [f"{f}/" for f in FOLDERS])
+            kinds = ", ".join([f"{k}.yml" for k in OVERLAY_MODELS] + ["interface.yml"] + [f"{f}/" for f in FOLDERS])
             hint = " (the site's name, crisis lines and language are set in brand.yml)" if path.stem == "site" else ""
             problems.append(Problem(str(path), 1, 1, "", f"unknown overlay file; expected one of: {kinds}{hint}"))
     return files, problems

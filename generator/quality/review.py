@@ -40,5 +40,7 @@ def overdue_items(guide: Guide, today: dt.date | None = None) -> list[Overdue]:
 
 def author_notes(guide: Guide) -> list[str]:
     """Everything a check or build tells its author without failing: the guide's own notes (what a
-    clinic's overlay left out, words for another country), then the overdue reviews."""
-    return [str(note) for note in guide.notes] + [late.warning() for late in overdue_items(guide)]
+    clinic's overlay left out, words for another country), what is incomplete but still builds (an
+    untranslated text), then the overdue reviews."""
+    return ([str(note) for note in guide.notes] + [f"warning: {problem}" for problem in guide.warnings]
+            + [late.warning() for late in overdue_items(guide)])

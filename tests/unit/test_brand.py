@@ -11,7 +11,7 @@ from generator.guide.brand import OUR_COLOURS, Brand, tel_href
 from generator.guide.colours import DARK_BACKGROUND, contrast_problems, contrast_ratio, lighten_until_readable, resolve_colours
 from generator.render.environment import make_environment
 from generator.schema.brand_file import Colours, IntegrationTherapy, Referral
-from helpers import ROOT
+from helpers import ROOT, english_ui
 from helpers import render_macro
 
 
@@ -46,7 +46,7 @@ def _brand(**changes) -> Brand:
 
 
 def test_the_brand_stylesheet_sets_the_theme_colours_in_both_schemes():
-    css = make_environment(ROOT / "templates").get_template("site/brand.css.j2").render(brand=_brand(name="Evil */ body{display:none} /*"))
+    css = make_environment(ROOT / "templates", english_ui()).get_template("site/brand.css.j2").render(brand=_brand(name="Evil */ body{display:none} /*"))
     assert "--md-primary-fg-color: #5b2a86;" in css and "--md-typeset-a-color: #5b2a86;" in css
     assert '[data-md-color-scheme="slate"]' in css
     assert css.count("*/") == 1  # a name cannot end the comment and inject rules
