@@ -12,3 +12,7 @@ class CrisisLinesBlock(PageBlock):
 
     def prose(self, guide):
         return [guide.site.crisis.emergency, guide.site.crisis.intro]
+
+    def cited(self, guide):
+        """Each line's source: the facts shown (number, hours, free) are cited where they are shown."""
+        return [line.source for line in guide.site.crisis.lines if line.source]

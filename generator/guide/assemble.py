@@ -15,6 +15,7 @@ from ..source.schema_errors import validate_document
 from ..source.yaml_reader import YamlDocument
 from .brand import default_brand
 from .clinic import apply_clinic, branded_site
+from .crisis_wording import worded_crisis
 from .cross_check import cross_check
 from .guide import Guide
 from .interface import INTERFACE_FILE, load_interface
@@ -86,6 +87,7 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
     interface, problems = load_interface(content_dir, site.language, clinic_dir, root)
     if interface is None:
         raise ContentError(problems)
+    site = site.model_copy(update={"crisis": worded_crisis(site.crisis, interface.table, site.language)})
     guide = Guide(
         site=site,
         references={r.id: r for r in models["references"].references},

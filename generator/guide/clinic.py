@@ -72,7 +72,10 @@ def _first_setting(text: str) -> tuple[str, int]:
 
 def branded_site(site: Site, brand: Brand, brand_file: BrandFile | None) -> Site:
     """Our site settings with the brand's name, crisis lines, footer and language."""
-    crisis = brand_file.crisis if brand_file is not None and brand_file.crisis else site.crisis
+    crisis = site.crisis
+    if brand_file is not None and brand_file.crisis:  # the clinic's lines and numbers, with our words where it gives none
+        theirs = brand_file.crisis
+        crisis = theirs.model_copy(update={"heading": theirs.heading or crisis.heading, "intro": theirs.intro or crisis.intro})
     return site.model_copy(update={"name": brand.name, "crisis": crisis, "language": brand.language,
                                    "copyright": brand.footer})
 

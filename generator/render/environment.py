@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 
 from ..guide.brand import tel_href
+from ..guide.crisis_wording import ways
 from ..guide.interface import fill
 from ..schema.base import PAGE_LINK
 from .layout import page_path
@@ -141,4 +142,5 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
     env.filters.update({name: _strict(f) for name, f in dict(plain=plain, us_date=us_date, link=page_path, tel=tel_href, css_string=css_string).items()})
     env.filters.update(md=_md, md_text=_md_text, fill=_fill)
     env.globals["ui"] = ui
+    env.globals["crisis_ways"] = lambda line: ways(line, ui)  # each way to reach a crisis line, in words, with its link
     return env

@@ -102,7 +102,7 @@ def test_the_paper_follows_the_country_unless_brand_yml_names_one(tmp_path, sett
     brand.write_text(brand.read_text(encoding="utf-8").replace('country: "GB"', settings), encoding="utf-8")
     guide = load_guide(ROOT / "content", clinic)
     assert guide.brand.paper == paper
-    css = make_environment(ROOT / "templates").get_template("site/brand.css.j2").render(brand=guide.brand)
+    css = make_environment(ROOT / "templates", english_ui()).get_template("site/brand.css.j2").render(brand=guide.brand)
     assert f"size: {'A4' if paper == 'a4' else 'letter'};" in css
 
 
