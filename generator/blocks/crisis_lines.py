@@ -15,4 +15,5 @@ class CrisisLinesBlock(PageBlock):
 
     def cited(self, guide):
         """Each line's source: the facts shown (number, hours, free) are cited where they are shown."""
-        return [line.source for line in guide.site.crisis.lines if line.source]
+        crisis = guide.site.crisis
+        return [*(line.source for line in crisis.lines if line.source), *([crisis.emergency_source] if crisis.emergency_source else [])]

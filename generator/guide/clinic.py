@@ -28,6 +28,7 @@ from .brand import Brand
 from .brand_file import load_brand
 from .crisis_numbers import foreign_number_problems
 from .left_out import Removal, leave_out
+from .leftover_words import leftover_word_notes
 from .overlay import (FOLDERS, LIST_FILES, MergedDocument, load_folder_items, load_overlay_file, merge_folder,
                       merge_list_file, overlay_files)
 
@@ -177,6 +178,10 @@ def apply_clinic(clinic_dir: Path, docs: dict[str, YamlDocument], folders: dict[
         result.problems += found
     if not result.problems:
         _leave_out(result, docs, overlays, site, clinic_dir)
+    if result.brand is not None and not result.problems:
+        texts = [doc for kind, doc in {**docs, **result.docs}.items() if kind not in ("site", "references")]
+        texts += [doc for items in result.folders.values() for doc, _ in items]
+        result.notes += leftover_word_notes(site.country_words.get(site.country, []), site.country, result.brand.country, texts)
     if result.brand_file is not None and result.brand_file.crisis and result.brand_file.crisis != site.crisis:
         texts = [doc for kind, doc in {**docs, **result.docs}.items() if kind not in ("site", "references")]
         texts += [doc for items in result.folders.values() for doc, _ in items]

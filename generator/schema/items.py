@@ -113,6 +113,8 @@ class Crisis(Strict):
     emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] = Field(
         description="The emergency number, digits only (e.g. '911', '999', '112', '000'): the crisis bar, a "
                           "tap-to-call link where help is listed, and every 'call ... in an emergency'.")
+    emergency_source: Id | None = Field(None, description="The id of the reference that gives the emergency number; "
+                                                          "cited with the crisis lines.")
     lines: list[CrisisLine] = Field(min_length=1)
 
 
@@ -124,6 +126,9 @@ class Site(Strict):
     country: Country = Field(description="The country whose crisis lines and services the text names, as its "
                                          "ISO 3166 code, e.g. 'US'.")
     paper: Paper | None = None
+    country_words: dict[Country, list[Text]] = Field(
+        {}, description="Per country, words that name its own services or facts ('988', 'FDA'): an edition for "
+                        "another country is warned of each one left in a text.")
     copyright: Text
     crisis_page: Id = Field(description="The id of the page that lists crisis help.")
     crisis: Crisis
