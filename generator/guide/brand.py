@@ -74,6 +74,6 @@ def with_slash(url: str | None) -> str | None:
 
 def default_brand(site: Site) -> Brand:
     """Our own guide's brand, from content/site.yml and the colours of guide.css."""
-    return Brand(name=site.name, short_name=site.name, logo=None, favicon=None, colours=OUR_COLOURS, contact=None,
+    return Brand(name=site.name, short_name=site.short_name or site.name, logo=None, favicon=None, colours=OUR_COLOURS, contact=None,
                  integration_therapy=None, footer=site.copyright, language=site.language, country=site.country,
                  paper=paper_for(site.country, site.paper))

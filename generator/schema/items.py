@@ -119,7 +119,9 @@ class Crisis(Strict):
 
 
 class Site(Strict):
-    name: Text = Field(description="The guide's short name, shown in the header.")
+    name: Text = Field(description="The guide's name, shown in the header and the browser tab.")
+    short_name: Text | None = Field(None, description="A shorter name for tight spaces: the header on phones "
+                                                      "(default: name).")
     title: Text = Field(description="The guide's full title, shown on the home page.")
     description: Text = Field(description="One sentence for search engines and link previews.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
