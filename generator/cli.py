@@ -18,7 +18,7 @@ from .pipeline import Project, generate, generate_all, json_schemas
 from .problems import BuildFailed, ContentError, display_path
 from .publish.clinic_scaffold import ScaffoldError, create_clinic
 from .publish.owned_folders import OwnershipError, add_files, write_tree
-from .quality.review import overdue_items
+from .quality.review import author_notes
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -34,10 +34,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     editions = generate_all(project)
     for guide, _ in editions:
-        for late in overdue_items(guide):
-            print(late.warning(), file=sys.stderr)
-        for incomplete in guide.warnings:
-            print(f"warning: {incomplete}", file=sys.stderr)
+        for note in author_notes(guide):
+            print(note, file=sys.stderr)
     guide = editions[0][0]
     languages = ", ".join(g.site.language for g, _ in editions)
     print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
@@ -47,7 +45,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    pages = {guide.address_prefix + path: text for guide, rendered in generate_all(_project(args))
+    editions = generate_all(_project(args))
+    for guide, _ in editions:
+        for note in author_notes(guide):
+            print(note, file=sys.stderr)
+    pages = {guide.address_prefix + path: text for guide, rendered in editions
              for path, text in rendered.pages.items()}  # each language after the first in <code>/
     write_tree(pages, Path(args.out))
     print(f"wrote {len(pages)} pages to {args.out}")

@@ -50,6 +50,8 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
                      if getattr(brand, key) is not None},
         extra_css=(BRAND_CSS,) if BRAND_CSS in rendered.files else (),
         guide={
+            # the header's title on phones (templates/overrides/main.html), when shorter than the name
+            "short_name": brand.short_name if brand.short_name != site.name else None,
             "crisis_page": f"{site.crisis_page}/",
             "help_page": {"url": f"{help_page.id}/", "title": help_page.nav_title or help_page.title} if help_page else None,
             "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],

@@ -16,6 +16,7 @@ from ..source.schema_errors import validate_document
 from ..source.yaml_reader import YamlDocument
 from .brand import default_brand
 from .clinic import apply_clinic, branded_site
+from .crisis_wording import worded_crisis
 from .cross_check import cross_check
 from .guide import Guide
 from .interface import ENGLISH, INTERFACE_FILE, language_folder, load_interface
@@ -100,13 +101,13 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None, language: str 
         if problems or any(models[kind] is None for kind in SINGLE_FILES):
             raise ContentError(problems)
 
-    site, brand, brand_file = models["site"], default_brand(models["site"]), None
+    site, brand, brand_file, notes = models["site"], default_brand(models["site"]), None, []
     if clinic_dir is not None:
         overlay = language_folder(clinic_dir / "content", language)
         clinic = apply_clinic(clinic_dir, docs, folders, site, root, overlay)
         if clinic.problems:
             raise ContentError(clinic.problems)
-        brand, brand_file, folders = clinic.brand, clinic.brand_file, clinic.folders
+        brand, brand_file, folders, notes = clinic.brand, clinic.brand_file, clinic.folders, clinic.notes
         for kind in clinic.changed:
             docs[kind] = clinic.docs[kind]
             models[kind], found = validate_document(docs[kind], ROOT_MODELS[kind])
@@ -119,6 +120,7 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None, language: str 
     interface, problems = load_interface(content_dir, language, clinic_dir, root)
     if interface is None:
         raise ContentError(problems)
+    site = site.model_copy(update={"crisis": worded_crisis(site.crisis, interface.table, site.language)})
     guide = Guide(
         site=site,
         references={r.id: r for r in models["references"].references},
@@ -130,6 +132,7 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None, language: str 
         brand=brand,
         worksheets=sorted((sheet for _, sheet in folders["worksheets"]), key=lambda s: (s.order, s.id)),
         locale=babel_locale(site.language, getattr(brand, "country", None)),
+        notes=notes,
         ui=interface.table,
         warnings=tuple(warnings) + interface.warnings,
     )

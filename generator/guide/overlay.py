@@ -29,7 +29,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, Field, create_model
 
 from ..problems import Problem
-from ..schema.base import Id, Strict
+from ..schema.base import Id, Origin, Strict
 from ..schema.items import ChecklistItem, Notice, Phase, Practice, Reference
 from ..schema.page import Page
 from ..schema.worksheet import Worksheet
@@ -119,9 +119,18 @@ class MergedDocument(YamlDocument):
                 return doc, base + tuple(at[end:])
         raise LookupError(f"{self.name}: no origin recorded for {at}")  # merge_list_file always records ()
 
+    def source(self, at: Path_) -> tuple[YamlDocument, Path_]:
+        """The file the value at ``at`` was read from (never a merged document), and its path there."""
+        doc, path = self._origin(at)
+        return doc.source(path) if isinstance(doc, MergedDocument) else (doc, path)
+
     def position(self, at: Path_) -> tuple[int, int]:
         doc, path = self._origin(at)
         return doc.position(path)
+
+    def origin(self, at: Path_) -> Origin:
+        doc, path = self._origin(at)
+        return doc.origin(path)
 
     def where(self, at: Path_) -> str:
         doc, path = self._origin(at)

@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from ..guide.brand import tel_href
+from ..guide.crisis_wording import ways
 from ..guide.interface import fill
 from ..guide.locale import long_date, number
 from ..schema.base import PAGE_LINK
@@ -143,4 +144,5 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
                        number=_strict(lambda value: number(value, locale)))
     env.globals["ui"] = ui
     env.globals["language_prefix"] = language_prefix
+    env.globals["crisis_ways"] = lambda line: ways(line, ui)  # each way to reach a crisis line, in words, with its link
     return env

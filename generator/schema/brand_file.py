@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import HttpsUrl, Language, Markdown, Strict, Text, languages_from_language
+from .base import Country, HttpsUrl, Language, Markdown, Paper, Strict, Text, languages_from_language
 from .items import Crisis
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -80,6 +80,10 @@ class BrandFile(Strict):
         "The clinic's languages, side by side (default: ours): the first at the site's root, each other at /<code>/. "
         "The overlay in content/ is for English, content/<code>/ for each other language."))
     language: Language | None = Field(None, description="One language, the old way: language: es is languages: [es].")
+    country: Country | None = Field(None, description="The clinic's country as its two-letter ISO 3166 code in capitals, "
+                                                      "e.g. 'GB' or 'AU' (default: ours, 'US'). It sets the paper size, and "
+                                                      "the build lists any of our words that name another country's services.")
+    paper: Paper | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
-from helpers import edit, free_port, wait_for
+from helpers import edit, fetch, free_port, visible_text, wait_for
 
 
 @pytest.fixture
@@ -40,17 +39,18 @@ def test_edits_to_yaml_and_templates_show_on_the_next_reload(served):
     wait_for(page_url, "This page was last checked:")
 
 
-def test_a_bad_edit_is_reported_clearly_and_the_preview_recovers_once_fixed(served):
-    """While the content is broken MkDocs holds requests (it never serves a half-built site)."""
+def test_a_bad_edit_is_shown_in_the_browser_and_the_terminal_and_the_preview_recovers_once_fixed(served):
+    """While the content is broken, every page of the preview answers at once with the located
+    problems (MkDocs would hold requests until a good save), and the terminal prints them too."""
     project, url = served
     page_url = url + "what-is-integration/"
     wait_for(page_url, "What is integration?")
     page_file = project / "content/pages/what-is-integration.yml"
 
     edit(page_file, "order: 10", "order: ten")
-    deadline = time.monotonic() + 60
-    while "order: expected a whole number" not in (project / "serve.log").read_text() and time.monotonic() < deadline:
-        time.sleep(0.5)
+    shown = wait_for(page_url, "content/pages/what-is-integration.yml:4:1", seconds=30)
+    assert "order: expected a whole number" in visible_text(shown)
+    assert "order: expected a whole number" in wait_for(url, "what-is-integration.yml:4:1", seconds=5)  # GET /
     log = (project / "serve.log").read_text()
     assert "content/pages/what-is-integration.yml:4:1: order: expected a whole number" in log
     assert "Traceback" not in log
@@ -58,3 +58,24 @@ def test_a_bad_edit_is_reported_clearly_and_the_preview_recovers_once_fixed(serv
     edit(page_file, "order: ten", "order: 10")
     edit(page_file, "title: What is integration?", "title: Integration, fixed")
     wait_for(page_url, "Integration, fixed")
+    home = fetch(url)
+    assert "Ketamine integration: a guide for patients" in home and "what-is-integration.yml" not in home
+
+
+def test_a_yaml_mistake_is_shown_at_its_line_and_what_was_typed_as_text_never_as_markup(served):
+    project, url = served
+    wait_for(url, "Ketamine integration: a guide for patients")
+    page_file = project / "content/pages/index.yml"
+    typed = '<img src=x onerror="alert(1)">'
+
+    edit(page_file, "nav_title: Home", "nav_title: Home\n'" + typed + "': 1")  # a field of that name
+    shown = wait_for(url, "content/pages/index.yml:5:1", seconds=30)
+    assert typed in visible_text(shown) and "<img" not in shown  # shown as text, never as an element
+    assert "Ketamine integration: a guide for patients" not in shown
+
+    edit(page_file, "nav_title: Home\n'" + typed + "': 1", "nav_title: Home\ntitle: [unclosed")  # not YAML
+    shown = wait_for(url, "content/pages/index.yml:6", seconds=30)
+    assert "Ketamine integration: a guide for patients" not in shown
+
+    edit(page_file, "\ntitle: [unclosed", "")
+    wait_for(url, "Ketamine integration: a guide for patients")

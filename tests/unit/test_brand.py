@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from generator.guide.assemble import load_guide
 from generator.guide.brand import OUR_COLOURS, Brand, tel_href
 from generator.guide.colours import DARK_BACKGROUND, contrast_problems, contrast_ratio, lighten_until_readable, resolve_colours
 from generator.render.environment import make_environment
@@ -88,3 +91,21 @@ def test_the_pdfs_site_url_is_the_clinics_then_the_engines_then_none(tmp_path):
     assert problems == [] and clinic.site_url == "https://example.org/guide/"
     config.write_text("site_url: https://elsewhere.example/\n", encoding="utf-8")
     assert published_site_url(clinic, config) == "https://example.org/guide/"  # the clinic's own wins
+
+
+@pytest.mark.parametrize(("settings", "paper"), [
+    ('country: "GB"', "a4"), ('country: "AU"', "a4"), ('country: "CA"', "letter"), ('country: "US"', "letter"),
+    ('country: "US"\npaper: a4', "a4"), ('country: "DE"\npaper: letter', "letter")])
+def test_the_paper_follows_the_country_unless_brand_yml_names_one(tmp_path, settings, paper):
+    clinic = shutil.copytree(ROOT / "clinics/example", tmp_path / "clinic")
+    brand = clinic / "brand.yml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace('country: "GB"', settings), encoding="utf-8")
+    guide = load_guide(ROOT / "content", clinic)
+    assert guide.brand.paper == paper
+    css = make_environment(ROOT / "templates", english_ui()).get_template("site/brand.css.j2").render(brand=guide.brand)
+    assert f"size: {'A4' if paper == 'a4' else 'letter'};" in css
+
+
+def test_our_own_guide_prints_on_letter_for_the_us():
+    guide = load_guide(ROOT / "content")
+    assert (guide.brand.country, guide.brand.paper) == ("US", "letter")

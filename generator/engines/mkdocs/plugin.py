@@ -17,12 +17,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...guide.clinic import resolve_clinic
 from ...pipeline import Project, generate
-from ...problems import ContentError
+from ...problems import ContentError, Problem
 from ...publish.finish import finish_site
-from ...quality.review import overdue_items
+from ...quality.review import author_notes
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
 from ..site_settings import LANGUAGE_ENV, named_palette, search_language, site_settings, theme_language
+from .serve_problems import NOT_FOUND, problems_page
 
 
 class GuidePlugin(BasePlugin):
@@ -34,6 +35,10 @@ class GuidePlugin(BasePlugin):
         # service worker (it would keep serving the pages of an earlier edit).
         self.serving = False
         self.language: str | None = None  # the language built, when the site command names one
+        # Under `mkdocs serve`, while the content has problems: they, shown instead of the guide
+        # (serve_problems.py), at the addresses of the last good build's pages.
+        self.problems: list[Problem] | None = None
+        self.page_addresses: list[str] = []
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
@@ -47,11 +52,12 @@ class GuidePlugin(BasePlugin):
             self.clinic_dir = resolve_clinic(root)
             guide, self.rendered = generate(Project.at(root, self.clinic_dir), self.language)
         except ContentError as exc:
-            raise PluginError("the guide's content has problems:\n" + exc.report()) from None
-        for late in overdue_items(guide):
-            print(late.warning(), file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
-        for incomplete in guide.warnings:
-            print(f"warning: {incomplete}", file=sys.stderr)
+            if not self.serving:
+                raise PluginError("the guide's content has problems:\n" + exc.report()) from None
+            return self._show_problems(config, exc)
+        self.problems = None
+        for note in author_notes(guide):
+            print(note, file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
         settings = site_settings(guide, self.rendered)
         # The theme prints these without escaping in some places and with `| e` in others; escaped
         # Markup is right in both (escaping Markup again leaves it as it is).
@@ -73,17 +79,32 @@ class GuidePlugin(BasePlugin):
         _drop_remote_polyfills(config)
         return config
 
+    def _show_problems(self, config, exc: ContentError):
+        """Under `mkdocs serve`: print the problems, and build a site of the page that lists them
+        rather than fail (MkDocs would hold every request until a good save)."""
+        print("The guide's content has problems; the preview shows them until they are fixed:\n" + exc.report(),
+              file=sys.stderr)
+        self.problems = exc.problems
+        config.nav = None
+        config.theme.static_templates.discard(NOT_FOUND)  # the theme's 404 needs the guide's settings
+        return config
+
     def on_env(self, env, config, files):
         """The theme's templates are compiled once and kept on disk between builds, like ours."""
         env.bytecode_cache = bytecode_cache(self.project_root, "theme")
         return env
 
     def on_files(self, files: Files, config) -> Files:
+        if self.problems is not None:
+            page = problems_page(self.problems)
+            return Files([File.generated(config, address, content=page)
+                          for address in dict.fromkeys([*self.page_addresses, "index.html", NOT_FOUND])])
         for path, text in self.rendered.pages.items():
             file = File.generated(config, path, content=text)
             if path in self.rendered.hidden:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # built and linked, but not in the menu
             files.append(file)
+        self.page_addresses = [file.dest_uri for file in files.documentation_pages()]
         for path, source in self.rendered.files.items():
             kind = {"abs_src_path": str(source)} if isinstance(source, Path) else {"content": source}
             files.append(File.generated(config, path, **kind))
