@@ -18,7 +18,7 @@ from .pipeline import Project, generate, json_schemas
 from .problems import BuildFailed, ContentError, display_path
 from .publish.clinic_scaffold import ScaffoldError, create_clinic
 from .publish.owned_folders import OwnershipError, add_files, write_tree
-from .quality.review import overdue_items
+from .quality.review import author_notes
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -33,8 +33,8 @@ def _project(args: argparse.Namespace) -> Project:
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     guide, rendered = generate(project)
-    for late in overdue_items(guide):
-        print(late.warning(), file=sys.stderr)
+    for note in author_notes(guide):
+        print(note, file=sys.stderr)
     print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
           f"{len(guide.practices)} practices, {len(guide.phases)} phases, {len(guide.worksheets)} worksheets, "
           f"{len(guide.references)} references; all pages render")
@@ -42,7 +42,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    _, rendered = generate(_project(args))
+    guide, rendered = generate(_project(args))
+    for note in author_notes(guide):
+        print(note, file=sys.stderr)
     write_tree(rendered.pages, Path(args.out))
     print(f"wrote {len(rendered.pages)} pages to {args.out}")
     return 0
@@ -60,7 +62,7 @@ def cmd_readability(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    files = json_schemas()
+    files = json_schemas(Path(args.content) if args.content else Path(args.root) / "content")
     write_tree(files, Path(args.out))
     print(f"wrote {len(files)} JSON Schema files to {args.out}")
     return 0

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from .guide.assemble import load_guide
 from .guide.guide import Guide
+from .guide.interface import ENGLISH, interface_schema, load_interface
 from .guide.overlay import OVERLAY_MODELS
+from .problems import ContentError
 from .render.environment import bytecode_cache
 from .render.pages import RenderedGuide, render_guide
 from .schema.files import ROOT_MODELS
@@ -46,16 +48,20 @@ def generate(project: Project) -> tuple[Guide, RenderedGuide]:
     return guide, render_guide(guide, project.templates_dir, bytecode_cache(project.root, "templates"))
 
 
-def json_schemas() -> dict[str, str]:
+def json_schemas(content_dir: Path) -> dict[str, str]:
     """One JSON Schema file per content file kind, for yaml-language-server and other editors;
-    and one for a clinic's brand.yml and for each kind of clinic overlay file."""
+    one for a clinic's brand.yml and for each kind of clinic overlay file; and one for the interface
+    tables, made from the English table in ``content_dir``."""
     titled = {kind: (model, f"{kind} file") for kind, model in ROOT_MODELS.items()}
     titled["brand"] = (BrandFile, "a clinic's brand file")
     titled.update({f"overlay-{kind}": (model, f"a clinic's changes to our {kind}")
                    for kind, model in OVERLAY_MODELS.items()})
+    english, problems = load_interface(content_dir, ENGLISH)
+    if english is None:
+        raise ContentError(problems)
     files = {}
-    for kind, (model, title) in titled.items():
-        schema = model.model_json_schema()
+    for kind, (model, title) in [*titled.items(), ("interface", (None, "interface texts"))]:
+        schema = model.model_json_schema() if model is not None else interface_schema(english.table)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"Ketamine integration guide: {title}"
         files[f"{kind}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

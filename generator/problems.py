@@ -22,6 +22,18 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class Note:
+    """Something an author should know that does not stop the build: a ``warning`` (check this) or
+    an ``info`` line (this was done for you), located like a problem."""
+
+    level: str  # "warning" or "info"
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.problem}"
+
+
 class ContentError(Exception):
     """Raised with every problem found, so that an author can fix them all in one pass."""
 

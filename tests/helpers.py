@@ -160,8 +160,17 @@ def render_macro(template: str, macro: str, *args, **kwargs) -> str:
     links resolved as on a page at the site's root."""
     from generator.render.environment import make_environment, resolve_page_links
 
-    env = make_environment(ROOT / "templates")
+    env = make_environment(ROOT / "templates", english_ui())
     return markdown_html(resolve_page_links(str(getattr(env.get_template(f"components/{template}").module, macro)(*args, **kwargs))))
+
+
+def english_ui() -> dict:
+    """The English interface catalog (content/interface.yml), as templates see it."""
+    from generator.guide.interface import load_interface
+
+    interface, problems = load_interface(ROOT / "content", "en")
+    assert interface is not None, problems
+    return interface.table
 
 
 def script_json(html: str, element_id: str) -> str:

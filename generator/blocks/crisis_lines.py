@@ -12,3 +12,8 @@ class CrisisLinesBlock(PageBlock):
 
     def prose(self, guide):
         return [guide.site.crisis.emergency, guide.site.crisis.intro]
+
+    def cited(self, guide):
+        """Each line's source: the facts shown (number, hours, free) are cited where they are shown."""
+        crisis = guide.site.crisis
+        return [*(line.source for line in crisis.lines if line.source), *([crisis.emergency_source] if crisis.emergency_source else [])]

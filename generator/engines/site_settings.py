@@ -51,6 +51,7 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
             "help_page": {"url": f"{help_page.id}/", "title": help_page.nav_title or help_page.title} if help_page else None,
             "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
             "emergency": site.crisis.emergency,
+            "ui": guide.ui,  # the interface catalog: the override's words (crisis bar, contact labels)
             # the address as lines: Zensical's template language (MiniJinja) has no splitlines()
             "clinic": {"name": brand.name, "contact": brand.contact.model_dump(exclude_none=True),
                        "links": brand.contact_links(),

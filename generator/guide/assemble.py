@@ -15,8 +15,10 @@ from ..source.schema_errors import validate_document
 from ..source.yaml_reader import YamlDocument
 from .brand import default_brand
 from .clinic import apply_clinic, branded_site
+from .crisis_wording import worded_crisis
 from .cross_check import cross_check
 from .guide import Guide
+from .interface import INTERFACE_FILE, load_interface
 from .overlay import FOLDERS, load_folder_items
 
 SINGLE_FILES = ("site", "references", "notices", "practices", "phases", "therapist")
@@ -32,9 +34,12 @@ def content_files(content_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
     for path in sorted(content_dir.glob("*.y*ml")):
         if path.stem in SINGLE_FILES and path.suffix == ".yml":
             singles[path.stem] = path
+        elif path.name == INTERFACE_FILE:
+            continue  # read by load_interface
         else:
             expected = ", ".join(f"{k}.yml" for k in SINGLE_FILES)
-            problems.append(Problem(str(path), 1, 1, "", f"unknown content file; expected one of: {expected}, or a page in pages/"))
+            problems.append(Problem(str(path), 1, 1, "", f"unknown content file; expected one of: {expected}, "
+                                                         f"{INTERFACE_FILE}, or a page in pages/"))
     for kind in SINGLE_FILES:
         if kind not in singles:
             problems.append(Problem(str(content_dir / f"{kind}.yml"), 1, 1, "", "required content file is missing"))
@@ -64,12 +69,12 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
     if problems or len(models) < len(SINGLE_FILES):
         raise ContentError(problems)
 
-    site, brand, brand_file = models["site"], default_brand(models["site"]), None
+    site, brand, brand_file, notes = models["site"], default_brand(models["site"]), None, []
     if clinic_dir is not None:
         clinic = apply_clinic(clinic_dir, docs, folders, site, root)
         if clinic.problems:
             raise ContentError(clinic.problems)
-        brand, brand_file, folders = clinic.brand, clinic.brand_file, clinic.folders
+        brand, brand_file, folders, notes = clinic.brand, clinic.brand_file, clinic.folders, clinic.notes
         for kind in clinic.changed:
             docs[kind] = clinic.docs[kind]
             models[kind], found = validate_document(docs[kind], ROOT_MODELS[kind])
@@ -78,8 +83,13 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
             raise ContentError(problems)
 
     _locate(models, docs)
+    site = branded_site(site, brand, brand_file)
+    interface, problems = load_interface(content_dir, site.language, clinic_dir, root)
+    if interface is None:
+        raise ContentError(problems)
+    site = site.model_copy(update={"crisis": worded_crisis(site.crisis, interface.table, site.language)})
     guide = Guide(
-        site=branded_site(site, brand, brand_file),
+        site=site,
         references={r.id: r for r in models["references"].references},
         notices={n.id: n for n in models["notices"].notices},
         practices=list(models["practices"].practices),
@@ -88,6 +98,9 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None) -> Guide:
         pages=sorted((page for _, page in folders["pages"]), key=lambda p: (p.order, p.id)),
         brand=brand,
         worksheets=sorted((sheet for _, sheet in folders["worksheets"]), key=lambda s: (s.order, s.id)),
+        notes=notes,
+        ui=interface.table,
+        warnings=interface.warnings,
     )
     problems += cross_check(guide, docs, folders)
     if problems:

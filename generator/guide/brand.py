@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema.brand_file import Colours, Contact, IntegrationTherapy
+from ..schema.base import paper_for
 from ..schema.items import Site
 
 OUR_COLOURS = Colours(primary="#0b5560", accent="#8c3b00", link_on_dark="#8fd8e0", accent_on_dark="#ffb37a")
@@ -36,6 +37,8 @@ class Brand:
     integration_therapy: IntegrationTherapy | None
     footer: str
     language: str
+    country: str = "US"  # ISO 3166-1 alpha-2
+    paper: str = "letter"  # "a4" or "letter": the browser's print, and the PDF listed first
     clinic_dir: Path | None = None
     site_url: str | None = None
 
@@ -72,4 +75,5 @@ def with_slash(url: str | None) -> str | None:
 def default_brand(site: Site) -> Brand:
     """Our own guide's brand, from content/site.yml and the colours of guide.css."""
     return Brand(name=site.name, short_name=site.name, logo=None, favicon=None, colours=OUR_COLOURS, contact=None,
-                 integration_therapy=None, footer=site.copyright, language=site.language)
+                 integration_therapy=None, footer=site.copyright, language=site.language, country=site.country,
+                 paper=paper_for(site.country, site.paper))

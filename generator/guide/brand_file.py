@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem, display_path
+from ..schema.base import paper_for
 from ..schema.brand_file import BrandFile
 from ..schema.items import Site
 from ..source.read import read_document
@@ -43,6 +44,8 @@ def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[
         integration_therapy=model.integration_therapy,
         footer=model.footer or site.copyright,
         language=model.language or site.language,
+        country=model.country or site.country,
+        paper=paper_for(model.country or site.country, model.paper),
         clinic_dir=clinic_dir.resolve(),
         site_url=with_slash(model.site_url),
     )

@@ -22,8 +22,12 @@ SKIPPED_KEYS = frozenset({"id", "href", "url", "doi"})  # ids and links, not wor
 
 def crisis_numbers(crisis: Crisis) -> set[str]:
     """The numbers a crisis section tells a patient to call or text."""
-    numbers = {re.sub(r"\D", "", line.href) for line in crisis.lines if line.href.startswith(("tel:", "sms:"))}
-    for text in [crisis.emergency, *(line.how for line in crisis.lines)]:
+    numbers = {crisis.emergency_number or ""}
+    for line in crisis.lines:
+        numbers |= {re.sub(r"\D", "", value) for value in (line.number, line.texts) if isinstance(value, str)}
+        if line.href and line.href.startswith(("tel:", "sms:")):
+            numbers.add(re.sub(r"\D", "", line.href))
+    for text in [crisis.emergency or "", *(line.how or "" for line in crisis.lines)]:
         numbers.update(NUMBER.findall(text))
     return numbers - {""}
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..problems import Problem
+from ..problems import Problem, display_path
 from ..schema.base import PAGE_LINK
-from ..source.yaml_reader import Path_, YamlDocument, texts
+from ..source.yaml_reader import Path_, YamlDocument, format_field_path, texts
 from .guide import Guide
 from .markup_check import markup_problems
 
@@ -71,6 +71,7 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
     problems += markup_problems(every_doc)
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
+    problems += _crisis_sources(guide, docs["site"])
 
     problems += _unknown(uses["reference"], guide.references, "reference")
     problems += _unknown(uses["notice"], guide.notices, "notice")
@@ -80,6 +81,18 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     if "index" not in {p.id for p in guide.pages}:
         problems.append(Problem(str(docs["site"].path.parent / "pages" / "index.yml"), 1, 1, "", "the home page (id 'index') is missing"))
     return problems
+
+
+def _crisis_sources(guide: Guide, site: YamlDocument) -> Iterator[Problem]:
+    """Each crisis line's source is a reference of the guide: ours, or one the clinic adds in its folder."""
+    brand = guide.brand.clinic_dir / "brand.yml" if guide.brand.is_clinic else None
+    named = [(("crisis", "emergency_source"), guide.site.crisis.emergency_source)]
+    named += [(("crisis", "lines", i, "source"), line.source) for i, line in enumerate(guide.site.crisis.lines)]
+    for at, source in named:
+        if source and source not in guide.references:
+            message = (f"no reference has the id {source!r}; add it to references.yml "
+                       f"({'references: add: in the clinic folder' if brand else 'content/references.yml'})")
+            yield (Problem(display_path(brand), 1, 1, format_field_path(at), message) if brand else site.problem(at, message))
 
 
 def _duplicate_ids(guide: Guide, docs: dict[str, YamlDocument], folders) -> Iterator[Problem]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..problems import Note, Problem
 from ..schema.items import Notice, Phase, Practice, Reference, Site, TherapistFile
 from ..schema.page import Page
 from ..schema.worksheet import Worksheet
@@ -23,6 +24,9 @@ class Guide:
     pages: list[Page]  # in menu order
     brand: Brand  # the clinic's brand, or ours: name, logo, colours, contact, integration therapy
     worksheets: list[Worksheet] = field(default_factory=list)  # in their order
+    notes: list[Note] = field(default_factory=list)  # warnings and info lines for the author; the build goes on
+    ui: dict = field(default_factory=dict)  # the interface catalog of the site's language (guide/interface.py)
+    warnings: tuple[Problem, ...] = ()  # what is incomplete but still builds (an untranslated text)
 
     def practice(self, practice_id: str) -> Practice:
         return next(p for p in self.practices if p.id == practice_id)

@@ -29,7 +29,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, Field, create_model
 
 from ..problems import Problem
-from ..schema.base import Id, Strict
+from ..schema.base import Id, Origin, Strict
 from ..schema.items import ChecklistItem, Notice, Phase, Practice, Reference
 from ..schema.page import Page
 from ..schema.worksheet import Worksheet
@@ -119,9 +119,18 @@ class MergedDocument(YamlDocument):
                 return doc, base + tuple(at[end:])
         raise LookupError(f"{self.name}: no origin recorded for {at}")  # merge_list_file always records ()
 
+    def source(self, at: Path_) -> tuple[YamlDocument, Path_]:
+        """The file the value at ``at`` was read from (never a merged document), and its path there."""
+        doc, path = self._origin(at)
+        return doc.source(path) if isinstance(doc, MergedDocument) else (doc, path)
+
     def position(self, at: Path_) -> tuple[int, int]:
         doc, path = self._origin(at)
         return doc.position(path)
+
+    def origin(self, at: Path_) -> Origin:
+        doc, path = self._origin(at)
+        return doc.origin(path)
 
     def where(self, at: Path_) -> str:
         doc, path = self._origin(at)
@@ -156,10 +165,12 @@ def overlay_files(overlay_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
             continue
         elif path.is_file() and path.suffix == ".yml" and path.stem in OVERLAY_MODELS:
             files[path.stem] = path
+        elif path.name == "interface.yml":
+            continue  # the clinic's interface texts: read with ours by guide/interface.py
         elif path.name.startswith(".") or path.suffix == ".md":
             continue  # notes for the clinic's editors
         else:
-            kinds = ", ".join([f"{k}.yml" for k in OVERLAY_MODELS] + [f"{f}/" for f in FOLDERS])
+            kinds = ", ".join([f"{k}.yml" for k in OVERLAY_MODELS] + ["interface.yml"] + [f"{f}/" for f in FOLDERS])
             hint = " (the site's name, crisis lines and language are set in brand.yml)" if path.stem == "site" else ""
             problems.append(Problem(str(path), 1, 1, "", f"unknown overlay file; expected one of: {kinds}{hint}"))
     return files, problems

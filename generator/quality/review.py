@@ -36,3 +36,11 @@ def overdue_items(guide: Guide, today: dt.date | None = None) -> list[Overdue]:
     late = [Overdue(kind, item.id, item.origin.file, item.next_review_due, (today - item.next_review_due).days)
             for kind, item in items if item.next_review_due < today]
     return sorted(late, key=lambda o: (-o.days_late, o.kind, o.item_id))
+
+
+def author_notes(guide: Guide) -> list[str]:
+    """Everything a check or build tells its author without failing: the guide's own notes (what a
+    clinic's overlay left out, words for another country), what is incomplete but still builds (an
+    untranslated text), then the overdue reviews."""
+    return ([str(note) for note in guide.notes] + [f"warning: {problem}" for problem in guide.warnings]
+            + [late.warning() for late in overdue_items(guide)])

@@ -19,6 +19,8 @@ from pathlib import Path
 import jinja2
 
 from ..guide.brand import tel_href
+from ..guide.crisis_wording import ways
+from ..guide.interface import fill
 from ..schema.base import PAGE_LINK
 from .layout import page_path
 
@@ -93,6 +95,13 @@ def _strict(function):
     return strict
 
 
+def _fill(text: str, **values) -> str:
+    """A catalog text with its ``{name}`` fill-ins: ``ui.footer.reviewed_by | fill(name=page.reviewed_by)``."""
+    for value in (text, *values.values()):
+        _refuse_undefined(value)
+    return fill(text, **values)
+
+
 def _md(markdown: str) -> str:
     """Markdown from the content, as it is: its page links are resolved on the whole rendered page
     (``resolve_page_links``), where it is known whether the page is at the root, a folder down or
@@ -118,7 +127,9 @@ def us_date(value: dt.date) -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
 
-def make_environment(templates_dir: Path, cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """Our templates' environment; ``ui`` is the interface catalog of the language rendered (the
+    global ``ui``: ``{{ ui.crisis.need_help }}``, fill-ins with ``{{ ui.footer.reviewed_by | fill(name=...) }}``)."""
     env = jinja2.Environment(
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
@@ -129,5 +140,7 @@ def make_environment(templates_dir: Path, cache: jinja2.BytecodeCache | None = N
         lstrip_blocks=True,
     )
     env.filters.update({name: _strict(f) for name, f in dict(plain=plain, us_date=us_date, link=page_path, tel=tel_href, css_string=css_string).items()})
-    env.filters.update(md=_md, md_text=_md_text)
+    env.filters.update(md=_md, md_text=_md_text, fill=_fill)
+    env.globals["ui"] = ui
+    env.globals["crisis_ways"] = lambda line: ways(line, ui)  # each way to reach a crisis line, in words, with its link
     return env

@@ -16,6 +16,7 @@ import jinja2
 from ..guide.guide import Guide
 from ..problems import ContentError, Problem, display_path
 from ..schema.page import Page
+from ..guide.crisis_wording import crisis_fill_ins
 from .environment import make_environment, resolve_page_links
 from .handout import handout_files, render_handout
 from .layout import BRAND_CSS, HANDOUT_PAGE, WORKSHEETS_DIR, brand_asset, page_path, worksheet_path
@@ -48,7 +49,7 @@ def page_context(page: Page, guide: Guide) -> dict:
 
 def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache | None = None) -> RenderedGuide:
     """Render every page; raise ``ContentError`` pointing into the template on a template error."""
-    env = make_environment(templates_dir, cache)
+    env = make_environment(templates_dir, guide.ui, cache)
     pages: dict[str, str] = {}
     try:
         template = env.get_template("pages/page.md.j2")
@@ -56,6 +57,7 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
             pages[page_path(page.id)] = resolve_page_links(template.render(**page_context(page, guide)), "root")
         pages.update(render_worksheet_pages(guide, env))
         pages[HANDOUT_PAGE] = render_handout(guide, env)
+        pages = {path: crisis_fill_ins(text, guide.site.crisis) for path, text in pages.items()}
         files = {**brand_files(guide, env), **handout_files(guide, env)}
     except jinja2.TemplateSyntaxError as exc:
         name = display_path(Path(exc.filename), templates_dir.resolve().parent) if exc.filename else "templates"

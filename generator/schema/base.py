@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 Id = Annotated[
     str,
@@ -28,6 +28,34 @@ PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)(#[^)\s]*)?\)")
 """A link to another page of the guide in any Markdown text: ``[words](page:page-id#anchor)``."""
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "ZZ"})  # Babel's regions that are not a country
+COUNTRY_HINTS = {"UK": "GB"}  # codes people write that ISO 3166 spells otherwise
+
+
+def _country(code: str) -> str:
+    """A country's ISO 3166-1 alpha-2 code, checked against the territories Babel (CLDR) knows."""
+    import babel  # here, not at import time: only files that set a country need it
+
+    names = babel.Locale("en").territories
+    if code in names and len(code) == 2 and code.isalpha() and code.isupper() and code not in NOT_COUNTRIES:
+        return code
+    hint = COUNTRY_HINTS.get(code.upper()) or (code.upper() if code.upper() in names and code.upper() not in NOT_COUNTRIES else None)
+    suggestion = f"; did you mean {hint!r} ({names[hint]})?" if hint else ""
+    raise ValueError(f"expected a country as its two-letter ISO 3166 code in capitals, such as 'US', 'GB' or 'AU' "
+                     f"(got {code!r}){suggestion}")
+
+
+Country = Annotated[str, AfterValidator(_country), Field(
+    description="The country as its two-letter ISO 3166 code in capitals, e.g. 'US', 'GB', 'AU'.")]
+Paper = Annotated[str, StringConstraints(pattern=r"^(a4|letter)$"), Field(
+    description="Paper size for printing from the browser, and the PDF listed first: 'a4' or 'letter' "
+                "(default: by country, letter in the US and Canada, a4 elsewhere)")]
+LETTER_COUNTRIES = frozenset({"US", "CA"})
+
+
+def paper_for(country: str, paper: str | None = None) -> str:
+    """The paper an edition prints on: its own setting, else its country's usual size."""
+    return paper or ("letter" if country in LETTER_COUNTRIES else "a4")
 
 
 @dataclass(frozen=True)

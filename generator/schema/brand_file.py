@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import HttpsUrl, Markdown, Strict, Text
+from .base import Country, HttpsUrl, Markdown, Paper, Strict, Text
 from .items import Crisis
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -78,5 +78,9 @@ class BrandFile(Strict):
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
     site_url: HttpsUrl | None = Field(None, description=SITE_URL)
     language: Language | None = Field(None, description="The site's language as a code such as 'en', 'fr' or 'pt-BR'.")
+    country: Country | None = Field(None, description="The clinic's country as its two-letter ISO 3166 code in capitals, "
+                                                      "e.g. 'GB' or 'AU' (default: ours, 'US'). It sets the paper size, and "
+                                                      "the build lists any of our words that name another country's services.")
+    paper: Paper | None = None
 
 

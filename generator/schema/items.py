@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import Doi, HttpsUrl, Id, Markdown, Strict, Text
+from .base import Country, Doi, HttpsUrl, Id, Markdown, Paper, Strict, Text
 
 
 # --- references -------------------------------------------------------------------------------
@@ -62,24 +62,59 @@ class NoticesFile(Strict):
     notices: list[Notice] = Field(min_length=1)
 
 
+CrisisNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 -]{1,18}[0-9]$")]
+CRISIS_NUMBER = "a phone number as people dial it: digits, spaces or hyphens, e.g. '988' or '13 11 14'"
+
+
 class CrisisLine(Strict):
+    """A crisis service, as facts: its number, whether it takes texts, its chat, its hours, whether it
+    is free, the languages it answers in and the source that says so. Every sentence about it
+    ("Call or text 988, any time") is built from these facts in the site's language
+    (generator/guide/crisis_wording.py), never written as prose, so a clinic sets only facts."""
+
     id: Id
     name: Text = Field(description="The service's name, e.g. '988 Suicide & Crisis Lifeline'.")
-    how: Text = Field(description="How to reach it, in words: 'Call or text 988'.")
+    number: CrisisNumber | None = Field(None, description=f"The number to call: {CRISIS_NUMBER}.")
+    texts: bool | CrisisNumber = Field(False, description="true if the same number takes text messages; or the number to "
+                                                          f"text when it differs ({CRISIS_NUMBER}).")
+    chat: HttpsUrl | None = Field(None, description="The https:// address of its online chat, if it has one.")
+    hours: Text | None = Field(None, description="When it answers: '24/7' for any time, or the hours in words.")
+    free: bool | None = Field(None, description="true if it is free to call (and text) from any phone.")
+    languages: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]] = Field(
+        [], description="The languages it answers in, as codes such as 'en' or 'es'.")
+    source: Id | None = Field(None, description="The id of the reference (references.yml, ours or the clinic's) "
+                                                "that backs these facts; cited wherever the line is shown.")
+    how: Text | None = Field(None, description="Built from number, texts and chat (e.g. 'Call or text 988'); "
+                                               "set it only for a service reached in another way.")
     href: Annotated[
         str,
         StringConstraints(pattern=r"^(tel:\+?[0-9]+|sms:\+?[0-9]+|https://\S+)$"),
-        Field(description="A tel:, sms: or https:// link that opens the service."),
-    ]
-    hours: Text | None = None
+        Field(description="A tel:, sms: or https:// link that opens the service (built from number or chat)."),
+    ] | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "CrisisLine":
+        if not (self.number or self.chat or (self.how and self.href)):
+            raise ValueError("a crisis line needs a number or a chat address, so a patient can reach it")
+        if self.texts is True and not self.number:
+            raise ValueError("texts: true means the number takes texts; give the number too")
+        return self
+
+    @property
+    def always_open(self) -> bool:
+        return (self.hours or "").replace(" ", "").lower() in ("24/7", "24hours")
 
 
 class Crisis(Strict):
-    heading: Text
-    intro: Markdown
-    emergency: Text = Field(description="What to do in immediate danger, e.g. 'Call 911'.")
-    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] | None = Field(
-        None, description="The emergency number, digits only (e.g. '911', '999', '112'): a tap-to-call link where help is listed.")
+    heading: Text | None = Field(None, description="The crisis page's heading (default: ours, from the interface's language).")
+    intro: Markdown | None = Field(None, description="Words before the lines (default: ours); say no facts here, "
+                                                     "the lines' facts are shown with each line.")
+    emergency: Text | None = Field(None, description="Words for immediate danger (built from emergency_number when left out).")
+    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] = Field(
+        description="The emergency number, digits only (e.g. '911', '999', '112', '000'): the crisis bar, a "
+                          "tap-to-call link where help is listed, and every 'call ... in an emergency'.")
+    emergency_source: Id | None = Field(None, description="The id of the reference that gives the emergency number; "
+                                                          "cited with the crisis lines.")
     lines: list[CrisisLine] = Field(min_length=1)
 
 
@@ -88,9 +123,21 @@ class Site(Strict):
     title: Text = Field(description="The guide's full title, shown on the home page.")
     description: Text = Field(description="One sentence for search engines and link previews.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    country: Country = Field(description="The country whose crisis lines and services the text names, as its "
+                                         "ISO 3166 code, e.g. 'US'.")
+    paper: Paper | None = None
+    country_words: dict[Country, list[Text]] = Field(
+        {}, description="Per country, words that name its own services or facts ('988', 'FDA'): an edition for "
+                        "another country is warned of each one left in a text.")
     copyright: Text
     crisis_page: Id = Field(description="The id of the page that lists crisis help.")
     crisis: Crisis
+
+    @model_validator(mode="after")
+    def _crisis_words(self) -> "Site":
+        if not (self.crisis.heading and self.crisis.intro):
+            raise ValueError("our crisis section needs its heading and intro (a clinic's brand.yml may leave them out)")
+        return self
 
 
 # --- practices (the forms of integration) ----------------------------------------------------

@@ -11,12 +11,12 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from helpers import ROOT, run_cli
+from helpers import ROOT, run_cli, english_ui
 from generator.pipeline import Project, generate
 from generator.blocks.plan_builder import PlanBuilderBlock
 from generator.render.environment import make_environment
 
-ENV = make_environment(ROOT / "templates")
+ENV = make_environment(ROOT / "templates", english_ui())
 PLAN_SCRIPTS = ["javascripts/plan/format.js", "javascripts/plan/schedule.js", "javascripts/plan/calendar.js",
                 "javascripts/plan/storage.js", "javascripts/plan/page.js"]  # in the order they must run
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from generator.guide.assemble import load_guide
 from generator.guide.brand import OUR_COLOURS, Brand, tel_href
 from generator.guide.colours import DARK_BACKGROUND, contrast_problems, contrast_ratio, lighten_until_readable, resolve_colours
 from generator.render.environment import make_environment
 from generator.schema.brand_file import Colours, IntegrationTherapy, Referral
-from helpers import ROOT
+from helpers import ROOT, english_ui
 from helpers import render_macro
 
 
@@ -43,7 +46,7 @@ def _brand(**changes) -> Brand:
 
 
 def test_the_brand_stylesheet_sets_the_theme_colours_in_both_schemes():
-    css = make_environment(ROOT / "templates").get_template("site/brand.css.j2").render(brand=_brand(name="Evil */ body{display:none} /*"))
+    css = make_environment(ROOT / "templates", english_ui()).get_template("site/brand.css.j2").render(brand=_brand(name="Evil */ body{display:none} /*"))
     assert "--md-primary-fg-color: #5b2a86;" in css and "--md-typeset-a-color: #5b2a86;" in css
     assert '[data-md-color-scheme="slate"]' in css
     assert css.count("*/") == 1  # a name cannot end the comment and inject rules
@@ -88,3 +91,21 @@ def test_the_pdfs_site_url_is_the_clinics_then_the_engines_then_none(tmp_path):
     assert problems == [] and clinic.site_url == "https://example.org/guide/"
     config.write_text("site_url: https://elsewhere.example/\n", encoding="utf-8")
     assert published_site_url(clinic, config) == "https://example.org/guide/"  # the clinic's own wins
+
+
+@pytest.mark.parametrize(("settings", "paper"), [
+    ('country: "GB"', "a4"), ('country: "AU"', "a4"), ('country: "CA"', "letter"), ('country: "US"', "letter"),
+    ('country: "US"\npaper: a4', "a4"), ('country: "DE"\npaper: letter', "letter")])
+def test_the_paper_follows_the_country_unless_brand_yml_names_one(tmp_path, settings, paper):
+    clinic = shutil.copytree(ROOT / "clinics/example", tmp_path / "clinic")
+    brand = clinic / "brand.yml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace('country: "GB"', settings), encoding="utf-8")
+    guide = load_guide(ROOT / "content", clinic)
+    assert guide.brand.paper == paper
+    css = make_environment(ROOT / "templates", english_ui()).get_template("site/brand.css.j2").render(brand=guide.brand)
+    assert f"size: {'A4' if paper == 'a4' else 'letter'};" in css
+
+
+def test_our_own_guide_prints_on_letter_for_the_us():
+    guide = load_guide(ROOT / "content")
+    assert (guide.brand.country, guide.brand.paper) == ("US", "letter")

@@ -57,9 +57,23 @@ MISTAKES = {
         "brand.yml", '      phone: "+44 20 7946 0001"\n      website: "https://example.org/integration"\n', "",
         '- name: "Example Integration Practice',
         "integration_therapy.referrals[0]: a referral needs a phone, email or website"),
-    "crisis line with a bad link": Mistake(
-        "brand.yml", 'href: "tel:116123"', 'href: "116 123"', 'href: "116 123"',
-        "crisis.lines[0].href: expected a tel:, sms: or https:// link"),
+    "crisis line with a number nobody can dial": Mistake(
+        "brand.yml", 'number: "116 123"', 'number: "one one six"', 'number: "one one six"',
+        "crisis.lines[0].number: expected the number to call: a phone number as people dial it"),
+    "crisis line nobody can reach": Mistake(
+        "brand.yml", '      number: "116 123"\n', '', '- id: samaritans',
+        "crisis.lines[0]: a crisis line needs a number or a chat address"),
+    "country written as people say it, not as ISO 3166 does": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "UK"', "country:",
+        "country: expected a country as its two-letter ISO 3166 code in capitals, such as 'US', 'GB' or 'AU' (got 'UK'); "
+        "did you mean 'GB' (United Kingdom)?"),
+    "country in small letters": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "gb"', "country:", "(got 'gb'); did you mean 'GB' (United Kingdom)?"),
+    "a region that is not a country": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "EU"', "country:", "(got 'EU')"),
+    "paper size nobody sells": Mistake(
+        "brand.yml", 'country: "GB"', 'country: "GB"\npaper: "A5"', 'paper: "A5"',
+        "paper: expected paper size for printing from the browser, and the PDF listed first: 'a4' or 'letter'"),
     "replacing an id we do not have": Mistake(
         "content/therapist.yml", "    - id: ask-cost", "    - id: ask-costs", "- id: ask-costs",
         "questions.replace[0].id: no therapist question has the id 'ask-costs' to replace"),
@@ -115,7 +129,12 @@ def test_a_clinic_mistake_is_named_with_its_file_line_and_key(name, clinic_proje
 
 
 def test_our_crisis_numbers_left_in_a_text_are_named_for_a_clinic_with_other_lines(clinic_project):
+    """Our texts name the lines through {crisis_line} and {emergency_number}; one that names 988 or 911
+    itself would send a patient abroad to a number that does not work there."""
     (clinic_project / CLINIC / "content/notices.yml").unlink()
+    notices = clinic_project / "content/notices.yml"
+    notices.write_text(notices.read_text(encoding="utf-8").replace("**{crisis_line}**", "Call or text 988")
+                       .replace("call {emergency_number}", "call 911"), encoding="utf-8")
     result = cli("--clinic", CLINIC, "check", cwd=clinic_project)
     assert result.returncode == 1
     assert "content/notices.yml:7:1: notices[0].body: this text tells patients to use 988, a crisis number of our US guide" \

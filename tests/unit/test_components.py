@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from helpers import ROOT, render_macro
+from helpers import ROOT, english_ui, render_macro
 from generator.blocks.text import TextBlock
+from generator.guide.crisis_wording import worded_crisis
 from generator.schema.items import ChecklistItem, Crisis, CrisisLine, Minutes, Modality, Notice, Practice, Reference
 from generator.schema.page import Page
 
@@ -68,10 +69,23 @@ def test_review_footer_shows_both_dates_in_words_and_machine_form():
     assert '<time datetime="2027-05-25">May 25, 2027</time>' in html
 
 
-@pytest.mark.parametrize("href", ["tel:988", "sms:988", "https://988lifeline.org/chat"])
-def test_crisis_lines_are_links_that_open_the_service(href):
-    crisis = Crisis(heading="Help", intro="You are not alone.", emergency="Call 911.",
-                    lines=[CrisisLine(id="l", name="988 Lifeline", how="Call or text 988", href=href, hours="24/7")])
-    html = render_macro("crisis_lines.md.j2", "crisis_lines", crisis)
-    assert f'<a href="{href}">Call or text 988</a>: 988 Lifeline (24/7)' in html
-    assert "<strong>Call 911.</strong>" in html
+def test_crisis_lines_are_links_that_open_the_service_built_from_its_facts():
+    crisis = Crisis(heading="Help", intro="You are not alone.", emergency_number="911", lines=[CrisisLine(
+        id="l", name="988 Lifeline", number="988", texts=True, chat="https://988lifeline.org/chat", hours="24/7", free=True)])
+    crisis = worded_crisis(crisis, english_ui(), "en")
+    html = render_macro("crisis_lines.md.j2", "crisis_lines", crisis, {})
+    assert ('<strong>988 Lifeline</strong>: <a href="tel:988">Call 988</a> · <a href="sms:988">Text 988</a> · '
+            '<a href="https://988lifeline.org/chat">Chat online</a> (free, any time)') in html
+    assert "<strong>If you are in immediate danger, call 911 or go to the nearest hospital.</strong>" in html
+    assert crisis.lines[0].how == "Call or text 988" and crisis.lines[0].href == "tel:988"
+
+
+@pytest.mark.parametrize(("facts", "how", "href", "said"), [
+    ({"number": "13 11 14", "texts": "0477 13 11 14", "hours": "24/7"}, "Call 13 11 14", "tel:131114", "any time"),
+    ({"number": "116 123", "free": True, "hours": "24/7"}, "Call 116 123", "tel:116123", "free, any time"),
+    ({"chat": "https://example.org/chat", "hours": "6 pm to midnight"}, "Chat online", "https://example.org/chat", "6 pm to midnight"),
+    ({"number": "988", "texts": True, "languages": ["en", "es"]}, "Call or text 988", "tel:988", "in English and Spanish")])
+def test_a_crisis_lines_words_follow_its_facts(facts, how, href, said):
+    crisis = worded_crisis(Crisis(emergency_number="000", lines=[CrisisLine(id="l", name="A line", **facts)]), english_ui(), "en")
+    assert (crisis.lines[0].how, crisis.lines[0].href, crisis.lines[0].hours) == (how, href, said)
+    assert crisis.emergency == "If you are in immediate danger, call 000 or go to the nearest hospital."

@@ -20,11 +20,11 @@ from generator.render.pages import page_context
 from generator.render.worksheets import sheet_fields
 from generator.schema.page import Page
 from generator.schema.worksheet import Worksheet
-from helpers import ROOT, markdown_html, visible_text
+from helpers import ROOT, markdown_html, visible_text, english_ui
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GUIDE = load_guide(ROOT / "content")
-ENV = make_environment(ROOT / "templates")
+ENV = make_environment(ROOT / "templates", english_ui())
 DATES = {"last_reviewed": dt.date(2026, 1, 1), "next_review_due": dt.date(2026, 7, 1)}
 
 

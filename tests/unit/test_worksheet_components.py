@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import ROOT
+from helpers import ROOT, english_ui
 from generator.guide.assemble import load_guide
 from generator.fields.base import WorksheetItem
 from generator.fields.box import BoxField
@@ -17,7 +17,7 @@ from generator.fields.table import TableField
 from generator.render.environment import make_environment
 from generator.render.worksheets import sheet_fields
 
-ENV = make_environment(ROOT / "templates")
+ENV = make_environment(ROOT / "templates", english_ui())
 
 
 def call(component: str, macro: str, *args, **kwargs) -> str:

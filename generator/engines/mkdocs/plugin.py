@@ -18,7 +18,7 @@ from ...guide.clinic import resolve_clinic
 from ...pipeline import Project, generate
 from ...problems import ContentError
 from ...publish.finish import finish_site
-from ...quality.review import overdue_items
+from ...quality.review import author_notes
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
 from ..site_settings import site_settings, theme_language
@@ -43,8 +43,8 @@ class GuidePlugin(BasePlugin):
             guide, self.rendered = generate(Project.at(root, self.clinic_dir))
         except ContentError as exc:
             raise PluginError("the guide's content has problems:\n" + exc.report()) from None
-        for late in overdue_items(guide):
-            print(late.warning(), file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
+        for note in author_notes(guide):
+            print(note, file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
         settings = site_settings(guide, self.rendered)
         # The theme prints these without escaping in some places and with `| e` in others; escaped
         # Markup is right in both (escaping Markup again leaves it as it is).

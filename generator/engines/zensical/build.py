@@ -48,7 +48,7 @@ from ...pipeline import Project, generate
 from ...problems import BuildFailed
 from ...publish.finish import finish_site
 from ...publish.offline_copy import write_offline_copy
-from ...quality.review import overdue_items
+from ...quality.review import author_notes
 from ...render.environment import cache_dir
 from ...render.pages import RenderedGuide
 from ..site_settings import SiteSettings, site_settings, theme_language
@@ -255,8 +255,8 @@ def _move_contents(source: Path, dest: Path) -> None:
 
 def _generate(root: Path, clinic_dir: Path | None) -> tuple[Guide, RenderedGuide]:
     guide, rendered = generate(Project.at(root, clinic_dir))
-    for late in overdue_items(guide):
-        print(late.warning(), file=sys.stderr)
+    for note in author_notes(guide):
+        print(note, file=sys.stderr)
     return guide, rendered
 
 
