@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..problems import Problem, display_path
+from ..problems import Problem
 from ..schema.base import PAGE_LINK
-from ..source.yaml_reader import Path_, YamlDocument, format_field_path, texts
+from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, format_field_path, load_yaml, texts
 from .guide import Guide
 from .markup_check import markup_problems
 
@@ -85,14 +85,23 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
 
 def _crisis_sources(guide: Guide, site: YamlDocument) -> Iterator[Problem]:
     """Each crisis line's source is a reference of the guide: ours, or one the clinic adds in its folder."""
-    brand = guide.brand.clinic_dir / "brand.yml" if guide.brand.is_clinic else None
     named = [(("crisis", "emergency_source"), guide.site.crisis.emergency_source)]
     named += [(("crisis", "lines", i, "source"), line.source) for i, line in enumerate(guide.site.crisis.lines)]
-    for at, source in named:
-        if source and source not in guide.references:
-            message = (f"no reference has the id {source!r}; add it to references.yml "
-                       f"({'references: add: in the clinic folder' if brand else 'content/references.yml'})")
-            yield (Problem(display_path(brand), 1, 1, format_field_path(at), message) if brand else site.problem(at, message))
+    unknown = [(at, source) for at, source in named if source and source not in guide.references]
+    if not unknown:
+        return
+    where = site
+    if guide.brand.is_clinic:
+        try:  # brand.yml was read and checked already; read again here for the lines its settings are on
+            brand = load_yaml(guide.brand.clinic_dir / "brand.yml")
+        except YamlLoadError as exc:
+            yield exc.problem
+            return
+        if "crisis" in brand.data:  # the clinic's own lines, not ours
+            where = brand
+    add_to = "references: add: in the clinic folder" if guide.brand.is_clinic else "content/references.yml"
+    for at, source in unknown:
+        yield where.problem(at, f"no reference has the id {source!r}; add it to references.yml ({add_to})")
 
 
 def _duplicate_ids(guide: Guide, docs: dict[str, YamlDocument], folders) -> Iterator[Problem]:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from ..guide.crisis_wording import crisis_fill_ins
 from ..guide.guide import Guide
 
 GRADE_LIMIT = 8.0  # US school grade of a page as a whole; the team's standard
@@ -103,7 +104,7 @@ def page_prose(guide: Guide) -> Iterator[Prose]:
     for page in guide.pages:
         markdown = [guide.notices[n].body for n in page.notices]
         markdown += [text for block in page.blocks for text in block.prose(guide)]
-        yield Prose("page", page.id, page.origin.file, tuple(p for text in markdown for p in passages(text)))
+        yield Prose("page", page.id, page.origin.file, _as_read(guide, markdown))
 
 
 def worksheet_prose(guide: Guide) -> Iterator[Prose]:
@@ -111,7 +112,13 @@ def worksheet_prose(guide: Guide) -> Iterator[Prose]:
     for sheet in guide.worksheets:
         markdown = [sheet.description, sheet.when, sheet.intro]
         markdown += [text for field in sheet.fields for text in field.prose(guide)]
-        yield Prose("worksheet", sheet.id, sheet.origin.file, tuple(p for text in markdown for p in passages(text)))
+        yield Prose("worksheet", sheet.id, sheet.origin.file, _as_read(guide, markdown))
+
+
+def _as_read(guide: Guide, markdown: list[str | None]) -> tuple[str, ...]:
+    """The passages of some Markdown as a reader gets them: with ``{crisis_line}`` and
+    ``{emergency_number}`` filled in from the lines in force, as every page fills them."""
+    return tuple(p for text in markdown if text for p in passages(crisis_fill_ins(str(text), guide.site.crisis)))
 
 
 PROSE_SOURCES: list[Callable[[Guide], Iterable[Prose]]] = [page_prose, worksheet_prose]

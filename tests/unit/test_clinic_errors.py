@@ -95,6 +95,12 @@ MISTAKES = {
     "a clinic's text linking to a page nobody has": Mistake(
         "content/notices.yml", "(page:crisis)", "(page:crises)", "page:crises",
         "notices.replace[0].body: no page has the id 'crises'"),
+    "crisis line citing a reference nobody has": Mistake(
+        "brand.yml", "      source: samaritans", "      source: samaritans-uk", "source: samaritans-uk",
+        "crisis.lines[0].source: no reference has the id 'samaritans-uk'"),
+    "emergency number citing a reference nobody has": Mistake(
+        "brand.yml", '  emergency_number: "999"', '  emergency_number: "999"\n  emergency_source: nhs-999',
+        "emergency_source:", "crisis.emergency_source: no reference has the id 'nhs-999'"),
     "a field the overlay does not know": Mistake(
         "content/practices.yml", "  add:", "  append:", "append:",
         "practices.append: unknown field; expected one of: add, replace, remove"),
