@@ -1,11 +1,10 @@
-"""The Spanish edition as a reader meets it, in a real build with the tiny Spanish content of
-tests/fixtures/es: no English interface word on any Spanish page, a language switcher and hreflang
-links that lead to the same page in the other language, Spanish dates."""
+"""The Spanish edition as a reader meets it, in a real build of our content: no English interface
+word anywhere on a Spanish page (its body included), a language switcher and hreflang links that lead
+to the same page in the other language, Spanish dates."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,8 +13,7 @@ import yaml
 
 from helpers import ROOT, copy_project, edit, run_cli, site_pages
 
-SPANISH = ROOT / "tests" / "fixtures" / "es"
-PAGE_BODY = ("md-content__inner", "md-nav--secondary")  # the page's own text and its headings (the content)
+SOURCE_LIST = "guide-references"  # sources are cited by their own titles, in their own language
 SPOKEN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")  # read out, or shown on hover
 
 
@@ -37,8 +35,8 @@ def english_only_words() -> set[str]:
 
 
 class _Interface(HTMLParser):
-    """The text of a page a reader sees or hears outside the page's own body (header, menu, crisis
-    bar, footer, buttons' names), without scripts and data blocks."""
+    """The text of a page a reader sees or hears (header, menu, crisis bar, the page's body, footer,
+    buttons' names), without scripts, data blocks and the list of sources."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -49,7 +47,7 @@ class _Interface(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         void = tag in ("br", "img", "input", "link", "meta", "hr", "source")
-        skipping = self.skip_depth or tag in ("script", "style", "template") or any(name in (attrs.get("class") or "") for name in PAGE_BODY)
+        skipping = self.skip_depth or tag in ("script", "style", "template") or SOURCE_LIST in (attrs.get("class") or "")
         if not void:
             self.stack.append(tag)
             if skipping:
@@ -78,11 +76,12 @@ def content_strings(site: Path) -> list[str]:
     strings += [value for line in guide.site.crisis.lines for value in (line.name, line.how, line.hours or "")]
     strings += [text for page in guide.pages for text in (page.title, page.nav_title or "")]
     strings += [sheet.title for sheet in guide.worksheets]
+    strings += [ref.title for ref in guide.references.values()]  # a source is cited by its own title, wherever it is shown
     return sorted(filter(None, strings), key=len, reverse=True)
 
 
 def english_interface_words(site: Path) -> dict[str, set[str]]:
-    """Every Spanish page (site/es/) with the English interface words it shows outside its body."""
+    """Every Spanish page (site/es/) with the English interface words it shows."""
     english, content = english_only_words(), content_strings(site)
     found = {}
     for page in site_pages(site / "es"):
@@ -104,12 +103,7 @@ def _build(project: Path) -> Path:
 
 
 def _spanish_project(folder: Path) -> Path:
-    project = copy_project(folder / "project")
-    spanish = project / "content" / "es"
-    shutil.rmtree(spanish / "pages", ignore_errors=True)
-    shutil.copy(SPANISH / "site.yml", spanish / "site.yml")
-    shutil.copytree(SPANISH / "pages", spanish / "pages")
-    return project
+    return copy_project(folder / "project")
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +145,6 @@ def test_spanish_pages_show_spanish_content_words_and_dates(spanish_site):
     page = (spanish_site / "es" / "forms-of-integration" / "index.html").read_text(encoding="utf-8")
     assert "<html lang=\"es\"" in page and "Formas de integrar" in page
     assert "Última revisión de esta página:" in page and "de noviembre de 2026" in page
-    assert "Llame al 988 y oprima el 2" in page, "the crisis bar has the Spanish crisis lines"
+    assert "Llame al 988 y oprima 2" in page, "the crisis bar has the Spanish crisis lines"
     english = (spanish_site / "forms-of-integration" / "index.html").read_text(encoding="utf-8")
     assert "Ways to integrate" in english and "November 25, 2026" in english
