@@ -15,6 +15,7 @@ or ``{emergency_number}``; every rendered page has them filled in from the lines
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..schema.items import Crisis, CrisisLine
@@ -24,11 +25,14 @@ from .interface import fill
 CRISIS_FILL_IN = re.compile(r"\{(crisis_line|emergency_number)\}")
 
 
-def crisis_fill_ins(text: str, crisis: Crisis) -> str:
-    """A rendered page with ``{crisis_line}`` and ``{emergency_number}`` filled in from the worded ``crisis``."""
+def crisis_fill_ins(text: str, crisis: Crisis, markup: bool = False) -> str:
+    """``text`` with ``{crisis_line}`` and ``{emergency_number}`` filled in from the worded ``crisis``;
+    for a rendered page (``markup``), as escaped text: a clinic's line may hold ``<`` or ``&``."""
     first = crisis.lines[0]
     about = ", ".join(part for part in (first.name, first.hours) if part)
     values = {"crisis_line": f"{first.how} ({about})", "emergency_number": crisis.emergency_number or ""}
+    if markup:
+        values = {name: html.escape(value, quote=False) for name, value in values.items()}
     return CRISIS_FILL_IN.sub(lambda match: values[match.group(1)], text)
 
 

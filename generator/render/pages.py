@@ -57,7 +57,7 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
             pages[page_path(page.id)] = resolve_page_links(template.render(**page_context(page, guide)), "root")
         pages.update(render_worksheet_pages(guide, env))
         pages[HANDOUT_PAGE] = render_handout(guide, env)
-        pages = {path: crisis_fill_ins(text, guide.site.crisis) for path, text in pages.items()}
+        pages = {path: crisis_fill_ins(text, guide.site.crisis, markup=True) for path, text in pages.items()}
         files = {**brand_files(guide, env), **handout_files(guide, env)}
     except jinja2.TemplateSyntaxError as exc:
         name = display_path(Path(exc.filename), templates_dir.resolve().parent) if exc.filename else "templates"

@@ -27,6 +27,7 @@ crisis:
   heading: "Ayuda <ahora> & ya"
   intro: "Llame <ahora> & hable con alguien 心."
   emergency: "Emergency <now>: call 112 & stay \\"safe\\" 心"
+  emergency_number: "112"
   lines:
     - id: line-one
       name: "Línea <Uno> & \\"Dos\\" 心"

@@ -26,7 +26,7 @@ def served(project_copy):
         log.close()
 
 
-def test_edits_to_yaml_and_templates_show_on_the_next_reload(served):
+def test_edits_to_content_the_interface_catalog_and_templates_show_on_the_next_reload(served):
     project, url = served
     page_url = url + "what-is-integration/"
     wait_for(page_url, "What is integration?")
@@ -35,8 +35,11 @@ def test_edits_to_yaml_and_templates_show_on_the_next_reload(served):
           "title: What integration means to you")
     wait_for(page_url, "What integration means to you")
 
-    edit(project / "templates/components/review_footer.md.j2", "Page last reviewed:", "This page was last checked:")
+    edit(project / "content/interface.yml", "Page last reviewed:", "This page was last checked:")
     wait_for(page_url, "This page was last checked:")
+
+    edit(project / "templates/components/review_footer.md.j2", "{{ ui.review.next_due|e }}", "Looked at again by:")
+    wait_for(page_url, "Looked at again by:")
 
 
 def test_a_bad_edit_is_shown_in_the_browser_and_the_terminal_and_the_preview_recovers_once_fixed(served):
