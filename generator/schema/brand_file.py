@@ -77,7 +77,8 @@ class BrandFile(Strict):
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
     site_url: HttpsUrl | None = Field(None, description=SITE_URL)
     languages: list[Language] | None = Field(None, min_length=1, description=(
-        "The clinic's languages, side by side (default: ours): the first at the site's root, each other at /<code>/. "
+        "The clinic's languages, side by side (default: our first, English; each further one is the clinic's choice, "
+        "since its overlay and sign-off are per language): the first at the site's root, each other at /<code>/. "
         "The overlay in content/ is for English, content/<code>/ for each other language."))
     language: Language | None = Field(None, description="One language, the old way: language: es is languages: [es].")
     country: Country | None = Field(None, description="The clinic's country as its two-letter ISO 3166 code in capitals, "

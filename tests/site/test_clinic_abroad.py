@@ -79,3 +79,12 @@ def test_the_uk_example_still_checks_with_its_own_lines():
     result = run_cli("--clinic", "clinics/example", "check")
     assert result.returncode == 0, result.stderr
     assert "names a service or fact of" not in result.stderr
+
+
+def test_the_page_left_out_in_one_line_is_gone_and_nothing_links_to_it(australian_site):
+    """clinics/example-au/content/pages.yml says only `remove: [does-it-help]`."""
+    site, stderr = australian_site
+    assert not (site / "does-it-help").exists()
+    for path in site_pages(site):
+        assert "does-it-help/" not in path.read_text(encoding="utf-8"), path.relative_to(site)
+    assert "clinics/example-au/content/pages.yml:4:" in stderr and "info:" in stderr, stderr
