@@ -121,7 +121,7 @@ def test_with_the_storage_full_a_saved_plan_is_shown_and_a_copy_offered(context,
     assert tab.input_value("#plan-action") == "Walk after dinner"
     assert tab.input_value("#plan-crisis-person") == "My sister"
     assert "storage is full" in tab.text_content(ERROR)
-    assert tab.is_visible("#plan-save-copy")
+    assert tab.is_visible("#plan-save-copy") and tab.is_hidden("#plan-save-unreadable")
     tab.fill("#plan-therapist-name", "Dr. Rivera")
     tab.wait_for_timeout(600)
     assert "saved" not in tab.text_content(STATUS).replace("Not saved", ""), "the status never says saved when it is not"
@@ -135,6 +135,7 @@ def test_an_unreadable_saved_plan_is_kept_aside_offered_as_a_file_and_the_page_s
     store(context, site_url, unreadable)
     tab = open_plan(context, site_url)
     assert "could not be read" in tab.text_content(ERROR)
+    assert tab.is_visible("#plan-save-unreadable") and tab.is_hidden("#plan-save-copy"), "the new plan is saved: no need to offer it"
     kept = {key: text for key, text in stored(tab).items() if key.startswith(KEY + "-unreadable-")}
     assert list(kept.values()) == [unreadable]
     file = click_download(tab, "#plan-save-unreadable", tmp_path)
