@@ -203,7 +203,8 @@ def plan_page(browser, site: Path) -> Iterator:
 
 
 def download_calendar(tab) -> bytes:
-    """The schedule's .ics file, as the plan page's button downloads it (a session date must be set)."""
+    """The schedule's .ics file, as the plan page's button downloads it (the plan must have a session,
+    the therapist's next appointment or a check-in reminder)."""
     with tab.expect_download() as download:
         tab.click("#plan-ics")
     return download.value.path().read_bytes()

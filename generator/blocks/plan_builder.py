@@ -54,11 +54,14 @@ class PlanFileProblems(_Words):
     old_sessions: Text = _words("A version 1 file whose session dates are not a list.")
     no_fields: Text = _words("The file has no plan fields.")
     too_many_fields: Text = _words("The file has more fields than any plan.")
-    strange_name: Text = _words("A field's name is not one a plan uses.")
+    strange_name: Text = _words("A field's name could not be a plan's (capitals, spaces, signs).", "name")
     not_text: Text = _words("A field holds something other than text or a tick.", "name")
     too_long: Text = _words("A field's text is too long.", "name")
-    markup: Text = _words("A field holds HTML.", "name")
-    not_a_date: Text = _words("A date field holds something other than a date.", "name")
+    not_a_date: Text = _words("A date field holds something other than a real calendar date.", "name")
+    not_a_time: Text = _words("A time field holds something other than a time of day, 00:00 to 23:59.", "name")
+    not_a_score: Text = _words("A score holds something other than a whole number in its range.", "name", "low", "high")
+    not_minutes: Text = _words("The session reminder holds something other than a number of minutes.", "name")
+    not_a_tick: Text = _words("A box to tick holds something other than a tick.", "name")
     bad_revision: Text = _words("The file's revision number is not a whole number.")
 
 
@@ -74,11 +77,17 @@ class PlanMessages(_Words):
     changed_in_both_tabs: Text = _words("Error: two tabs changed the same fields; {fields} names them.", "fields")
     no_storage: Text = _words("Error on opening: the browser lets the page save nothing.")
     storage_blocked: Text = _words("Error: the browser stopped a save.")
-    storage_full: Text = _words("Error: the last changes could not be saved.")
+    storage_full: Text = _words("Error: the last changes could not be saved (the plan stays on the page).")
+    storage_full_on_load: Text = _words("Error on opening: the saved plan was read, but nothing new can be saved.")
     storage_full_on_replace: Text = _words("Error: an opened or cleared plan could not be saved.")
-    stored_unreadable: Text = _words("Error: the plan saved in the browser cannot be read (one of file_problems).", "reason")
+    stored_unreadable: Text = _words("Error: the plan saved in the browser cannot be read (one of file_problems); it was "
+                                     "kept aside, and the page saves anew.", "reason")
+    stored_unreadable_not_kept: Text = _words("Error: as stored_unreadable, but it could not be kept aside, so the page "
+                                              "leaves it as it was and saves nothing.", "reason")
+    unreadable_button: Text = _words("The button that saves a plan that could not be read to a file.")
+    unreadable_file: FileName = _words("The name of that file.", "date")
+    save_copy_button: Text = _words("The button shown with the messages when the plan cannot be saved on the device.")
     memory_only: Text = _words("Added after each of the errors above: the plan lasts for this visit only.")
-    markup: Text = _words("Shown under a field whose text looks like HTML, which is never saved.")
     export_file: FileName = _words("The name of the exported plan file.", "date")
     exported: Text = _words("Status: the plan was saved to a file.", "file")
     refused: Text = _words("Error: a file could not be opened (one of file_problems).", "reason")
@@ -88,6 +97,8 @@ class PlanMessages(_Words):
     opened_for_this_visit: Text = _words("Status: a file was opened, but cannot be saved on this device.")
     confirm_clear: Text = _words("Question before the plan is cleared.")
     cleared: Text = _words("Status: the plan was cleared.")
+    not_cleared: Text = _words("Error: the browser stopped the plan from being cleared; it is still saved.")
+    unshown_fields: Text = _words("Status after opening a file with fields this page does not show, kept in the plan.", "fields")
     calendar_needs_a_date: Text = _words("Error: the calendar button was pressed with no date in the plan.")
     calendar_file: FileName = _words("The name of the calendar file.")
     calendar_saved: Text = _words("Status: the calendar file was saved.", "file")
@@ -113,6 +124,7 @@ class ScheduleBefore(_Words):
 
 
 class ScheduleDay(_Words):
+    minutes: int = Field(120, ge=15, le=720, description="How long a session's event lasts when the patient gave its time.")
     title: Text = _words("The event's title.", "number")
     detail: Text = _words("What to do on the day of the session.")
 
@@ -130,6 +142,11 @@ class SchedulePractice(_Days):
     detail_no_practices: Text = _words("With no practice chosen.")
 
 
+class ScheduleCheckin(_Words):
+    title: Text = _words("The daily check-in reminder's title (with an alarm at the time the patient chose).")
+    detail: Text = _words("What the reminder asks.")
+
+
 class PlanSchedule(_Words):
     """The schedule drawn from the session dates, on the page and in the calendar file."""
 
@@ -143,8 +160,11 @@ class PlanSchedule(_Words):
     small_step: Text = _words("Added to daily practice when the plan has a small step.", "action")
     therapist: Text = _words("The therapist in after.detail, when the plan names one.", "name")
     no_therapist: Text = _words("The therapist in after.detail, when the plan names none.")
+    checkin: ScheduleCheckin
+    at_time: Text = _words("An event at a time of day, as the page shows it.", "day", "time")
     dates: Text = _words("An event of several days, as the page shows it.", "first", "last")
     daily_dates: Text = _words("A daily event, as the page shows it.", "first", "last")
+    daily_at: Text = _words("A daily event at a time of day, as the page shows it.", "first", "last", "time")
     calendar_name: Text = _words("The calendar's name; {guide} is the guide's or the clinic's short name.", "guide")
     appointment: Text = _words("The next therapy appointment's title, when the plan names no therapist.")
     appointment_with: Text = _words("The next therapy appointment's title.", "name")

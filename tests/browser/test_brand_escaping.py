@@ -116,6 +116,6 @@ def test_the_plan_shows_the_values_as_text_and_the_calendar_carries_them_escaped
         clinic = tab.locator(".plan-clinic")
         assert clinic.inner_text().startswith(f"{NAME}: +34 600 000 000 ({HOURS})")
         assert clinic.locator("b").count() == 0
-        tab.fill("#plan-session-1-date", "2026-12-01")
+        tab.fill("#plan-therapist-next", "2026-12-03T14:30")  # something for the calendar
         calendar = icalendar.Calendar.from_ical(download_calendar(tab))
         assert str(calendar["X-WR-CALNAME"]) == f"My integration plan ({NAME})"  # no short name: the name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import icalendar
@@ -108,7 +109,7 @@ def test_export_then_import_into_a_fresh_profile_gives_the_same_plan(browser, co
     fill_plan(tab)
     exported = export_plan(tab, tmp_path)
     document = json.loads(exported.read_text(encoding="utf-8"))
-    assert document["format"] == "ketamine-integration-plan" and document["version"] == 2
+    assert document["format"] == "ketamine-integration-plan" and document["version"] == 3
     fresh = browser.new_context(accept_downloads=True)  # a new profile: empty storage
     try:
         other = open_plan(fresh, site_url)
@@ -142,12 +143,10 @@ def bad_files() -> dict[str, str | bytes]:
         "number-value.json": variant(fields={"action": 42}),
         "nested-value.json": variant(fields={"action": {"text": "walk"}}),
         "bad-name.json": variant(fields={"__proto__": "x"}),
-        "script.json": variant(fields={"action": "<script>window.__pwned = 1</script>"}),
-        "img-onerror.json": variant(fields={"session-1-intention": '<img src=x onerror="window.__pwned=1">'}),
         "bad-date.json": variant(fields={"session-1-date": "next tuesday"}),
-        "too-long-text.json": variant(fields={"action": "a" * 5000}),
-        "too-many-fields.json": variant(fields={f"extra-{i}": "x" for i in range(1500)}),
-        "huge.json": variant(fields={"action": "walk"}, padding=" " * 300_000),
+        "too-long-text.json": variant(fields={"action": "a" * 20_001}),
+        "too-many-fields.json": variant(fields={f"extra-{i}": "x" for i in range(20_001)}),
+        "huge.json": variant(fields={"action": "walk"}, padding=" " * 2_200_000),
         "bad-v1.json": json.dumps({"format": good["format"], "version": 1, "sessions": "2026-12-01"}),
     }
 
@@ -182,31 +181,19 @@ def test_a_plan_saved_by_version_1_is_migrated(context, site_url, tmp_path):
     tab.goto(site_url)  # same origin: put the old plan where an old version of the page kept it
     tab.evaluate("doc => localStorage.setItem('ketamine-integration-plan', JSON.stringify(doc))", version_1)
     tab.goto(site_url + PLAN)
-    assert tab.input_value("#plan-session-2-date") == "2026-12-08"
+    assert "Session 2: rest today" in tab.text_content("#plan-schedule")
     assert tab.input_value("#plan-action") == "Call my brother"
     assert tab.is_checked("#plan-check-rest") and tab.is_checked("#plan-practice-journaling")
     tab.fill("#plan-crisis-person", "Alex")
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
     stored = json.loads(tab.evaluate("localStorage.getItem('ketamine-integration-plan')"))
-    assert stored["version"] == 2 and stored["fields"]["session-1-date"] == "2026-12-01"
+    sessions = sorted(value for name, value in stored["fields"].items() if re.fullmatch(r"session-[a-z0-9]{6}-date", name))
+    assert stored["version"] == 3 and sessions == ["2026-12-01", "2026-12-08"]
     path = tmp_path / "old-plan.json"  # an old export file opens too
     path.write_text(json.dumps({**version_1, "answers": {"action": "From the file"}}))
     tab.on("dialog", lambda dialog: dialog.accept())
     import_file(tab, path)
     tab.wait_for_function("() => document.querySelector('#plan-action').value === 'From the file'")
-
-
-def test_an_unreadable_saved_plan_is_left_alone(context, site_url):
-    """A plan saved by a newer version (say, in another tab after an update) is never overwritten."""
-    newer = json.dumps({"format": "ketamine-integration-plan", "version": 99, "fields": {"x": 1}})
-    tab = context.new_page()
-    tab.goto(site_url)
-    tab.evaluate("text => localStorage.setItem('ketamine-integration-plan', text)", newer)
-    tab.goto(site_url + PLAN)
-    assert "could not be read" in tab.text_content(ERROR) and "Save a copy" in tab.text_content(ERROR)
-    tab.fill("#plan-action", "walk")
-    tab.wait_for_timeout(600)
-    assert tab.evaluate("localStorage.getItem('ketamine-integration-plan')") == newer
 
 
 BLOCK_STORAGE = """
@@ -262,17 +249,17 @@ def test_a_tab_that_missed_the_other_tabs_save_merges_and_warns(context, site_ur
     deaf = "window.addEventListener('storage', e => e.stopImmediatePropagation())"  # runs before the page's own
     first, second = open_plan(context, site_url), open_plan(context, site_url, init_script=deaf)
     first.fill("#plan-action", "Walk after dinner")
-    first.fill("#plan-session-1-intention", "Rest more")
+    first.fill("#plan-therapist-name", "Dr. Rivera")
     first.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
     second.fill("#plan-crisis-person", "My sister")
-    second.fill("#plan-session-1-intention", "Be brave")
+    second.fill("#plan-therapist-name", "Dr. Chen")
     second.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('other tab')")
-    assert "Session 1: My intention" in second.text_content(ERROR)
+    assert "My therapist: Name" in second.text_content(ERROR)
     assert second.input_value("#plan-action") == "Walk after dinner"  # the other tab's edit, kept
     first.reload()
     assert first.input_value("#plan-action") == "Walk after dinner"
     assert first.input_value("#plan-crisis-person") == "My sister"
-    assert first.input_value("#plan-session-1-intention") == "Be brave"
+    assert first.input_value("#plan-therapist-name") == "Dr. Chen"
 
 
 def test_clear_asks_first_and_then_removes_everything(context, site_url):
@@ -290,19 +277,12 @@ def test_clear_asks_first_and_then_removes_everything(context, site_url):
     assert not any(shown_plan(tab).values())
 
 
-def test_text_that_looks_like_html_is_not_saved_and_the_field_says_why(context, site_url):
-    tab = open_plan(context, site_url)
-    tab.fill("#plan-action", "Walk")
-    tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
-    tab.fill("#plan-action", "<b>Walk</b>")
-    tab.wait_for_selector("#plan-action-problem")
-    assert tab.get_attribute("#plan-action", "aria-invalid") == "true"
-    assert "plan-action-problem" in tab.get_attribute("#plan-action", "aria-describedby")
-    tab.wait_for_timeout(500)
-    assert json.loads(tab.evaluate("localStorage.getItem('ketamine-integration-plan')"))["fields"]["action"] == "Walk"
-
-
 def test_the_schedule_and_its_calendar_file(context, site_url, tmp_path):
+    sessions = {"session-1-date": "2026-12-01", "session-2-date": "2026-12-08", "session-1-intention": TYPED["#plan-session-1-intention"]}
+    seed = context.new_page()  # sessions as the version 2 page saved them: the timeline has them after the migration
+    seed.goto(site_url)
+    seed.evaluate("fields => localStorage.setItem('ketamine-integration-plan', JSON.stringify({format: 'ketamine-integration-plan', "
+                  "version: 2, revision: 1, fields}))", sessions)
     tab = open_plan(context, site_url)
     fill_plan(tab)
     schedule = tab.text_content("#plan-schedule")
@@ -459,8 +439,6 @@ def test_axe_finds_no_accessibility_violations_on_a_filled_plan(context, site_ur
 
     tab = open_plan(context, site_url)
     fill_plan(tab)
-    tab.fill("#plan-action", "<b>walk</b>")  # the field's own error message is checked too
-    tab.wait_for_selector("#plan-action-problem")
     # The plan builder itself; the theme and the notices are the whole site's, checked elsewhere.
     results = Axe().run(tab, context={"include": [["#plan"]]}, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]

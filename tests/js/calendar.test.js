@@ -5,6 +5,7 @@ const { calendar, schedule } = require("../../templates/assets/javascripts/plan/
 const WORDS = require("./words.js");
 
 const NOW = new Date(Date.UTC(2026, 10, 20, 8, 5, 9, 123));
+const TODAY = schedule.dayNumber("2026-11-20");
 const octets = (text) => Buffer.byteLength(text, "utf8");
 
 /* The file's content lines, unfolded (RFC 5545 3.1), each as [name with parameters, value]. */
@@ -21,18 +22,35 @@ function unescape(value) {
 }
 
 function file(plan) {
-  return calendar.ics({ name: "Plan (Clinic)", events: schedule.events(plan, [], WORDS), appointment: schedule.appointment(plan, WORDS), now: NOW });
+  return calendar.ics({ name: "Plan (Clinic)", events: schedule.events(plan, [], WORDS, TODAY), now: NOW });
+}
+
+/* The calendar's events, each as {name: [values]} of its own lines (its alarm's lines under ALARM). */
+function events(ics) {
+  const found = [];
+  let event = null, alarm = null;
+  for (const [key, value] of contentLines(ics)) {
+    if (key === "BEGIN" && value === "VEVENT") { event = {}; continue; }
+    if (key === "BEGIN" && value === "VALARM") { alarm = {}; continue; }
+    if (key === "END" && value === "VALARM") { event.ALARM = alarm; alarm = null; continue; }
+    if (key === "END" && value === "VEVENT") { found.push(event); event = null; continue; }
+    const into = alarm || event;
+    if (into) (into[key] = into[key] || []).push(value);
+  }
+  return found;
 }
 
 test("text values escape backslashes, semicolons, commas and line breaks", () => {
   assert.equal(calendar.text("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+  assert.equal(calendar.text("a bare\rreturn"), "a bare\\nreturn", "a lone CR is a line break too, never a raw line");
   assert.equal(calendar.text("plain words"), "plain words");
   const tricky = "Be kinder, even on hard days; \"really\" \\ & <3\nsecond line";
   assert.equal(unescape(calendar.text(tricky)), tricky);
 });
 
 test("long lines fold at 75 octets and unfold to the same line, never splitting a character", () => {
-  for (const line of ["DESCRIPTION:" + "a".repeat(200), "SUMMARY:" + "é".repeat(100), "X:" + "😀".repeat(60) + "b".repeat(7)]) {
+  for (const line of ["DESCRIPTION:" + "a".repeat(200), "SUMMARY:" + "é".repeat(100), "X:" + "😀".repeat(60) + "b".repeat(7),
+                      "X:" + "a".repeat(72) + "€€€"]) {
     const folded = calendar.fold(line);
     const parts = folded.split("\r\n");
     assert.ok(parts.length > 1, line.slice(0, 20));
@@ -48,42 +66,72 @@ test("long lines fold at 75 octets and unfold to the same line, never splitting 
   assert.equal(calendar.fold("x".repeat(76)), "x".repeat(75) + "\r\n x");
 });
 
-test("every line ends in CRLF and the file is one calendar", () => {
-  const ics = file({ "session-1-date": "2026-12-01" });
+test("every line ends in CRLF and the file is one calendar, whatever line breaks the patient typed", () => {
+  const ics = file({ "session-aaaaa1-date": "2026-12-01", "session-aaaaa1-intention": "one\rtwo\r\nthree\nfour" });
   assert.ok(ics.endsWith("END:VCALENDAR\r\n") && ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
   assert.equal(ics.split("\n").length - 1, ics.split("\r\n").length - 1, "no bare LF");
   assert.ok(!/\r(?!\n)/.test(ics), "no bare CR");
-  assert.equal(ics.split("\r\nBEGIN:VEVENT\r\n").length - 1, 4, "four events for one session");
+  assert.equal(events(ics).length, 4, "four events for one session");
+  assert.equal(unescape(events(ics)[1].DESCRIPTION[0]), "Rest; no driving. Intention: one\ntwo\nthree\nfour");
 });
 
 test("each event: its UID, stamp, dates, and the words escaped", () => {
-  const plan = { "session-1-date": "2026-12-01", "session-2-date": "2026-12-08", "session-1-intention": "Calm, slow; kind\nand \\ brave",
+  const plan = { "session-aaaaa1-date": "2026-12-01", "session-bbbbb2-date": "2026-12-08", "session-aaaaa1-intention": "Calm, slow; kind\nand \\ brave",
                  "therapist-next": "2026-12-03T23:30", "therapist-name": "Dr. Rivera, PhD" };
   const lines = contentLines(file(plan));
   const value = (name) => lines.filter(([key]) => key === name).map(([, v]) => v);
   assert.deepEqual(value("UID"), [
-    "plan-20261130-0@ketamine-integration-plan", "plan-20261201-1@ketamine-integration-plan",
-    "plan-20261202-2@ketamine-integration-plan", "plan-20261205-3@ketamine-integration-plan",
-    "plan-20261207-4@ketamine-integration-plan", "plan-20261208-5@ketamine-integration-plan",
-    "plan-20261209-6@ketamine-integration-plan", "plan-20261212-7@ketamine-integration-plan",
-    "plan-therapist-20261203T233000@ketamine-integration-plan"
+    "aaaaa1-before@ketamine-integration-plan", "aaaaa1-day@ketamine-integration-plan", "aaaaa1-after@ketamine-integration-plan",
+    "therapist-next@ketamine-integration-plan", "aaaaa1-practice@ketamine-integration-plan",
+    "bbbbb2-before@ketamine-integration-plan", "bbbbb2-day@ketamine-integration-plan", "bbbbb2-after@ketamine-integration-plan",
+    "bbbbb2-practice@ketamine-integration-plan"
   ]);
   assert.deepEqual([...new Set(value("DTSTAMP"))], ["20261120T080509Z"]);
   assert.deepEqual(value("DTSTART;VALUE=DATE").slice(0, 4), ["20261130", "20261201", "20261202", "20261205"]);
   assert.deepEqual(value("DTEND;VALUE=DATE").slice(0, 4), ["20261201", "20261202", "20261205", "20261206"]);
   assert.deepEqual(value("RRULE"), ["FREQ=DAILY;UNTIL=20261206", "FREQ=DAILY;UNTIL=20261225"]);
-  assert.deepEqual(value("DTSTART"), ["20261203T233000"]);
+  assert.deepEqual(value("DTSTART"), ["20261203T233000"], "floating local time");
   assert.deepEqual(value("DTEND"), ["20261204T003000"], "an hour later, past midnight");
   assert.equal(value("X-WR-CALNAME")[0], "Plan (Clinic)");
-  assert.equal(value("SUMMARY").at(-1), "Therapy with Dr. Rivera\\, PhD");
+  assert.equal(value("SUMMARY")[3], "Therapy with Dr. Rivera\\, PhD");
   const sessionDay = value("DESCRIPTION")[1];
   assert.equal(sessionDay, "Rest\\; no driving. Intention: Calm\\, slow\\; kind\\nand \\\\ brave");
   assert.equal(unescape(sessionDay), "Rest; no driving. Intention: Calm, slow; kind\nand \\ brave");
 });
 
+test("a re-export keeps each event's UID when sessions are added or moved", () => {
+  const uids = (plan) => events(file(plan)).map((e) => e.UID[0]);
+  const first = uids({ "session-aaaaa1-date": "2026-12-08" });
+  const later = uids({ "session-aaaaa1-date": "2026-12-09", "session-zzzzz9-date": "2026-12-01" });
+  assert.deepEqual(first, ["aaaaa1-before", "aaaaa1-day", "aaaaa1-after", "aaaaa1-practice"].map((u) => u + "@ketamine-integration-plan"));
+  assert.ok(first.every((uid) => later.includes(uid)), `${first} in ${later}`);
+});
+
+test("a session with a time: a timed event with its alarm; with no time: all day", () => {
+  const timed = events(file({ "session-aaaaa1-date": "2026-12-01", "session-aaaaa1-time": "09:30", "reminder-session": "60" }))[1];
+  assert.deepEqual([timed.DTSTART, timed.DTEND], [["20261201T093000"], ["20261201T113000"]]);
+  assert.deepEqual(timed.ALARM, { ACTION: ["DISPLAY"], DESCRIPTION: ["Session 1 day"], TRIGGER: ["-PT60M"] });
+  const allDay = events(file({ "session-aaaaa1-date": "2026-12-01", "reminder-session": "1440" }))[1];
+  assert.deepEqual([allDay["DTSTART;VALUE=DATE"], allDay["DTEND;VALUE=DATE"], allDay.DTSTART], [["20261201"], ["20261202"], undefined]);
+  assert.deepEqual(allDay.ALARM.TRIGGER, ["-PT1440M"]);
+  const none = events(file({ "session-aaaaa1-date": "2026-12-01", "session-aaaaa1-time": "09:30" }))[1];
+  assert.equal(none.ALARM, undefined, "no alarm unless the patient asked for one");
+  assert.equal(events(file({ "session-aaaaa1-date": "2026-12-01", "reminder-session": "60" })).filter((e) => e.ALARM).length, 1,
+               "the alarm is on the session, not on the days around it");
+});
+
+test("the daily check-in reminder: a daily timed event with an alarm at its time", () => {
+  const [reminder] = events(file({ "reminder-checkin-time": "20:00" }));
+  assert.deepEqual(reminder.UID, ["checkin-reminder@ketamine-integration-plan"]);
+  assert.deepEqual([reminder.DTSTART, reminder.DTEND, reminder.RRULE],
+                   [["20261120T200000"], ["20261120T201500"], ["FREQ=DAILY;UNTIL=20261217T200000"]]);
+  assert.deepEqual(reminder.ALARM.TRIGGER, ["PT0M"]);
+  assert.deepEqual(reminder.SUMMARY, ["Check in"]);
+});
+
 test("the calendar's name is escaped too, and a long description folds", () => {
-  const ics = calendar.ics({ name: "Plan (A, B; C)", now: NOW, appointment: null,
-                             events: [{ start: 20600, end: 20601, title: "T", detail: "word ".repeat(40).trim() }] });
+  const ics = calendar.ics({ name: "Plan (A, B; C)", now: NOW,
+                             events: [{ uid: "x", start: 20600, end: 20601, title: "T", detail: "word ".repeat(40).trim() }] });
   assert.ok(ics.includes("X-WR-CALNAME:Plan (A\\, B\\; C)\r\n"));
   assert.ok(ics.split("\r\n").every((line) => octets(line) <= 75));
   const description = contentLines(ics).find(([key]) => key === "DESCRIPTION")[1];

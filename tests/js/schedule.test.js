@@ -4,11 +4,12 @@ const assert = require("node:assert/strict");
 const { schedule } = require("../../templates/assets/javascripts/plan/schedule.js");
 const WORDS = require("./words.js");
 
+const TODAY = schedule.dayNumber("2026-11-20");
 const PRACTICES = [{ field: "practice-journaling", name: "Keeping a journal" }, { field: "practice-movement", name: "Mindful movement" }];
 
 /* Events as [first day, last day, title, daily?] in ISO dates, for readable comparisons. */
 function days(plan, words = WORDS) {
-  return schedule.events(plan, PRACTICES, words).map((e) => [schedule.isoDay(e.start), schedule.isoDay(e.end - 1), e.title, !!e.daily]);
+  return schedule.events(plan, PRACTICES, words, TODAY).map((e) => [schedule.isoDay(e.start), schedule.isoDay(e.end - 1), e.title, !!e.daily]);
 }
 
 test("fill puts values in once, leaves unknown fill-ins, and takes $ and braces in values literally", () => {
@@ -19,16 +20,18 @@ test("fill puts values in once, leaves unknown fill-ins, and takes $ and braces 
   assert.equal(schedule.fill("{n}", { n: 3 }), "3");
 });
 
-test("sessions: valid dates only, in date order, with their intentions", () => {
-  const plan = { "session-2-date": "2026-12-01", "session-1-date": "2026-12-08", "session-3-date": "next tuesday",
-                 "session-4-date": "", "session-1-intention": "Be kind", "session-1-note": "x" };
-  assert.deepEqual(schedule.sessions(plan).map((s) => [s.number, schedule.isoDay(s.day), s.intention]),
-                   [[2, "2026-12-01", ""], [1, "2026-12-08", "Be kind"]]);
+test("sessions: entries with a real date, numbered in date and time order, with their times and intentions", () => {
+  const plan = { "session-bbbbb2-date": "2026-12-01", "session-aaaaa1-date": "2026-12-08", "session-ccccc3-date": "next tuesday",
+                 "session-ddddd4-date": "", "session-aaaaa1-intention": "Be kind", "session-aaaaa1-note": "x",
+                 "session-eeeee5-date": "2026-12-01", "session-eeeee5-time": "09:00", "session-bbbbb2-time": "14:30",
+                 "session-1-date": "2026-11-01", "checkin-fffff6-date": "2026-11-02", "session-ggggg7-date": "2026-02-30" };
+  assert.deepEqual(schedule.sessions(plan).map((s) => [s.number, s.id, schedule.isoDay(s.day), s.time, s.intention]),
+                   [[1, "eeeee5", "2026-12-01", "09:00", ""], [2, "bbbbb2", "2026-12-01", "14:30", ""], [3, "aaaaa1", "2026-12-08", "", "Be kind"]]);
   assert.deepEqual(schedule.sessions({}), []);
 });
 
 test("two sessions a week apart: the day before, the day, three days after, then daily practice", () => {
-  assert.deepEqual(days({ "session-1-date": "2026-12-01", "session-2-date": "2026-12-08" }), [
+  assert.deepEqual(days({ "session-aaaaa1-date": "2026-12-01", "session-bbbbb2-date": "2026-12-08" }), [
     ["2026-11-30", "2026-11-30", "Eve of session 1", false],
     ["2026-12-01", "2026-12-01", "Session 1 day", false],
     ["2026-12-02", "2026-12-04", "After session 1", false],
@@ -41,25 +44,25 @@ test("two sessions a week apart: the day before, the day, three days after, then
 });
 
 test("sessions close together: the days after end at the next session, no practice between", () => {
-  assert.deepEqual(days({ "session-1-date": "2026-12-30", "session-2-date": "2027-01-01" }).slice(0, 4), [
+  assert.deepEqual(days({ "session-aaaaa1-date": "2026-12-30", "session-bbbbb2-date": "2027-01-01" }).slice(0, 4), [
     ["2026-12-29", "2026-12-29", "Eve of session 1", false],
     ["2026-12-30", "2026-12-30", "Session 1 day", false],
     ["2026-12-31", "2026-12-31", "After session 1", false],
     ["2026-12-31", "2026-12-31", "Eve of session 2", false]
   ]);
-  assert.equal(days({ "session-1-date": "2026-12-01", "session-2-date": "2026-12-02" }).filter((e) => e[2].startsWith("After")).length, 1);
+  assert.equal(days({ "session-aaaaa1-date": "2026-12-01", "session-bbbbb2-date": "2026-12-02" }).filter((e) => e[2].startsWith("After")).length, 1);
 });
 
 test("the day offsets come from the content", () => {
   const words = { ...WORDS, before: { ...WORDS.before, days_before: 2 }, after: { ...WORDS.after, first_day: 2, last_day: 2 },
                   practice: { ...WORDS.practice, first_day: 3, last_day: 5 } };
-  assert.deepEqual(days({ "session-1-date": "2024-02-28" }, words), [
+  assert.deepEqual(days({ "session-aaaaa1-date": "2024-02-28" }, words), [
     ["2024-02-26", "2024-02-26", "Eve of session 1", false],
     ["2024-02-28", "2024-02-28", "Session 1 day", false],
     ["2024-03-01", "2024-03-01", "After session 1", false], // a leap year: Feb 29 is day 1
     ["2024-03-02", "2024-03-04", "Practice", true]
   ]);
-  const twoSessions = days({ "session-1-date": "2024-02-28", "session-2-date": "2024-03-08" }, words);
+  const twoSessions = days({ "session-aaaaa1-date": "2024-02-28", "session-bbbbb2-date": "2024-03-08" }, words);
   assert.deepEqual(twoSessions.filter((e) => e[3]), [
     ["2024-03-02", "2024-03-05", "Practice", true], // stops before session 2's eve, two days before it
     ["2024-03-11", "2024-03-13", "Practice", true]
@@ -68,31 +71,70 @@ test("the day offsets come from the content", () => {
 });
 
 test("the events' words: intention, therapist, chosen practices and the small step", () => {
-  const plan = { "session-1-date": "2026-12-01", "session-1-intention": "Be kinder; \"really\"", "therapist-name": "Dr. Rivera",
+  const plan = { "session-aaaaa1-date": "2026-12-01", "session-aaaaa1-intention": "Be kinder; \"really\"", "therapist-name": "Dr. Rivera",
                  "practice-journaling": true, "practice-journaling-often": "Daily", "practice-journaling-minutes": "20 minutes",
                  "practice-movement": true, action: "A short walk" };
-  const [eve, day, after, practice] = schedule.events(plan, PRACTICES, WORDS);
+  const [eve, day, after, practice] = schedule.events(plan, PRACTICES, WORDS, TODAY);
   assert.equal(eve.detail, "Pick a focus. Intention: Be kinder; \"really\"");
   assert.equal(day.detail, "Rest; no driving. Intention: Be kinder; \"really\"");
   assert.equal(after.detail, "Journal. See Dr. Rivera.");
   assert.equal(practice.detail, "Mine: Keeping a journal (Daily, 20 minutes); Mindful movement. Step: A short walk");
-  const bare = schedule.events({ "session-1-date": "2026-12-01", "practice-movement": false }, PRACTICES, WORDS);
+  const bare = schedule.events({ "session-aaaaa1-date": "2026-12-01", "practice-movement": false }, PRACTICES, WORDS, TODAY);
   assert.deepEqual(bare.map((e) => e.detail), ["Pick a focus.", "Rest; no driving.", "Journal. See a therapist.", "Any practice."]);
 });
 
-test("the next appointment, only with a valid date and time", () => {
-  assert.deepEqual(schedule.appointment({ "therapist-next": "2026-12-03T14:30", "therapist-name": "Dr. Rivera" }, WORDS),
-                   { start: "2026-12-03T14:30", title: "Therapy with Dr. Rivera" });
-  assert.deepEqual(schedule.appointment({ "therapist-next": "2026-12-03T14:30" }, WORDS), { start: "2026-12-03T14:30", title: "Therapy" });
-  assert.equal(schedule.appointment({ "therapist-next": "2026-12-03" }, WORDS), null);
-  assert.equal(schedule.appointment({}, WORDS), null);
+test("the therapist appointment is an event of its own, an hour at its time, with a valid date and time only", () => {
+  const events = schedule.events({ "therapist-next": "2026-12-03T14:30", "therapist-name": "Dr. Rivera" }, PRACTICES, WORDS, TODAY);
+  assert.deepEqual(events, [{ uid: "therapist-next", start: schedule.dayNumber("2026-12-03"), end: schedule.dayNumber("2026-12-04"),
+                              time: "14:30", minutes: 60, title: "Therapy with Dr. Rivera", detail: "" }]);
+  assert.equal(schedule.events({ "therapist-next": "2026-12-03T14:30" }, PRACTICES, WORDS, TODAY)[0].title, "Therapy");
+  for (const bad of ["2026-12-03", "2026-02-30T10:00", "2026-12-03T25:00", ""]) {
+    assert.deepEqual(schedule.events({ "therapist-next": bad }, PRACTICES, WORDS, TODAY), [], bad);
+  }
+  const withSession = schedule.events({ "therapist-next": "2026-12-03T14:30", "session-aaaaa1-date": "2026-12-01" }, PRACTICES, WORDS, TODAY);
+  assert.deepEqual(withSession.map((e) => e.uid), ["aaaaa1-before", "aaaaa1-day", "aaaaa1-after", "therapist-next", "aaaaa1-practice"]);
+});
+
+test("a session with a time is a timed event, with the alarm the patient chose; uids come from the session's id", () => {
+  const plan = { "session-aaaaa1-date": "2026-12-01", "session-aaaaa1-time": "09:30", "reminder-session": "1440" };
+  const events = schedule.events(plan, PRACTICES, WORDS, TODAY);
+  assert.deepEqual(events.map((e) => [e.uid, e.time, e.alarm]),
+                   [["aaaaa1-before", undefined, undefined], ["aaaaa1-day", "09:30", 1440], ["aaaaa1-after", undefined, undefined],
+                    ["aaaaa1-practice", undefined, undefined]]);
+  assert.equal(events[1].minutes, 120);
+  const noAlarm = schedule.events({ ...plan, "reminder-session": "" }, PRACTICES, WORDS, TODAY);
+  assert.equal(noAlarm[1].alarm, null);
+  const allDay = schedule.events({ "session-aaaaa1-date": "2026-12-01" }, PRACTICES, WORDS, TODAY)[1];
+  assert.equal(allDay.time, "");
+});
+
+test("the daily check-in reminder: from today, at its time, to the schedule's end or for four weeks", () => {
+  const alone = schedule.events({ "reminder-checkin-time": "20:00" }, PRACTICES, WORDS, TODAY);
+  assert.deepEqual(alone, [{ uid: "checkin-reminder", start: TODAY, end: TODAY + 28, daily: true, time: "20:00", minutes: 15, alarm: 0,
+                             title: "Check in", detail: "Mood, sleep, effects." }]);
+  const withSession = schedule.events({ "reminder-checkin-time": "20:00", "session-aaaaa1-date": "2026-12-30" }, PRACTICES, WORDS, TODAY);
+  const reminder = withSession.find((e) => e.uid === "checkin-reminder");
+  assert.equal(schedule.isoDay(reminder.end - 1), "2027-01-16", "to the last day of practice after the last session");
+  assert.deepEqual(schedule.events({ "reminder-checkin-time": "8pm" }, PRACTICES, WORDS, TODAY), []);
 });
 
 test("when an event is, in the content's words", () => {
-  const [eve, , after, practice] = schedule.events({ "session-1-date": "2026-12-01" }, PRACTICES, WORDS);
+  const [eve, , after, practice] = schedule.events({ "session-aaaaa1-date": "2026-12-01" }, PRACTICES, WORDS, TODAY);
   const shown = (iso) => new Date(iso + "T00:00:00Z").toLocaleDateString(undefined,
     { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
   assert.equal(schedule.when(eve, WORDS), shown("2026-11-30"));
   assert.equal(schedule.when(after, WORDS), `${shown("2026-12-02")} until ${shown("2026-12-04")}`);
   assert.equal(schedule.when(practice, WORDS), `${shown("2026-12-05")} until ${shown("2026-12-18")}, daily`);
+});
+
+test("when a timed event is: its day and time, in the content's words", () => {
+  const plan = { "session-aaaaa1-date": "2026-12-01", "session-aaaaa1-time": "09:30", "reminder-checkin-time": "20:00" };
+  const events = schedule.events(plan, PRACTICES, WORDS, TODAY);
+  const shownDay = (iso) => new Date(iso + "T00:00:00Z").toLocaleDateString(undefined,
+    { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
+  const shownTime = (hh, mm) => new Date(Date.UTC(1970, 0, 1, hh, mm)).toLocaleTimeString(undefined, { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
+  const day = events.find((e) => e.uid === "aaaaa1-day");
+  assert.equal(schedule.when(day, WORDS), `${shownDay("2026-12-01")}, ${shownTime(9, 30)}`);
+  const reminder = events.find((e) => e.uid === "checkin-reminder");
+  assert.equal(schedule.when(reminder, WORDS), `${shownDay("2026-11-20")} until ${shownDay("2026-12-18")}, daily, ${shownTime(20, 0)}`);
 });

@@ -5,23 +5,28 @@ const { storage, format } = require("../../templates/assets/javascripts/plan/sto
 
 const KEY = "ketamine-integration-plan";
 
-/* A stand-in for localStorage: `full` makes setItem throw, `blocked` makes every call throw. */
-function fakeStore({ full = false, blocked = false } = {}) {
+/* A stand-in for localStorage: `full` makes setItem throw, `blocked` makes every call throw,
+   `stuck` makes removeItem do nothing (as a browser that does not let the page clear). */
+function fakeStore({ full = false, blocked = false, stuck = false } = {}) {
   const items = new Map();
   const check = () => { if (blocked) throw new Error("SecurityError"); };
   return {
     items,
+    get length() { return items.size; },
+    key: (i) => [...items.keys()][i] ?? null,
     getItem: (key) => { check(); return items.has(key) ? items.get(key) : null; },
     setItem: (key, value) => { check(); if (full) throw new Error("QuotaExceededError"); items.set(key, String(value)); },
-    removeItem: (key) => { check(); items.delete(key); }
+    removeItem: (key) => { check(); if (!stuck) items.delete(key); }
   };
 }
 
-test("open: the window's storage if it can be written, else null", () => {
+test("open: the window's storage if it can be read, and whether it can be written", () => {
   const store = fakeStore();
-  assert.equal(storage.open({ localStorage: store }), store);
+  assert.deepEqual(storage.open({ localStorage: store }), { store, writable: true });
   assert.equal(store.items.size, 0, "the probe leaves nothing behind");
-  assert.equal(storage.open({ localStorage: fakeStore({ full: true }) }), null);
+  const full = fakeStore({ full: true });
+  assert.deepEqual(storage.open({ localStorage: full }), { store: full, writable: false }, "a full storage is still read");
+  assert.equal(storage.open({ localStorage: fakeStore({ blocked: true }) }), null);
   assert.equal(storage.open({ get localStorage() { throw new Error("SecurityError"); } }), null);
   assert.equal(storage.KEY, KEY);
 });
@@ -29,29 +34,60 @@ test("open: the window's storage if it can be written, else null", () => {
 test("read: an empty plan when nothing is stored, and what was written", () => {
   const store = fakeStore();
   const empty = storage.read(store);
-  assert.deepEqual([empty.doc.revision, empty.doc.fields, empty.doc.version], [0, {}, 2]);
-  storage.write(store, format.create({ action: "walk" }, 7));
-  assert.deepEqual(JSON.parse(store.items.get(KEY)).fields, { action: "walk" });
-  assert.deepEqual([storage.read(store).doc.revision, storage.read(store).doc.fields], [7, { action: "walk" }]);
-  storage.remove(store);
-  assert.equal(store.items.has(KEY), false);
+  assert.deepEqual([empty.doc.revision, empty.doc.fields, empty.doc.version], [0, {}, 3]);
+  storage.write(store, format.create({ action: "This is <b>important</b> to me\r" }, 7));
+  assert.deepEqual(JSON.parse(store.items.get(KEY)).fields, { action: "This is <b>important</b> to me\r" });
+  assert.deepEqual([storage.read(store).doc.revision, storage.read(store).doc.fields], [7, { action: "This is <b>important</b> to me\r" }]);
+  const full = fakeStore();
+  full.items.set(KEY, store.items.get(KEY));
+  assert.deepEqual(storage.read(Object.assign(full, { setItem() { throw new Error("QuotaExceededError"); } })).doc.fields,
+                   { action: "This is <b>important</b> to me\r" }, "a full storage's plan is read");
 });
 
-test("read: an old plan is migrated; a stored plan that cannot be read is reported, not replaced", () => {
+test("read: an old plan is migrated; a stored plan that cannot be read is reported with its text, not replaced", () => {
   const store = fakeStore();
   store.items.set(KEY, JSON.stringify({ format: KEY, version: 1, sessions: ["2026-12-01"] }));
-  assert.deepEqual(storage.read(store).doc.fields, { "session-1-date": "2026-12-01" });
+  assert.deepEqual(Object.values(storage.read(store).doc.fields), ["2026-12-01"]);
+  assert.equal(storage.read(store).migrated, true, "to be saved back, so its new ids stay");
+  storage.write(store, format.create({ action: "walk" }, 2));
+  assert.equal(storage.read(store).migrated, false);
   for (const [text, code] of [["{not json", "not_json"], [JSON.stringify({ format: KEY, version: 99, fields: {} }), "newer_version"],
-                               [JSON.stringify({ format: KEY, version: 2, fields: { action: 1 } }), "not_text"]]) {
+                               [JSON.stringify({ format: KEY, version: 3, fields: { action: 1 } }), "not_text"]]) {
     store.items.set(KEY, text);
     const found = storage.read(store);
     assert.equal(found.problem, "unreadable");
     assert.ok(found.error instanceof format.PlanError);
     assert.equal(found.error.code, code);
+    assert.equal(found.text, text);
     assert.equal(store.items.get(KEY), text);
   }
   assert.deepEqual(storage.read(fakeStore({ blocked: true })), { problem: "blocked" });
   assert.throws(() => storage.write(fakeStore({ full: true }), format.create({}, 1)));
+});
+
+test("keepAside: an unreadable plan moves under a key of its own, or stays where it was", () => {
+  const store = fakeStore();
+  store.items.set(KEY, "{not json");
+  const key = storage.keepAside(store, "{not json", new Date(Date.UTC(2026, 11, 1, 9, 30, 5, 7)));
+  assert.equal(key, KEY + "-unreadable-20261201T093005007Z");
+  assert.deepEqual([...store.items], [[key, "{not json"]]);
+  const full = fakeStore({ full: true });
+  full.items.set(KEY, "{not json");
+  assert.throws(() => storage.keepAside(full, "{not json"));
+  assert.deepEqual([...full.items], [[KEY, "{not json"]], "nothing moved when the copy could not be made");
+});
+
+test("clear: the plan and the copies kept aside go; a storage that keeps them says so", () => {
+  const store = fakeStore();
+  store.items.set(KEY, "{}");
+  store.items.set(KEY + "-unreadable-20261201T093005007Z", "old");
+  store.items.set("someone-else", "theirs");
+  storage.clear(store);
+  assert.deepEqual([...store.items], [["someone-else", "theirs"]]);
+  const stuck = fakeStore({ stuck: true });
+  stuck.items.set(KEY, "{}");
+  assert.throws(() => storage.clear(stuck));
+  assert.throws(() => storage.clear(fakeStore({ blocked: true })));
 });
 
 test("merge: this tab's changes over the stored plan, with no other tab", () => {

@@ -1,4 +1,5 @@
-/* The schedule as an RFC 5545 calendar file (.ics). Needs schedule.js. */
+/* The schedule as an RFC 5545 calendar file (.ics). Needs schedule.js. Timed events are in
+   "floating" local time (no time zone), as the patient typed them; an event with no time is all-day. */
 (function (PlanGuide) {
   "use strict";
 
@@ -6,8 +7,9 @@
   var PRODID = "-//Ketamine Integration Guide//Plan builder//EN";
   var UID_DOMAIN = "@ketamine-integration-plan";
 
+  /* A TEXT value (RFC 5545 3.3.11); a line break, CR LF, LF or a lone CR, is written as \n. */
   function text(value) {
-    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
   }
 
   /* Over 75 octets: CRLF + space, never inside a character. */
@@ -28,25 +30,40 @@
 
   function compact(day) { return isoDay(day).replace(/-/g, ""); }
 
-  /* plan: {name, events, appointment, now (a Date)}. */
+  /* A local date-time, minutes after `time` ("HH:MM") on `day`: YYYYMMDDTHHMMSS. */
+  function localTime(day, time, minutes) {
+    var p = time.split(":");
+    var at = new Date(day * 86400000 + ((+p[0] * 60) + +p[1] + (minutes || 0)) * 60000);
+    return at.toISOString().slice(0, 19).replace(/[-:]/g, "");
+  }
+
+  function eventLines(event, stamp) {
+    var lines = ["BEGIN:VEVENT", "UID:" + event.uid + UID_DOMAIN, "DTSTAMP:" + stamp];
+    var lastDay = event.daily ? event.start : event.end - 1;
+    if (event.time) {
+      lines.push("DTSTART:" + localTime(event.start, event.time), "DTEND:" + localTime(lastDay, event.time, event.minutes));
+      if (event.daily) lines.push("RRULE:FREQ=DAILY;UNTIL=" + localTime(event.end - 1, event.time));
+    } else {
+      lines.push("DTSTART;VALUE=DATE:" + compact(event.start), "DTEND;VALUE=DATE:" + compact(lastDay + 1));
+      if (event.daily) lines.push("RRULE:FREQ=DAILY;UNTIL=" + compact(event.end - 1));
+    }
+    lines.push("SUMMARY:" + text(event.title));
+    if (event.detail) lines.push("DESCRIPTION:" + text(event.detail));
+    lines.push(event.time ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT");
+    if (typeof event.alarm === "number") {
+      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + text(event.title),
+        "TRIGGER:" + (event.alarm ? "-PT" + event.alarm + "M" : "PT0M"), "END:VALARM");
+    }
+    lines.push("END:VEVENT");
+    return lines;
+  }
+
+  /* plan: {name, events (schedule.events), now (a Date)}. */
   function ics(plan) {
     var stamp = plan.now.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + PRODID, "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
       "X-WR-CALNAME:" + text(plan.name)];
-    plan.events.forEach(function (event, i) {
-      lines.push("BEGIN:VEVENT", "UID:plan-" + compact(event.start) + "-" + i + UID_DOMAIN,
-        "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + compact(event.start));
-      if (event.daily) lines.push("DTEND;VALUE=DATE:" + compact(event.start + 1), "RRULE:FREQ=DAILY;UNTIL=" + compact(event.end - 1));
-      else lines.push("DTEND;VALUE=DATE:" + compact(event.end));
-      lines.push("SUMMARY:" + text(event.title), "DESCRIPTION:" + text(event.detail), "TRANSP:TRANSPARENT", "END:VEVENT");
-    });
-    var next = plan.appointment;
-    if (next) {
-      var start = next.start.replace(/[-:]/g, "") + "00";
-      var end = new Date(Date.parse(next.start + ":00Z") + 3600000).toISOString().slice(0, 16).replace(/[-:]/g, "") + "00";
-      lines.push("BEGIN:VEVENT", "UID:plan-therapist-" + start + UID_DOMAIN, "DTSTAMP:" + stamp,
-        "DTSTART:" + start, "DTEND:" + end, "SUMMARY:" + text(next.title), "END:VEVENT");
-    }
+    plan.events.forEach(function (event) { lines = lines.concat(eventLines(event, stamp)); });
     lines.push("END:VCALENDAR");
     return lines.map(fold).join("\r\n") + "\r\n";
   }

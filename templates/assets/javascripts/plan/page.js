@@ -15,19 +15,21 @@
   var errorLine = byId("plan-error");
   var fileInput = byId("plan-import");
   var SAVE_DELAY_MS = 300;
+  var opened = storage.open(window);
 
   var state = {
     fields: {},                        // as shown
     base: { revision: 0, fields: {} }, // as last loaded or saved
-    pending: {},                       // changed, not yet saved
-    store: storage.open(window),       // null: memory only
+    pending: {},                       // changed, not yet saved (kept while the storage is full)
+    store: opened && opened.store,     // null: memory only
+    unreadable: null,                  // the text of a saved plan that could not be read
     saveTimer: null
   };
 
   function copy(fields) { return Object.assign({}, fields); }
 
   function controls() {
-    return Array.prototype.filter.call(root.querySelectorAll("input[name], textarea[name]"), function (el) { return el.type !== "file"; });
+    return Array.prototype.filter.call(root.querySelectorAll("input[name], textarea[name], select[name]"), function (el) { return el.type !== "file"; });
   }
 
   function readControl(el) { return el.type === "checkbox" ? el.checked : el.value; }
@@ -40,7 +42,6 @@
       } else {
         var text = typeof value === "string" ? value : "";
         if (el.value !== text) el.value = text;
-        markInvalid(el, false);
         if (el.tagName === "TEXTAREA") fitHeight(el);
       }
     });
@@ -53,6 +54,7 @@
      empty field, box or section. The crisis section always prints. */
   function writtenText(el) {
     var value = el.value;
+    if (el.tagName === "SELECT") return value ? el.options[el.selectedIndex].text : "";
     if (!value || (el.type !== "date" && el.type !== "datetime-local")) return value;
     var when = new Date(el.type === "date" ? value + "T00:00:00" : value);
     if (isNaN(when.getTime())) return value;
@@ -96,7 +98,8 @@
   function setError(text) { errorLine.textContent = text; }
 
   function reason(error) {
-    return fill(say.file_problems[error.code] || say.file_problems.could_not_read, { name: error.field });
+    var values = Object.assign({ name: error.field && fieldLabel(error.field) }, error.values);
+    return fill(say.file_problems[error.code] || say.file_problems.could_not_read, values);
   }
 
   function fieldLabel(name) {
@@ -110,10 +113,32 @@
   function useMemoryOnly(why) {
     state.store = null;
     setError(why + " " + say.memory_only);
+    offerCopy(true);
+  }
+
+  /* The button by the messages that saves the plan to a file, while it is not saved on the device. */
+  function offerCopy(shown) {
+    byId("plan-save-copy").hidden = !shown;
+    byId("plan-rescue").hidden = byId("plan-save-copy").hidden && byId("plan-save-unreadable").hidden;
+  }
+
+  /* A saved plan that cannot be read is moved aside (and offered as a file), so the page can save
+     anew; if it cannot be moved, it is left as it was and the page saves nothing. */
+  function rescueUnreadable(stored) {
+    state.unreadable = stored.text;
+    byId("plan-save-unreadable").hidden = false;
+    byId("plan-rescue").hidden = false;
+    try {
+      storage.keepAside(state.store, stored.text);
+    } catch (e) {
+      useMemoryOnly(fill(say.stored_unreadable_not_kept, { reason: reason(stored.error) }));
+      return;
+    }
+    setError(fill(say.stored_unreadable, { reason: reason(stored.error) }));
   }
 
   function storedUnreadable(stored) {
-    return stored.problem === "blocked" ? say.storage_blocked : fill(say.stored_unreadable, { reason: reason(stored.error) });
+    return stored.problem === "blocked" ? say.storage_blocked : fill(say.stored_unreadable_not_kept, { reason: reason(stored.error) });
   }
 
   function save() {
@@ -136,9 +161,12 @@
     try {
       storage.write(state.store, doc);
     } catch (e) {
-      useMemoryOnly(say.storage_full);
+      setError(say.storage_full);  // kept pending: the next change tries again
+      setStatus(say.not_saved);
+      offerCopy(true);
       return;
     }
+    if (!byId("plan-save-copy").hidden) { setError(""); offerCopy(false); }
     state.pending = {};
     state.base = { revision: doc.revision, fields: copy(merged.fields) };
     if (merged.fromOtherTab) {
@@ -154,49 +182,27 @@
     state.saveTimer = setTimeout(save, SAVE_DELAY_MS);
   }
 
-  /* Import, clear: no merge. */
-  function replacePlan(newFields, message) {
+  /* An opened file's plan replaces this one (no merge); says whether it is saved on the device. */
+  function replacePlan(newFields) {
     clearTimeout(state.saveTimer);
     state.pending = {};
     state.fields = copy(newFields);
     showFields();
-    setError("");
-    if (state.store) {
-      var stored = storage.read(state.store);
-      var revision = (stored.doc ? stored.doc.revision : state.base.revision) + 1;
-      var empty = !Object.keys(state.fields).length;
-      try {
-        if (empty) storage.remove(state.store);
-        else storage.write(state.store, format.create(state.fields, revision));
-        state.base = { revision: empty ? 0 : revision, fields: copy(state.fields) };
-      } catch (e) {
-        useMemoryOnly(say.storage_full_on_replace);
-      }
+    setError(state.store ? "" : say.memory_only);
+    offerCopy(!state.store);
+    if (!state.store) return false;
+    var stored = storage.read(state.store);
+    var revision = (stored.doc ? stored.doc.revision : state.base.revision) + 1;
+    try {
+      storage.write(state.store, format.create(state.fields, revision));
+    } catch (e) {
+      Object.keys(state.fields).forEach(function (name) { state.pending[name] = true; });
+      setError(say.storage_full_on_replace);
+      offerCopy(true);
+      return false;
     }
-    setStatus(message);
-  }
-
-  function markInvalid(el, invalid) {
-    var noteId = el.id + "-problem";
-    var note = byId(noteId);
-    var described = (el.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== noteId; });
-    if (invalid) {
-      if (!note) {
-        note = document.createElement("span");
-        note.id = noteId;
-        note.className = "plan-problem";
-        note.setAttribute("role", "alert");
-        note.textContent = say.markup;
-        el.parentNode.appendChild(note);
-      }
-      described.push(noteId);
-      el.setAttribute("aria-invalid", "true");
-    } else {
-      if (note) note.remove();
-      el.removeAttribute("aria-invalid");
-    }
-    if (described.length) el.setAttribute("aria-describedby", described.join(" "));
-    else el.removeAttribute("aria-describedby");
+    state.base = { revision: revision, fields: copy(state.fields) };
+    return true;
   }
 
   function onEdit(event) {
@@ -204,11 +210,6 @@
     if (!el.name || el.type === "file") return;
     var value = readControl(el);
     if (el.tagName === "TEXTAREA") fitHeight(el);
-    if (typeof value === "string") {
-      var bad = format.looksLikeMarkup(value);
-      if (bad !== (el.getAttribute("aria-invalid") === "true")) markInvalid(el, bad);
-      if (bad) return;
-    }
     var kept = value === "" || value === false ? undefined : value;
     if (state.fields[el.name] === kept) return;
     if (kept === undefined) delete state.fields[el.name]; else state.fields[el.name] = kept;
@@ -236,9 +237,16 @@
     });
   }
 
+  function today() {
+    var now = new Date();
+    return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000;
+  }
+
+  function scheduleEvents() { return schedule.events(state.fields, practices(), words.schedule, today()); }
+
   function showSchedule() {
     var list = byId("plan-schedule");
-    var events = schedule.events(state.fields, practices(), words.schedule);
+    var events = scheduleEvents();
     list.textContent = "";
     events.forEach(function (event) {
       var item = document.createElement("li");
@@ -260,6 +268,8 @@
     }
   }
 
+  function fileDate() { return new Date().toISOString().slice(0, 10); }
+
   function download(text, type, filename) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
     var link = document.createElement("a");
@@ -273,7 +283,7 @@
 
   function exportPlan() {
     save();
-    var name = fill(say.export_file, { date: new Date().toISOString().slice(0, 10) });
+    var name = fill(say.export_file, { date: fileDate() });
     download(JSON.stringify(format.create(state.fields, state.base.revision), null, 2) + "\n", "application/json", name);
     setStatus(fill(say.exported, { file: name }));
   }
@@ -295,41 +305,72 @@
         setStatus(say.nothing_changed);
         return;
       }
-      replacePlan(doc.fields, state.store ? say.opened : say.opened_for_this_visit);
+      var saved = replacePlan(doc.fields);
+      var unshown = format.unshown(doc.fields, staticNames);
+      setStatus((saved ? say.opened : say.opened_for_this_visit) +
+        (unshown.length ? " " + fill(say.unshown_fields, { fields: unshown.join(", ") }) : ""));
     }, function () { refuse(say.file_problems.could_not_read); });
   }
 
+  /* Clears the form only once the device no longer holds the plan; else says why not. */
   function clearPlan() {
     if (!window.confirm(say.confirm_clear)) return;
-    replacePlan({}, say.cleared);
+    clearTimeout(state.saveTimer);
+    if (state.store) {
+      try {
+        storage.clear(state.store);
+      } catch (e) {
+        setError(say.not_cleared);
+        return;
+      }
+    }
+    state.pending = {};
+    state.fields = {};
+    state.base = { revision: 0, fields: {} };
+    state.unreadable = null;
+    byId("plan-save-unreadable").hidden = true;
+    showFields();
+    if (state.store) { setError(""); offerCopy(false); }
+    setStatus(say.cleared);
   }
 
   function saveCalendar() {
-    if (!schedule.sessions(state.fields).length && !state.fields["therapist-next"]) { setError(say.calendar_needs_a_date); return; }
+    var events = scheduleEvents();
+    if (!events.length) { setError(say.calendar_needs_a_date); return; }
     setError("");
-    download(calendar.ics({
-      name: fill(words.schedule.calendar_name, { guide: brandName() }),
-      events: schedule.events(state.fields, practices(), words.schedule),
-      appointment: schedule.appointment(state.fields, words.schedule),
-      now: new Date()
-    }), "text/calendar;charset=utf-8", say.calendar_file);
+    download(calendar.ics({ name: fill(words.schedule.calendar_name, { guide: brandName() }), events: events, now: new Date() }),
+      "text/calendar;charset=utf-8", say.calendar_file);
     setStatus(fill(say.calendar_saved, { file: say.calendar_file }));
+  }
+
+  /* The page's own fields (those of entries are not among them): what an opened file may hold. */
+  var staticNames = {};
+  controls().forEach(function (el) { if (!format.entryField(el.name)) staticNames[el.name] = true; });
+
+  function load() {
+    if (!state.store) { useMemoryOnly(say.no_storage); return; }
+    var stored = storage.read(state.store);
+    if (stored.problem === "unreadable") { rescueUnreadable(stored); return; }
+    if (stored.problem) { useMemoryOnly(storedUnreadable(stored)); return; }
+    state.fields = copy(stored.doc.fields);
+    state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
+    if (Object.keys(state.fields).length) setStatus(say.loaded);
+    if (stored.migrated && opened.writable) {  // written back at once, before another read gives new ids
+      var doc = format.create(state.fields, stored.doc.revision + 1);
+      try {
+        storage.write(state.store, doc);
+        state.base.revision = doc.revision;
+      } catch (e) {
+        setError(say.storage_full);
+        offerCopy(true);
+      }
+    }
+    if (!opened.writable) { setError(say.storage_full_on_load + " " + say.memory_only); offerCopy(true); }
   }
 
   byId("plan-nojs").hidden = true;
   byId("plan-toolbar").hidden = false;
-  if (!state.store) {
-    useMemoryOnly(say.no_storage);
-  } else {
-    var stored = storage.read(state.store);
-    if (stored.problem) {
-      useMemoryOnly(storedUnreadable(stored));
-    } else {
-      state.fields = copy(stored.doc.fields);
-      state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
-      if (Object.keys(state.fields).length) setStatus(say.loaded);
-    }
-  }
+  load();
   showFields();
   root.addEventListener("input", onEdit);
   root.addEventListener("change", onEdit);
@@ -342,4 +383,8 @@
   fileInput.addEventListener("change", importFile);
   byId("plan-ics").addEventListener("click", saveCalendar);
   byId("plan-clear").addEventListener("click", clearPlan);
+  byId("plan-save-copy").addEventListener("click", exportPlan);
+  byId("plan-save-unreadable").addEventListener("click", function () {
+    download(state.unreadable, "application/json", fill(say.unreadable_file, { date: fileDate() }));
+  });
 })();

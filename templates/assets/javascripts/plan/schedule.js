@@ -1,11 +1,13 @@
-/* The schedule from a plan's session dates, in the words and day offsets of plan.yml's
-   `schedule:`. A day is a day number since 1970-01-01 UTC, so no time zone moves a date. */
+/* The schedule from a plan's sessions, therapist appointment and check-in reminder, in the words
+   and day offsets of plan.yml's `schedule:`; the page lists it and calendar.js writes the same
+   events to a file. A day is a day number since 1970-01-01 UTC, so no time zone moves a date; a
+   time is "HH:MM" local time. Needs format.js. */
 (function (PlanGuide) {
   "use strict";
 
+  var format = PlanGuide.format;
   var DAY_MS = 86400000;
-  var DATE = /^\d{4}-\d{2}-\d{2}$/;
-  var DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+  var CHECKIN_MIN_DAYS = 28;  // a check-in reminder runs to the schedule's end, and for 4 weeks at least
 
   /* {name} -> values.name, in one pass: a patient's "{x}" is never filled in. */
   function fill(text, values) {
@@ -19,17 +21,24 @@
   function shownDay(day) {
     return new Date(day * DAY_MS).toLocaleDateString(undefined, { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
   }
+  function shownTime(time) {
+    var p = time.split(":");
+    return new Date(Date.UTC(1970, 0, 1, +p[0], +p[1])).toLocaleTimeString(undefined, { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
+  }
 
-  /* [{number, day, intention}] in date order. */
+  /* [{id, number, day, time, intention}] in date (and time) order; number counts from 1. */
   function sessions(plan) {
     var found = [];
     Object.keys(plan).forEach(function (name) {
-      var match = /^session-(\d+)-date$/.exec(name);
-      if (match && DATE.test(plan[name]) && !isNaN(dayNumber(plan[name]))) {
-        found.push({ number: +match[1], day: dayNumber(plan[name]), intention: plan["session-" + match[1] + "-intention"] || "" });
-      }
+      var entry = format.entryField(name);
+      if (!entry || entry.kind !== "session" || entry.part !== "date" || !format.isDate(plan[name])) return;
+      var prefix = "session-" + entry.id + "-";
+      var time = plan[prefix + "time"];
+      found.push({ id: entry.id, day: dayNumber(plan[name]), time: format.isTime(time || "") ? time : "", intention: plan[prefix + "intention"] || "" });
     });
-    return found.sort(function (a, b) { return a.day - b.day || a.number - b.number; });
+    found.sort(function (a, b) { return a.day - b.day || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.id < b.id ? -1 : 1); });
+    found.forEach(function (s, i) { s.number = i + 1; });
+    return found;
   }
 
   /* practices: [{field, name}] in page order. */
@@ -42,50 +51,86 @@
 
   function withExtra(text, extra) { return extra ? text + " " + extra : text; }
 
-  /* [{start, end (exclusive), title, detail, daily}] by start. */
-  function events(plan, practices, words) {
+  /* The minutes before a session its alarm rings, or null for none. */
+  function sessionAlarm(plan) {
+    var minutes = plan["reminder-session"];
+    return typeof minutes === "string" && /^\d+$/.test(minutes) ? +minutes : null;
+  }
+
+  /* The events of the sessions: [{uid, start, end (exclusive), title, detail, daily, time, minutes, alarm}].
+     A uid is made from the session's id, so a calendar updates an event it already has. */
+  function sessionEvents(plan, practices, words) {
     var all = sessions(plan);
     var mine = chosen(plan, practices);
     var therapist = plan["therapist-name"] ? fill(words.therapist, { name: plan["therapist-name"] }) : words.no_therapist;
     var step = plan.action ? fill(words.small_step, { action: plan.action }) : "";
     var before = words.before, after = words.after, practice = words.practice;
+    var alarm = sessionAlarm(plan);
     var found = [];
     all.forEach(function (s, i) {
       var next = all[i + 1] ? all[i + 1].day : null;
       var number = { number: s.number };
       var intention = s.intention ? fill(words.intention, { intention: s.intention }) : "";
-      found.push({ start: s.day - before.days_before, end: s.day - before.days_before + 1, title: fill(before.title, number),
-        detail: withExtra(before.detail, intention) });
-      found.push({ start: s.day, end: s.day + 1, title: fill(words.session_day.title, number),
-        detail: withExtra(words.session_day.detail, intention) });
+      found.push({ uid: s.id + "-before", start: s.day - before.days_before, end: s.day - before.days_before + 1,
+        title: fill(before.title, number), detail: withExtra(before.detail, intention) });
+      found.push({ uid: s.id + "-day", start: s.day, end: s.day + 1, time: s.time, minutes: words.session_day.minutes, alarm: alarm,
+        title: fill(words.session_day.title, number), detail: withExtra(words.session_day.detail, intention) });
       var afterEnd = Math.min(s.day + after.last_day + 1, next === null ? Infinity : next);
       if (afterEnd > s.day + after.first_day) {
-        found.push({ start: s.day + after.first_day, end: afterEnd, title: fill(after.title, number),
+        found.push({ uid: s.id + "-after", start: s.day + after.first_day, end: afterEnd, title: fill(after.title, number),
           detail: fill(after.detail, { therapist: therapist }) });
       }
       var practiceEnd = next === null ? s.day + practice.last_day + 1 : next - before.days_before;
       if (practiceEnd > s.day + practice.first_day) {
-        found.push({ start: s.day + practice.first_day, end: practiceEnd, daily: true, title: practice.title,
+        found.push({ uid: s.id + "-practice", start: s.day + practice.first_day, end: practiceEnd, daily: true, title: practice.title,
           detail: withExtra(mine.length ? fill(practice.detail, { practices: mine.join("; ") }) : practice.detail_no_practices, step) });
       }
     });
-    return found.sort(function (a, b) { return a.start - b.start; });
+    return found;
   }
 
-  /* {start: "YYYY-MM-DDTHH:MM", title} or null. */
+  /* The next therapist appointment (therapist-next, "YYYY-MM-DDTHH:MM", the v2 page's name), an hour long. */
   function appointment(plan, words) {
-    var start = plan["therapist-next"];
-    if (!start || !DATETIME.test(start)) return null;
+    var start = (plan["therapist-next"] || "").split("T");
+    if (start.length !== 2 || !format.isDate(start[0]) || !format.isTime(start[1])) return null;
     var name = plan["therapist-name"];
-    return { start: start, title: name ? fill(words.appointment_with, { name: name }) : words.appointment };
+    return { uid: "therapist-next", start: dayNumber(start[0]), end: dayNumber(start[0]) + 1, time: start[1], minutes: 60,
+      title: name ? fill(words.appointment_with, { name: name }) : words.appointment, detail: "" };
+  }
+
+  /* The daily check-in reminder at reminder-checkin-time, from today to the schedule's end. */
+  function checkinReminder(plan, words, today, lastDay) {
+    var time = plan["reminder-checkin-time"];
+    if (!time || !format.isTime(time)) return null;
+    return { uid: "checkin-reminder", start: today, end: Math.max(lastDay, today + CHECKIN_MIN_DAYS), daily: true, time: time,
+      minutes: 15, alarm: 0, title: words.checkin.title, detail: words.checkin.detail };
+  }
+
+  /* Every event, in order: the sessions', the appointment, the check-in reminder. today: a day number. */
+  function events(plan, practices, words, today) {
+    var found = sessionEvents(plan, practices, words);
+    var next = appointment(plan, words);
+    if (next) found.push(next);
+    var lastDay = found.reduce(function (last, e) { return Math.max(last, e.end); }, 0);
+    var reminder = checkinReminder(plan, words, today, lastDay);
+    if (reminder) found.push(reminder);
+    return found.sort(function (a, b) { return a.start - b.start || ((a.time || "") < (b.time || "") ? -1 : (a.time || "") > (b.time || "") ? 1 : 0); });
   }
 
   function when(event, words) {
-    if (event.end - event.start <= 1) return shownDay(event.start);
-    return fill(event.daily ? words.daily_dates : words.dates, { first: shownDay(event.start), last: shownDay(event.end - 1) });
+    var single = event.end - event.start <= 1;
+    var first = shownDay(event.start), last = shownDay(event.end - 1);
+    if (event.time) {
+      var time = shownTime(event.time);
+      if (single) return fill(words.at_time, { day: first, time: time });
+      return fill(words.daily_at, { first: first, last: last, time: time });
+    }
+    if (single) return first;
+    return fill(event.daily ? words.daily_dates : words.dates, { first: first, last: last });
   }
 
   PlanGuide.schedule = {
-    fill: fill, dayNumber: dayNumber, isoDay: isoDay, sessions: sessions, events: events, appointment: appointment, when: when
+    fill: fill, dayNumber: dayNumber, isoDay: isoDay, sessions: sessions, events: events, when: when
   };
-}(typeof module === "object" && module.exports ? module.exports : (window.PlanGuide = window.PlanGuide || {})));
+}(typeof module === "object" && module.exports ? Object.assign(module.exports, require("./format.js"))
+  : (window.PlanGuide = window.PlanGuide || {})));

@@ -5,34 +5,65 @@
 
   var format = PlanGuide.format;
   var KEY = format.FORMAT;
+  var ASIDE = KEY + "-unreadable-";
 
-  /* localStorage if writable, else null. */
+  /* {store, writable}: localStorage if it can be read, and whether it took a test write just now
+     (a full storage can still be read: a plan saved in it must be shown). null if it cannot be read. */
   function open(win) {
+    var store;
     try {
-      var store = win.localStorage;
-      store.setItem(KEY + "-test", "1");
-      store.removeItem(KEY + "-test");
-      return store;
+      store = win.localStorage;
+      store.getItem(KEY);
     } catch (e) {
       return null;
     }
+    try {
+      store.setItem(KEY + "-test", "1");
+      store.removeItem(KEY + "-test");
+      return { store: store, writable: true };
+    } catch (e) {
+      return { store: store, writable: false };
+    }
   }
 
-  /* {doc} (empty if none), {problem: "blocked"} or {problem: "unreadable", error}. */
-  function read(store) {
+  /* {doc, migrated} (an empty doc if none), {problem: "blocked"} or {problem: "unreadable", error, text}.
+     migrated: saved by an earlier version; save it back soon, so the new entry ids it got stay. */
+  function read(store, options) {
     var saved;
     try { saved = store.getItem(KEY); } catch (e) { return { problem: "blocked" }; }
-    if (saved === null) return { doc: format.create({}, 0) };
+    if (saved === null) return { doc: format.create({}, 0), migrated: false };
     try {
-      return { doc: format.parse(saved) };
+      var raw;
+      try { raw = JSON.parse(saved); } catch (e) { throw new format.PlanError("not_json"); }
+      var doc = format.read(raw, options);
+      return { doc: doc, migrated: raw.version !== format.VERSION };
     } catch (e) {
-      return { problem: "unreadable", error: e instanceof format.PlanError ? e : new format.PlanError("could_not_read") };
+      return { problem: "unreadable", text: saved, error: e instanceof format.PlanError ? e : new format.PlanError("could_not_read") };
     }
   }
 
   function write(store, doc) { store.setItem(KEY, JSON.stringify(doc)); }
 
-  function remove(store) { store.removeItem(KEY); }
+  /* Moves a saved plan that cannot be read under a key of its own, so the page can save anew
+     without losing it; returns that key. Throws (and moves nothing) if the copy cannot be made. */
+  function keepAside(store, text, now) {
+    var key = ASIDE + (now || new Date()).toISOString().replace(/[-:.]/g, "");
+    store.setItem(key, text);
+    if (store.getItem(key) !== text) throw new Error("the copy was not kept");
+    store.removeItem(KEY);
+    return key;
+  }
+
+  /* Removes the plan and every copy kept aside; throws if the plan is still there afterwards. */
+  function clear(store) {
+    var keys = [KEY];
+    for (var i = 0; i < store.length; i++) {
+      var key = store.key(i);
+      if (key && key.indexOf(ASIDE) === 0) keys.push(key);
+    }
+    keys.forEach(function (key) { store.removeItem(key); });
+    if (keys.some(function (key) { return store.getItem(key) !== null; })) throw new Error("the plan is still stored");
+  }
 
   /* This tab's `changed` fields over `stored`; base: {revision, fields} this tab last saw. */
   function merge(stored, base, fields, changed) {
@@ -46,6 +77,6 @@
     return { fields: merged, clashes: clashes, fromOtherTab: fromOtherTab };
   }
 
-  PlanGuide.storage = { KEY: KEY, open: open, read: read, write: write, remove: remove, merge: merge };
+  PlanGuide.storage = { KEY: KEY, ASIDE: ASIDE, open: open, read: read, write: write, keepAside: keepAside, clear: clear, merge: merge };
 }(typeof module === "object" && module.exports ? Object.assign(module.exports, require("./format.js"))
   : (window.PlanGuide = window.PlanGuide || {})));
