@@ -72,7 +72,9 @@
     });
     plan.sessions.forEach(function (s) {
       root.appendChild(node(doc, "line", { x1: s.x, x2: s.x, y1: box.top, y2: box.bottom, "class": "plan-chart-session" }));
-      root.appendChild(node(doc, "text", { x: s.x + 3, y: box.top + 10, "class": "plan-chart-session-label" }, names.session(s.number)));
+      var nearEnd = s.x > (box.left + box.right) / 2;  // the label on the side with room
+      root.appendChild(node(doc, "text", { x: nearEnd ? s.x - 3 : s.x + 3, y: box.top + 10, "text-anchor": nearEnd ? "end" : "start",
+        "class": "plan-chart-session-label" }, names.session(s.number)));
     });
     plan.lines.forEach(function (line) {
       var g = node(doc, "g", { "class": "plan-chart-line plan-chart-" + line.key });

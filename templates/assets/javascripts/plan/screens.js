@@ -160,7 +160,7 @@
     function showChart(sessions, checkins, wellbeings) {
       var data = chart.points(sessions, checkins, wellbeings, entries);
       var figure = byId("plan-chart");
-      var width = Math.max(280, Math.min(720, figure.parentNode.clientWidth || 640));
+      var width = Math.max(280, Math.min(720, root.clientWidth || 640));  // #plan shows even when this part is away
       var drawn = drawChart(data, width);
       figure.textContent = "";
       if (drawn) figure.appendChild(drawn);
@@ -279,10 +279,20 @@
       if (line.textContent !== text) line.textContent = text;
     }
 
-    function show(screenId, focus) {
+    /* A text box grows with its text; one that was out of sight had no height to measure. */
+    function fitTextareas(box) {
+      Array.prototype.forEach.call(box.querySelectorAll("textarea"), function (el) {
+        if (!el.offsetParent) return;
+        el.style.height = "auto";
+        el.style.height = el.scrollHeight + 2 + "px";
+      });
+    }
+
+    function show(screenId) {
       Array.prototype.forEach.call(root.querySelectorAll("[data-plan-screen]"), function (screen) {
         screen.classList.toggle("plan-away", screen.id !== screenId);
       });
+      fitTextareas(byId(screenId));
       Array.prototype.forEach.call(byId("plan-steps").querySelectorAll("a"), function (link) {
         if (link.getAttribute("href") === "#" + screenId) link.setAttribute("aria-current", "step");
         else link.removeAttribute("aria-current");
@@ -389,6 +399,7 @@
         if (other !== el && other.type !== "checkbox" && other.value !== el.value) other.value = el.value;
       });
     });
+    root.addEventListener("toggle", function (event) { if (event.target.open) fitTextareas(event.target); }, true);
     window.addEventListener("hashchange", function () { followHash(false); });
     window.addEventListener("resize", function () {
       clearTimeout(current.resizeTimer);
