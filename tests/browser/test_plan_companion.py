@@ -280,3 +280,16 @@ def test_screenshots_of_each_screen(browser, site_url, name, viewport):
             tab.screenshot(path=str(SHOTS / f"{shot}-{name}.png"))
     finally:
         context.close()
+
+
+def test_the_guide_is_installable_and_its_icons_are_kept_for_offline_use(context, site_url):
+    tab = open_plan(context, site_url)
+    cdp = context.new_cdp_session(tab)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["errors"] == [] and manifest["url"].startswith(site_url + "manifest.webmanifest")
+    # Playwright's contexts are incognito, where Chromium installs nothing; any other reason is ours
+    errors = [e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]]
+    assert [e for e in errors if e != "in-incognito"] == []
+    names = wait_for_worker(tab)
+    cached = tab.evaluate("async (name) => (await (await caches.open(name)).keys()).map(r => r.url)", names[0])
+    assert {site_url + "brand/icon-192.png", site_url + "brand/icon-512.png"} <= {url.split("?")[0] for url in cached}
