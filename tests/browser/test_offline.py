@@ -161,7 +161,7 @@ def test_after_one_visit_the_site_works_with_no_network(browser, site_url):
         wait_for_worker(tab)
         tab.goto(site_url + "phases")  # the server's redirect to phases/ passes through the worker
         assert tab.url == site_url + "phases/" and "Session day" in tab.text_content("h2#day-of-session")
-        tab.goto(site_url + "plan/")
+        tab.goto(site_url + "plan/#plan-action")  # the part of the plan with the small step
         tab.fill("#plan-action", "Walk after dinner")
         tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
         context.set_offline(True)
@@ -334,9 +334,10 @@ def test_the_bundle_opened_from_files_shows_the_plan_builder_and_it_saves(browse
         problems: list[str] = []
         tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         tab.on("pageerror", lambda e: problems.append(str(e)))
-        tab.goto((offline_bundle / "plan.html").as_uri())
+        tab.goto((offline_bundle / "plan.html").as_uri() + "#plan-action")  # the part with the small step
         tab.wait_for_selector("#plan-toolbar:not([hidden])")
         tab.fill("#plan-action", "Walk after dinner")
+        tab.click("a[href='#plan-step-practices']")
         tab.check("#plan-check-rest")
         tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
         tab.reload()
