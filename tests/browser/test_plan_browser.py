@@ -77,10 +77,10 @@ def open_plan(context, site_url: str, init_script: str | None = None):
 
 def fill_plan(tab) -> None:
     add_sessions(tab)
+    for selector in TICKED:  # first: "how often" shows once a practice is picked
+        tick(tab, selector)
     for selector, text in TYPED.items():
         fill_in(tab, selector, text)
-    for selector in TICKED:
-        tick(tab, selector)
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
 
 
@@ -276,10 +276,10 @@ def test_without_storage_a_patient_can_still_fill_in_and_export(browser, site_ur
 
 def fill_plan_without_saving(tab) -> None:
     add_sessions(tab)
+    for selector in TICKED:  # first: "how often" shows once a practice is picked
+        tick(tab, selector)
     for selector, text in TYPED.items():
         fill_in(tab, selector, text)
-    for selector in TICKED:
-        tick(tab, selector)
     tab.wait_for_timeout(500)
     assert_filled(tab)
 
@@ -394,7 +394,7 @@ def test_every_control_is_reached_by_tab_with_a_visible_focus(context, site_url)
     # the controls of the part on the screen (the others are reached through the step list)
     controls = tab.evaluate("""() => [...document.querySelectorAll('#plan input, #plan textarea, #plan select, #plan button, #plan a')]
         .filter(el => el.getClientRects().length && el.type !== 'file').map(el => el.id || el.href)""")
-    tab.focus("#plan-print")
+    tab.focus("#plan .plan-top__help")  # the first control of the plan
     reached, outlines = set(), set()
     for _ in range(len(controls) * 3):
         focused = tab.evaluate("""() => { const el = document.activeElement;
@@ -429,8 +429,10 @@ def test_without_javascript_the_page_is_a_blank_printable_plan(browser, site_url
         tab.goto(site_url + PLAN)
         assert tab.is_visible("#plan-nojs")
         assert tab.is_hidden("#plan-toolbar")
+        paper = tab.locator("#plan .plan-paper")  # shown on the screen: a plan to print and fill in by hand
         for label in ("Session 1", "Keeping a journal", "Set an intention.", "My support people", "Call 988"):
-            assert tab.get_by_text(label, exact=False).first.is_visible(), label
+            assert paper.get_by_text(label, exact=False).first.is_visible(), label
+        assert tab.locator("#plan button:visible, #plan input:visible, #plan textarea:visible").count() == 0
         assert_prints_on_paper(tab, tmp_path / "blank.pdf")
     finally:
         context.close()

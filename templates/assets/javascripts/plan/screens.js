@@ -103,6 +103,7 @@
           list.appendChild(item);
         });
         if (!after[i].length) { var none = document.createElement("li"); none.textContent = w.sessions.no_checkins; list.appendChild(none); }
+        el.querySelector("[data-checkins-box]").classList.toggle("plan-none", !after[i].length);  // not printed
       });
       checkins.forEach(function (c) {
         var el = byId("plan-checkin-" + c.id);
@@ -406,6 +407,7 @@
       current.resizeTimer = setTimeout(function () { update(current.fields); }, 200);
     });
     byId("plan-steps").hidden = false;
+    root.classList.add("plan--live");
     followHash(true);
 
     return { render: render, update: update };
