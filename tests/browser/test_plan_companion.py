@@ -293,3 +293,44 @@ def test_the_guide_is_installable_and_its_icons_are_kept_for_offline_use(context
     names = wait_for_worker(tab)
     cached = tab.evaluate("async (name) => (await (await caches.open(name)).keys()).map(r => r.url)", names[0])
     assert {site_url + "brand/icon-192.png", site_url + "brand/icon-512.png"} <= {url.split("?")[0] for url in cached}
+
+
+# Stands in for the print dialog: what the page shows while it prints (print media emulated).
+RECORD_PRINT = """() => { window.print = () => { window.__printed = {
+    text: document.body.innerText,
+    svgs: [...document.querySelectorAll('#plan-summary-print .plan-chart-svg')].filter(s => s.getClientRects().length).length,
+    card: document.querySelector('#plan-safety-card').getBoundingClientRect().width,
+    classes: document.documentElement.className }; }; }"""
+
+
+def printed(tab, button: str) -> dict:
+    tab.evaluate(RECORD_PRINT)
+    tab.emulate_media(media="print")  # buttons do not print: the click is sent as the patient's was
+    tab.dispatch_event(button, "click")
+    tab.emulate_media(media="screen")
+    return tab.evaluate("window.__printed")
+
+
+def test_the_therapist_summary_prints_only_the_parts_the_patient_chose(context, site_url):
+    tab = open_plan(context, site_url)
+    add_everything(tab)
+    tab.click("a[href='#plan-step-summary']")
+    tab.fill("#plan-action", "Walk every morning")
+    tab.check("#plan-summary-themes")
+    tab.check("#plan-summary-checkins")
+    out = printed(tab, "#plan-print-summary")
+    assert "My integration summary" in out["text"] and "Grief: Session 1, Session 2" in out["text"]
+    assert out["svgs"] == 1, "the chart of the check-ins"
+    assert "Walk every morning" not in out["text"] and "Listen to what my body says" not in out["text"]
+    tab.check("#plan-summary-step")
+    assert "Walk every morning" in printed(tab, "#plan-print-summary")["text"]
+    assert "plan-printing" not in tab.evaluate("document.documentElement.className")  # printing the plan is as before
+
+
+def test_the_safety_plan_prints_alone_as_a_small_card(context, site_url):
+    tab = open_plan(context, site_url, "#plan-step-safety")
+    tab.fill("#plan-safety-warning-signs", "I stop answering my phone")
+    out = printed(tab, "#plan-print-safety")
+    assert "I stop answering my phone" in out["text"] and "Call 988" in out["text"]
+    assert "My sessions" not in out["text"] and "Print my safety card" not in out["text"]
+    assert 380 <= out["card"] <= 420, "105 mm wide (A6), to fold into a wallet"
