@@ -220,6 +220,7 @@ def test_a_keyboard_walks_through_the_parts_and_the_progress_follows(context, si
     else:
         pytest.fail("Tab never reached the step list")
     tab.keyboard.press("Enter")
+    tab.wait_for_selector("#plan-step-checkins:not(.plan-away)")  # the part follows the address, as it changes
     assert tab.is_visible("#plan-step-checkins") and tab.is_hidden("#plan-step-sessions")
     assert tab.evaluate("() => document.activeElement.id") == "plan-checkins-heading"
     assert tab.get_attribute("a[href='#plan-step-checkins']", "aria-current") == "step"
@@ -233,7 +234,9 @@ def test_a_keyboard_walks_through_the_parts_and_the_progress_follows(context, si
     next_link = tab.locator("#plan-step-checkins [data-step-next]")
     next_link.focus()
     tab.keyboard.press("Enter")
-    assert tab.is_visible("#plan-step-practices")
+    tab.wait_for_selector("#plan-step-practices:not(.plan-away)")
+    assert tab.is_hidden("#plan-step-checkins")
+    assert tab.evaluate("() => document.activeElement.id") == "plan-practices-heading"
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
@@ -269,7 +272,8 @@ def test_screenshots_of_each_screen(browser, site_url, name, viewport):
         tab.click("a[href='#plan-step-safety']")
         tab.fill("#plan-safety-people", "Sam (555) 010-0199")
         tab.wait_for_function(SAVED)
-        for shot, part, anchor in [("timeline", "plan-step-sessions", "#plan-sessions"),
+        for shot, part, anchor in [("steps", "plan-step-sessions", "#plan-toolbar"),
+                                   ("timeline", "plan-step-sessions", "#plan-sessions"),
                                    ("chart", "plan-step-checkins", "#plan-chart-section"),
                                    ("safety", "plan-step-safety", "#plan-safety-heading"),
                                    ("evening", "plan-evening", "#plan-evening-heading")]:
