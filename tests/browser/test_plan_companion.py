@@ -338,3 +338,19 @@ def test_the_safety_plan_prints_alone_as_a_small_card(context, site_url):
     assert "I stop answering my phone" in out["text"] and "Call 988" in out["text"]
     assert "My sessions" not in out["text"] and "Print my safety card" not in out["text"]
     assert 380 <= out["card"] <= 420, "105 mm wide (A6), to fold into a wallet"
+
+
+@pytest.mark.parametrize("width", [320, 640], ids=["320px", "200% zoom of 1280px"])
+def test_no_part_scrolls_sideways_on_a_narrow_screen(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    try:
+        tab = open_plan(context, site_url)
+        add_everything(tab)
+        for part in ["plan-step-sessions", "plan-step-checkins", "plan-step-safety", "plan-step-summary", "plan-evening"]:
+            tab.evaluate(f"() => {{ location.hash = '{part}'; }}")
+            tab.wait_for_selector(f"#{part}:not(.plan-away)")
+            tab.evaluate("() => document.querySelectorAll('#plan details').forEach(d => { d.open = true; })")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width, part
+        assert tab.eval_on_selector("#plan-chart svg", "svg => svg.getBoundingClientRect().right") <= width
+    finally:
+        context.close()
