@@ -148,9 +148,41 @@ class SummaryWords(Words):
     nothing: Text = words("A chosen part with nothing in it yet.")
 
 
-class PlanScreens(Strict):
-    """The words of the plan's screens; the form's own labels are the content they come from."""
+class FormWords(Words):
+    """The plan's own labels and buttons (the practices, phases and criteria bring their own words)."""
 
+    no_script: Text = words("Shown when the page's script does not run: the plan on paper shows instead.")
+    print: Text = words("The button that prints the plan.")
+    export: Text = words("The button that saves a copy to a file.")
+    open: Text = words("The button that opens a saved copy.")
+    calendar: Text = words("The button that saves the schedule for a calendar.")
+    clear: Text = words("The button that clears the plan.")
+    pick: Text = words("The box to tick for a practice the patient will do.")
+    how_often: Text = words("How often, for a practice picked.")
+    how_long: Text = words("How long each time, for a practice picked.")
+    suggests: Text = words("The guide's suggestion under how often and how long.", "what")
+    minutes: Text = words("A number of minutes.", "low")
+    minutes_span: Text = words("A span of minutes.", "low", "high")
+    checklist: Text = words("The heading of the session checklists.")
+    people_intro: Text = words("Under the people part's heading.")
+    person: Text = words("One support person's box.", "number")
+    name: Text = words("A name.")
+    reach: Text = words("How to reach a person.")
+    therapist: Text = words("The therapist's box.")
+    next_appointment: Text = words("The next therapy appointment.")
+    checked: Text = words("What the patient checked about the therapist.")
+    crisis_contact: Text = words("The box of the patient's own crisis contact.")
+    crisis_person: Text = words("The first person to reach out to.")
+    small_step: Text = words("The small step's box.")
+    step_what: Text = words("What the small step is.")
+    step_hint: Text = words("Help under it.")
+    step_when: Text = words("When the patient will do it.")
+
+
+class PlanScreens(Strict):
+    """The words of the plan's screens; the practices, phases, criteria and worksheets bring their own."""
+
+    form: FormWords
     steps: StepsWords
     sessions: SessionWords
     checkins: CheckinWords
