@@ -1,5 +1,5 @@
 """Print the plan page's own JavaScript and CSS sizes, raw and gzipped (level 9), the words its
-scripts show (plan.yml's messages and schedule, carried in the page's HTML), and, for a built site,
+scripts show (plan.yml's messages, schedule and screens, carried in the page's HTML), and, for a built site,
 what the service worker downloads on a first visit: its precache, each file once, as served by a
 plain server and gzipped as most hosts serve it, beside what the worker before issue 14 downloaded
 (every file but the PDFs, each page twice). Usage: .venv/bin/python benchmarks/plan_size.py [built site]"""
@@ -35,7 +35,8 @@ def main() -> None:
     print(f"{'plan page, own files':32} {total_raw:7,} bytes  {total_gz:6,} gzipped")
     guide, _ = generate(Project.at(ROOT))
     block = next(b for page in guide.pages for b in page.blocks if isinstance(b, PlanBuilderBlock))
-    words = json.dumps({"messages": block.messages.model_dump(), "schedule": block.schedule.model_dump()}).encode()
+    words = json.dumps({"messages": block.messages.model_dump(), "schedule": block.schedule.model_dump(),
+                        "screens": block.screens.model_dump()}).encode()
     print(f"{'words, in the page (#plan-text)':32} {len(words):7,} bytes  {len(gzip.compress(words, 9)):6,} alone gzipped")
     if len(sys.argv) > 1:
         site = Path(sys.argv[1])

@@ -1,38 +1,14 @@
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from ..schema.base import Strict, Text
-from .base import PageBlock
-
-
-# The plan builder's words: everything its script shows comes from here, through a JSON data block
-# in the page. "{name}" in a text is a fill-in the script supplies; each text lists the ones it can
-# use (in its description and the schema), and any other is an error rather than a stray brace.
-
-_FILL_IN = re.compile(r"\{([^{}]*)\}")
-
-
-def _words(description: str, *fill_ins: str):
-    if fill_ins:
-        description += " Fill-ins: " + ", ".join(f"{{{name}}}" for name in fill_ins) + "."
-    return Field(description=description, json_schema_extra={"fill_ins": list(fill_ins)})
-
-
-class _Words(Strict):
-    @field_validator("*")
-    @classmethod
-    def _known_fill_ins(cls, value, info: ValidationInfo):
-        if isinstance(value, str):
-            allowed = (cls.model_fields[info.field_name].json_schema_extra or {}).get("fill_ins", [])
-            unknown = [name for name in _FILL_IN.findall(value) if name not in allowed]
-            if unknown:
-                can = ", ".join(f"{{{name}}}" for name in allowed) or "none"
-                raise ValueError(f"{{{unknown[0]}}} is not filled in here (this text's fill-ins: {can})")
-        return value
+from ..schema.base import Text
+from .base import PageBlock, Use
+from . import plan_screens
+from .plan_screens import JOURNAL, SAFETY, TRACKER, PlanScreens
+from .plan_words import Words as _Words, words as _words, words_in
 
 
 FileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_{}.-]+$")]
@@ -175,22 +151,43 @@ class PlanBuilderBlock(PageBlock):
     crisis lines, saved on the patient's device only."""
 
     type: Literal["plan_builder"]
-    sessions: int = Field(6, ge=1, le=12, description="How many sessions the plan has room for.")
+    sessions: int = Field(6, ge=1, le=12, description="How many sessions the plan on paper has room for "
+                                                  "(on the screen, the patient adds sessions as they come).")
     support_people: int = Field(3, ge=1, le=6, description="How many support people the plan has room for.")
     messages: PlanMessages = Field(description="Every message the plan's script shows, and its files' names.")
     schedule: PlanSchedule
+    screens: PlanScreens = Field(description="The words of the plan's screens: steps, sessions, check-ins, "
+                                             "the WHO-5, the chart, the safety plan, the evening after a "
+                                             "session, the therapist summary.")
 
     def prose(self, guide):
-        """Its messages and schedule texts (not its file names), a {fill-in} read as 'it'. The form's
-        labels are the practices, phases and criteria, measured on their own pages."""
-        return _words_in(self)
+        """Its messages, schedule and screens texts (not its file names, nor the WHO-5's published
+        wording), a {fill-in} read as 'it'. The form's other labels are the practices, phases,
+        criteria and worksheets, measured on their own pages."""
+        return [*words_in(self.messages), *words_in(self.schedule),
+                *words_in(self.screens, skip=frozenset({"instruction", "items", "answers"}))]
 
+    def uses(self):
+        for number, ref in enumerate(self.screens.wellbeing.references):
+            yield Use("reference", ref, ("screens", "wellbeing", "references", number))
 
-def _words_in(words: BaseModel) -> list[str]:
-    found = []
-    for name, value in words:
-        if isinstance(value, str) and not name.endswith("_file") and name != "type":
-            found.append(re.sub(r"\{[a-z_]+\}", "it", value))
-        elif isinstance(value, BaseModel):
-            found += _words_in(value)
-    return found
+    def cited(self, guide):
+        """The WHO-5's sources, and those of the worksheets the plan draws from."""
+        sheets = [s for s in guide.worksheets if s.id in (JOURNAL, TRACKER, SAFETY)]
+        return [*self.screens.wellbeing.references, *(ref for sheet in sheets for ref in sheet.references)]
+
+    # What the screens read from the worksheets (plan_screens.py), for the template.
+    def journal(self, guide):
+        return guide.worksheet(JOURNAL)
+
+    def journal_prompts(self, guide):
+        return plan_screens.journal_prompts(guide)
+
+    def side_effects(self, guide):
+        return plan_screens.side_effects(guide)
+
+    def call_if(self, guide):
+        return plan_screens.call_if(guide)
+
+    def safety_steps(self, guide):
+        return plan_screens.safety_steps(guide)

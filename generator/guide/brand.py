@@ -61,6 +61,12 @@ class Brand:
         return links
 
 
+def initials(name: str) -> str:
+    """Up to two capital letters for a placeholder mark (a new clinic's logo, an app icon)."""
+    letters = [word[0] for word in name.split() if word[:1].isalpha()]
+    return "".join(letters[:2]).upper() or "+"
+
+
 def tel_href(phone: str) -> str:
     """``tel:`` link for a phone number as written: the digits, with a leading + kept."""
     digits = re.sub(r"[^0-9]", "", phone)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..guide.brand import OUR_COLOURS
+from ..guide.brand import OUR_COLOURS, initials
 from .owned_folders import FolderExists, create_tree
 
 ScaffoldError = FolderExists
@@ -26,11 +26,6 @@ SCAFFOLD = {  # file in the new folder: its template in templates/scaffold/
     "assets/logo.svg": "logo.svg.j2",
     "assets/favicon.svg": "logo.svg.j2",
 }
-
-
-def initials(name: str) -> str:
-    letters = [word[0] for word in name.split() if word[:1].isalpha()]
-    return "".join(letters[:2]).upper() or "+"
 
 
 def _schema_line(folder: Path, relative_depth: str, kind: str) -> str:

@@ -7,11 +7,11 @@ and from the cache only when there is none; files whose names carry a content ha
 
 The precache is what the guide uses, each file once: every page a visitor can reach by following
 links from the home page (under the address they use, ``plan/``, never also ``plan/index.html``),
-every file those pages load, the search worker and index, and the search language packs of the
-site's own languages only. Each file is listed with the SHA-256 of its bytes: the worker checks
-every download against it (a deploy still copying files cannot leave old files in a new cache;
-the install fails and is tried again on the next visit) and keeps the files a new build did not
-change instead of downloading them again. The PDFs are not precached (the worksheet PDFs alone
+every file those pages load (and the icons their web app manifest names), the search worker and
+index, and the search language packs of the site's own languages only. Each file is listed with
+the SHA-256 of its bytes: the worker checks every download against it (a deploy still copying
+files cannot leave old files in a new cache; the install fails and is tried again on the next
+visit) and keeps the files a new build did not change instead of downloading them again. The PDFs are not precached (the worksheet PDFs alone
 would double the download); each is kept once a patient has opened it.
 """
 
@@ -170,10 +170,21 @@ def _crawl(site_dir: Path) -> dict[str, str]:
             except (ValueError, KeyError, TypeError):
                 pass
         extra += search_language_packs(site_dir, worker, languages)
+    extra += [icon for path in used if path.endswith(".webmanifest") for icon in _manifest_icons(site_dir, path, files)]
     for path in extra:
         used.setdefault(path, "")
     used.pop(SERVICE_WORKER, None)
     return dict(sorted(used.items()))
+
+
+def _manifest_icons(site_dir: Path, manifest: str, files: set[str]) -> list[str]:
+    """The icons a web app manifest names that the site has (a home-screen icon must show offline)."""
+    try:
+        icons = json.loads((site_dir / manifest).read_text(encoding="utf-8")).get("icons", [])
+        found = [_local_file(files, manifest, icon["src"]) for icon in icons]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return []
+    return [path for path in found if path]
 
 
 def precache_files(site_dir: Path) -> list[str]:

@@ -20,6 +20,7 @@ from ..guide.crisis_wording import crisis_fill_ins
 from .environment import make_environment, resolve_page_links
 from .handout import handout_files, render_handout
 from .layout import BRAND_CSS, HANDOUT_PAGE, WORKSHEETS_DIR, brand_asset, page_path, worksheet_path
+from .web_app import web_app_files
 from .worksheets import render_worksheet_pages
 
 
@@ -39,7 +40,7 @@ class RenderedGuide:
     pages: dict[str, str]
     nav: list[NavEntry] = field(default_factory=list)
     hidden: tuple[str, ...] = ()  # pages built but not in the menu (the handout)
-    files: dict[str, str | Path] = field(default_factory=dict)  # other files of the site: text, or a file to copy
+    files: dict[str, str | bytes | Path] = field(default_factory=dict)  # other files of the site: text, bytes, or a file to copy
 
 
 def page_context(page: Page, guide: Guide) -> dict:
@@ -78,14 +79,16 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
     return RenderedGuide(pages=pages, nav=nav, hidden=(HANDOUT_PAGE,), files=files)
 
 
-def brand_files(guide: Guide, env: jinja2.Environment) -> dict[str, str | Path]:
-    """A clinic's logo and favicon (copied), and the stylesheet with its colours."""
+def brand_files(guide: Guide, env: jinja2.Environment) -> dict[str, str | bytes | Path]:
+    """A clinic's logo and favicon (copied), the stylesheet with its colours, and the web app
+    manifest with its icons (web_app.py)."""
     brand, files = guide.brand, {}
     for key, path in (("logo", brand.logo), ("favicon", brand.favicon)):
         if path is not None:
             files[brand_asset(key, path)] = path
     if brand.is_clinic:
         files[BRAND_CSS] = env.get_template("site/brand.css.j2").render(brand=brand)
+    files.update(web_app_files(guide))
     return files
 
 

@@ -113,9 +113,10 @@ def test_the_plan_shows_the_values_as_text_and_the_calendar_carries_them_escaped
     import icalendar
 
     with plan_page(browser, odd_site) as tab:
-        clinic = tab.locator(".plan-clinic")
+        clinic = tab.locator("#plan-help .plan-clinic")  # in the safety plan, beside the crisis lines
         assert clinic.inner_text().startswith(f"{NAME}: +34 600 000 000 ({HOURS})")
         assert clinic.locator("b").count() == 0
-        tab.fill("#plan-therapist-next", "2026-12-03T14:30")  # something for the calendar
+        tab.click("a[href='#plan-step-people']")  # the therapist appointment: a date for the calendar
+        tab.fill("#plan-therapist-next", "2026-12-03T14:30")
         calendar = icalendar.Calendar.from_ical(download_calendar(tab))
         assert str(calendar["X-WR-CALNAME"]) == f"My integration plan ({NAME})"  # no short name: the name

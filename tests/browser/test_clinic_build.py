@@ -134,7 +134,8 @@ def test_the_plan_and_its_print_and_calendar_carry_the_clinic(example_site, brow
 
     site, _, _ = example_site
     with plan_page(browser, site) as tab:
-        tab.fill("#plan-therapist-next", "2026-12-03T14:30")  # something for the calendar
+        tab.click("a[href='#plan-step-people']")  # the therapist appointment: a date for the calendar
+        tab.fill("#plan-therapist-next", "2026-12-03T14:30")
         tab.pdf(path=str(tmp_path / "plan.pdf"), format="A4")
         printed = _pdf_text(tmp_path / "plan.pdf")
         assert f"{EXAMPLE}: +44 20 7946 0000" in printed

@@ -24,7 +24,8 @@ from generator.publish.service_worker import manifest, page_address, precache_fi
 TEMPLATES = ROOT / "templates"
 
 
-FIRST_VISIT_BUDGET = 1_300_000  # bytes a first visit may download, on a plain server (issue 14: 2.7 MB before)
+FIRST_VISIT_BUDGET = 1_400_000  # bytes a first visit may download, on a plain server (issue 14: 2.7 MB before;
+# 1.28 MB after it; issue 12 adds the plan's screens, 87 KB: its scripts, templates, words and app icons)
 
 
 def worker_files(sw_text: str) -> list[str]:
@@ -161,7 +162,7 @@ def test_after_one_visit_the_site_works_with_no_network(browser, site_url):
         wait_for_worker(tab)
         tab.goto(site_url + "phases")  # the server's redirect to phases/ passes through the worker
         assert tab.url == site_url + "phases/" and "Session day" in tab.text_content("h2#day-of-session")
-        tab.goto(site_url + "plan/")
+        tab.goto(site_url + "plan/#plan-action")  # the part of the plan with the small step
         tab.fill("#plan-action", "Walk after dinner")
         tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
         context.set_offline(True)
@@ -334,9 +335,10 @@ def test_the_bundle_opened_from_files_shows_the_plan_builder_and_it_saves(browse
         problems: list[str] = []
         tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         tab.on("pageerror", lambda e: problems.append(str(e)))
-        tab.goto((offline_bundle / "plan.html").as_uri())
+        tab.goto((offline_bundle / "plan.html").as_uri() + "#plan-action")  # the part with the small step
         tab.wait_for_selector("#plan-toolbar:not([hidden])")
         tab.fill("#plan-action", "Walk after dinner")
+        tab.click("a[href='#plan-step-practices']")
         tab.check("#plan-check-rest")
         tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
         tab.reload()

@@ -19,9 +19,6 @@ ERROR = "#plan-error"
 
 # What a patient types; every kind of field, and text a careless page would run as HTML.
 TYPED = {
-    "#plan-session-1-date": "2026-12-01",
-    "#plan-session-2-date": "2026-12-08",
-    "#plan-session-1-intention": "Be kinder to myself, even on hard days; \"really\" \\ & <3",
     "#plan-practice-journaling-often": "After each session",
     "#plan-practice-journaling-minutes": "20 minutes",
     "#plan-support-1-name": "Sam",
@@ -32,6 +29,42 @@ TYPED = {
     "#plan-crisis-person": "My sister",
 }
 TICKED = ["#plan-practice-journaling", "#plan-check-set-intention", "#plan-check-rest", "#plan-criterion-safe-space"]
+# Sessions on the timeline, added with "Add a session": (date, intention).
+SESSIONS = [("2026-12-01", "Be kinder to myself, even on hard days; \"really\" \\ & <3"), ("2026-12-08", "")]
+
+
+def reveal(tab, selector: str) -> None:
+    """Show the part of the plan a field is in, as a patient does with the step list."""
+    part = tab.eval_on_selector(selector, "el => el.closest('[data-plan-screen]').id")
+    tab.evaluate("part => { if (location.hash !== '#' + part) location.hash = part; }", part)
+    tab.wait_for_selector(f"#{part}:not(.plan-away)")
+
+
+def fill_in(tab, selector: str, text: str) -> None:
+    reveal(tab, selector)
+    tab.fill(selector, text)
+
+
+def tick(tab, selector: str) -> None:
+    reveal(tab, selector)
+    tab.check(selector)
+
+
+def add_sessions(tab) -> None:
+    for date, intention in SESSIONS:
+        reveal(tab, "#plan-add-session")
+        tab.click("#plan-add-session")
+        session = tab.eval_on_selector("#plan-sessions > details[open]", "el => el.dataset.id")
+        tab.fill(f"#plan-session-{session}-date", date)
+        tab.locator(f"#plan-session-{session}-date").blur()
+        if intention:
+            tab.fill(f"#plan-session-{session}-intention", intention)
+
+
+def session_field(tab, number: int, part: str) -> str:
+    """The selector of a part of the timeline's session `number` (from 1, in date order)."""
+    session = tab.locator("#plan-sessions > details").nth(number - 1).get_attribute("data-id")
+    return f"#plan-session-{session}-{part}"
 
 
 def open_plan(context, site_url: str, init_script: str | None = None):
@@ -44,10 +77,11 @@ def open_plan(context, site_url: str, init_script: str | None = None):
 
 
 def fill_plan(tab) -> None:
+    add_sessions(tab)
+    for selector in TICKED:  # first: "how often" shows once a practice is picked
+        tick(tab, selector)
     for selector, text in TYPED.items():
-        tab.fill(selector, text)
-    for selector in TICKED:
-        tab.check(selector)
+        fill_in(tab, selector, text)
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
 
 
@@ -58,6 +92,9 @@ def shown_plan(tab) -> dict:
 
 
 def assert_filled(tab) -> None:
+    for number, (date, intention) in enumerate(SESSIONS, start=1):
+        assert tab.input_value(session_field(tab, number, "date")) == date
+        assert tab.input_value(session_field(tab, number, "intention")) == intention
     for selector, text in TYPED.items():
         assert tab.input_value(selector) == text, selector
     for selector in TICKED:
@@ -99,7 +136,7 @@ def test_the_saved_status_is_announced_to_screen_readers(context, site_url):
     status = tab.locator(STATUS)
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert tab.locator(ERROR).get_attribute("role") == "alert"
-    tab.fill("#plan-action", "Call a friend")
+    fill_in(tab, "#plan-action", "Call a friend")
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
     assert status.is_visible()
 
@@ -184,7 +221,7 @@ def test_a_plan_saved_by_version_1_is_migrated(context, site_url, tmp_path):
     assert "Session 2: rest today" in tab.text_content("#plan-schedule")
     assert tab.input_value("#plan-action") == "Call my brother"
     assert tab.is_checked("#plan-check-rest") and tab.is_checked("#plan-practice-journaling")
-    tab.fill("#plan-crisis-person", "Alex")
+    fill_in(tab, "#plan-crisis-person", "Alex")
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
     stored = json.loads(tab.evaluate("localStorage.getItem('ketamine-integration-plan')"))
     sessions = sorted(value for name, value in stored["fields"].items() if re.fullmatch(r"session-[a-z0-9]{6}-date", name))
@@ -218,26 +255,26 @@ def test_without_storage_a_patient_can_still_fill_in_and_export(browser, site_ur
         exported = json.loads(export_plan(tab, tmp_path).read_text())
         assert exported["fields"]["action"] == TYPED["#plan-action"]
         assert exported["fields"]["check-rest"] is True
-        assert tab.locator("#plan-schedule li").count() > 0
     finally:
         context.close()
 
 
 def fill_plan_without_saving(tab) -> None:
+    add_sessions(tab)
+    for selector in TICKED:  # first: "how often" shows once a practice is picked
+        tick(tab, selector)
     for selector, text in TYPED.items():
-        tab.fill(selector, text)
-    for selector in TICKED:
-        tab.check(selector)
+        fill_in(tab, selector, text)
     tab.wait_for_timeout(500)
     assert_filled(tab)
 
 
 def test_two_tabs_keep_both_edits(context, site_url):
     first, second = open_plan(context, site_url), open_plan(context, site_url)
-    first.fill("#plan-action", "Walk after dinner")
+    fill_in(first, "#plan-action", "Walk after dinner")
     second.wait_for_function("() => document.querySelector('#plan-action').value === 'Walk after dinner'")
     assert "another tab" in second.text_content(STATUS)
-    second.fill("#plan-crisis-person", "My sister")
+    fill_in(second, "#plan-crisis-person", "My sister")
     first.wait_for_function("() => document.querySelector('#plan-crisis-person').value === 'My sister'")
     first.reload()
     assert first.input_value("#plan-action") == "Walk after dinner"
@@ -248,18 +285,18 @@ def test_a_tab_that_missed_the_other_tabs_save_merges_and_warns(context, site_ur
     """As when a tab in the background did not hear of a save: it must not overwrite it."""
     deaf = "window.addEventListener('storage', e => e.stopImmediatePropagation())"  # runs before the page's own
     first, second = open_plan(context, site_url), open_plan(context, site_url, init_script=deaf)
-    first.fill("#plan-action", "Walk after dinner")
-    first.fill("#plan-therapist-name", "Dr. Rivera")
+    fill_in(first, "#plan-action", "Walk after dinner")
+    fill_in(first, "#plan-action-when", "After dinner")
     first.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
-    second.fill("#plan-crisis-person", "My sister")
-    second.fill("#plan-therapist-name", "Dr. Chen")
+    fill_in(second, "#plan-crisis-person", "My sister")
+    fill_in(second, "#plan-action-when", "Before bed")
     second.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('other tab')")
-    assert "My therapist: Name" in second.text_content(ERROR)
+    assert "My small step: When I will do it" in second.text_content(ERROR)
     assert second.input_value("#plan-action") == "Walk after dinner"  # the other tab's edit, kept
     first.reload()
     assert first.input_value("#plan-action") == "Walk after dinner"
     assert first.input_value("#plan-crisis-person") == "My sister"
-    assert first.input_value("#plan-therapist-name") == "Dr. Chen"
+    assert first.input_value("#plan-action-when") == "Before bed"
 
 
 def test_clear_asks_first_and_then_removes_everything(context, site_url):
@@ -306,7 +343,7 @@ def test_the_schedule_and_its_calendar_file(context, site_url, tmp_path):
     assert between["RRULE"]["FREQ"] == ["DAILY"] and between["RRULE"]["UNTIL"][0] in (day(2026, 12, 6), dt.datetime(2026, 12, 6))
     assert "Keeping a journal (After each session, 20 minutes)" in str(between["DESCRIPTION"])
     session_day = events[("Session 1: rest today", day(2026, 12, 1))]
-    assert TYPED["#plan-session-1-intention"] in str(session_day["DESCRIPTION"])  # escaped and read back whole
+    assert SESSIONS[0][1] in str(session_day["DESCRIPTION"])  # escaped and read back whole
     therapy = events[("Integration therapy with Dr. Rivera", dt.datetime(2026, 12, 3, 14, 30))]
     assert therapy.decoded("DTEND") == dt.datetime(2026, 12, 3, 15, 30)
     for event in calendar.walk("VEVENT"):
@@ -330,9 +367,10 @@ def test_the_plan_page_asks_nothing_of_another_origin(context, site_url):
 
 def test_every_control_is_reached_by_tab_with_a_visible_focus(context, site_url):
     tab = open_plan(context, site_url)
-    controls = tab.evaluate("""() => [...document.querySelectorAll('#plan input, #plan textarea, #plan button, #plan a')]
-        .filter(el => !el.hidden && el.type !== 'file').map(el => el.id || el.href)""")
-    tab.focus("#plan-print")
+    # the controls of the part on the screen (the others are reached through the step list)
+    controls = tab.evaluate("""() => [...document.querySelectorAll('#plan input, #plan textarea, #plan select, #plan button, #plan a')]
+        .filter(el => el.getClientRects().length && el.type !== 'file').map(el => el.id || el.href)""")
+    tab.focus("#plan .plan-top__help")  # the first control of the plan
     reached, outlines = set(), set()
     for _ in range(len(controls) * 3):
         focused = tab.evaluate("""() => { const el = document.activeElement;
@@ -367,8 +405,10 @@ def test_without_javascript_the_page_is_a_blank_printable_plan(browser, site_url
         tab.goto(site_url + PLAN)
         assert tab.is_visible("#plan-nojs")
         assert tab.is_hidden("#plan-toolbar")
+        paper = tab.locator("#plan .plan-paper")  # shown on the screen: a plan to print and fill in by hand
         for label in ("Session 1", "Keeping a journal", "Set an intention.", "My support people", "Call 988"):
-            assert tab.get_by_text(label, exact=False).first.is_visible(), label
+            assert paper.get_by_text(label, exact=False).first.is_visible(), label
+        assert tab.locator("#plan button:visible, #plan input:visible, #plan textarea:visible").count() == 0
         assert_prints_on_paper(tab, tmp_path / "blank.pdf")
     finally:
         context.close()
@@ -414,7 +454,7 @@ def test_a_filled_plan_prints_only_what_was_written_in_full(context, site_url, t
     tab = open_plan(context, site_url)
     fill_plan(tab)
     long_words = "I want to notice when I am hard on myself and stop, breathe, and say one kind thing instead. " * 3
-    tab.fill("#plan-session-2-intention", long_words.strip())
+    fill_in(tab, session_field(tab, 2, "intention"), long_words.strip())
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
     path = tmp_path / "plan.pdf"
     printed_pages(tab, path)

@@ -18,7 +18,8 @@ from generator.render.environment import make_environment
 
 ENV = make_environment(ROOT / "templates", english_ui())
 PLAN_SCRIPTS = ["javascripts/plan/format.js", "javascripts/plan/schedule.js", "javascripts/plan/calendar.js",
-                "javascripts/plan/storage.js", "javascripts/plan/page.js"]  # in the order they must run
+                "javascripts/plan/storage.js", "javascripts/plan/entries.js", "javascripts/plan/chart.js",
+                "javascripts/plan/screens.js", "javascripts/plan/page.js"]  # in the order they must run
 
 
 def macro(file: str, name: str):
@@ -54,7 +55,18 @@ def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
     html = builder_html(guide)
     assert "\n\n" not in html.strip(), "a blank line would end the HTML block and let Markdown rewrite the form"
     assert "<form" not in html, "nothing may ever be submitted"
-    assert html.count('class="plan-session"') == 4 and html.count('class="plan-person"') == 2
+    assert html.count('id="plan-session-template"') == 1 and html.count('class="plan-person"') == 2
+    assert 'name="session-1-date"' not in html, "no fixed, empty session slots: the patient adds sessions"
+    # what the screens read from the worksheets, not copied into the plan
+    journal, tracker, safety = (guide.worksheet(i) for i in ("post-session-journal", "side-effect-tracker", "safety-plan"))
+    for field in journal.fields:
+        if field.type in ("lines", "scale"):
+            assert f'name="session-NEWID-journal-{field.id}"' in html and field.prompt.replace("'", "&#39;") in html
+    ticks = [c.heading for f in tracker.fields if f.type == "table" for c in f.columns if c.tick]
+    assert ticks and all(f'<label for="plan-checkin-NEWID-effect-' in html and heading in html for heading in ticks)
+    assert 'name="checkin-NEWID-effect-sick-or-dizzy"' in html
+    steps = [f for f in safety.fields if f.type != "crisis_lines"]
+    assert len(steps) == 6 and all(f'name="safety-{f.id}"' in html for f in steps)
     for practice in guide.practices:
         assert f'name="practice-{practice.id}"' in html and f"<legend>{practice.name}</legend>" in html
     for phase in guide.phases:
@@ -67,7 +79,7 @@ def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
     assert "The guide suggests: 15 to 30 minutes" in html  # journaling's minutes, from practices.yml
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "ids are unique"
-    for control in re.findall(r'<(?:input|textarea)[^>]* id="(plan-[^"]+)"', html):
+    for control in re.findall(r'<(?:input|textarea|select)[^>]* id="(plan-[^"]+)"', html):
         if control != "plan-import":
             assert f'for="{control}"' in html, f"{control} has no label"
 
@@ -95,10 +107,11 @@ def test_only_the_plan_page_loads_the_plan_scripts_and_in_order(built_site):
 
 
 def content_words(words) -> list[str]:
-    """Every text of the plan's messages and schedule (a pydantic model), nested ones too."""
+    """Every text of the plan's messages, schedule or screens (a pydantic model), nested ones and lists too."""
     found = []
     for _, value in words:
-        found += [value] if isinstance(value, str) else content_words(value) if isinstance(value, BaseModel) else []
+        for item in value if isinstance(value, list) else [value]:
+            found += [item] if isinstance(item, str) else content_words(item) if isinstance(item, BaseModel) else []
     return found
 
 
@@ -107,7 +120,8 @@ def test_the_scripts_words_come_from_the_content_as_a_data_block(built_site):
     block = plan_block(guide)
     html = (built_site / "plan" / "index.html").read_text(encoding="utf-8")
     body = re.search(r'<script type="application/json" id="plan-text">(.*?)</script>', html, re.S).group(1)
-    assert json.loads(body) == {"messages": block.messages.model_dump(), "schedule": block.schedule.model_dump()}
+    assert json.loads(body) == {"messages": block.messages.model_dump(), "schedule": block.schedule.model_dump(),
+                                "screens": block.screens.model_dump()}
     assert "Do not drive until tomorrow" in block.schedule.session_day.detail
     digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
     assert digest not in html.replace(body, ""), "a data block is never run, so the policy must not allow it by hash"
@@ -118,7 +132,7 @@ def test_no_patient_facing_words_are_left_in_the_scripts():
     assert sorted(scripts) == sorted(p.split("/")[-1] for p in PLAN_SCRIPTS)
     guide, _ = generate(Project.at(ROOT))
     block = plan_block(guide)
-    texts = content_words(block.messages) + content_words(block.schedule)
+    texts = content_words(block.messages) + content_words(block.schedule) + content_words(block.screens)
     pieces = [piece.strip(" .:;,()") for text in texts for piece in re.split(r"\{[a-z_]+\}|(?<=[.?!:;])\s+", text)]
     for name, script in scripts.items():
         found = [piece for piece in pieces if len(piece) >= 12 and piece in script]

@@ -177,7 +177,7 @@ def docs_files(assets_dir: Path, rendered: RenderedGuide) -> dict[str, bytes]:
     files = {p.relative_to(assets_dir).as_posix(): p.read_bytes() for p in sorted(assets_dir.rglob("*"))
              if p.is_file() and "__pycache__" not in p.parts}
     for path, source in rendered.files.items():
-        files[path] = source.read_bytes() if isinstance(source, Path) else source.encode("utf-8")
+        files[path] = source.read_bytes() if isinstance(source, Path) else source if isinstance(source, bytes) else source.encode("utf-8")
     for path, text in rendered.pages.items():
         files[path] = escape_front_matter(text).encode("utf-8")
     return files

@@ -25,6 +25,7 @@
     unreadable: null,                  // the text of a saved plan that could not be read
     saveTimer: null
   };
+  var screens = guide.screens ? guide.screens.start(root, words, edit) : null;  // screens.js
 
   function copy(fields) { return Object.assign({}, fields); }
 
@@ -35,6 +36,7 @@
   function readControl(el) { return el.type === "checkbox" ? el.checked : el.value; }
 
   function showFields() {
+    if (screens) screens.render(state.fields);
     controls().forEach(function (el) {
       var value = state.fields[el.name];
       if (el.type === "checkbox") {
@@ -47,6 +49,17 @@
     });
     showSchedule();
     markForPrint();
+    if (screens) screens.update(state.fields);
+  }
+
+  /* The screens' changes (an entry added or removed): saved as the patient's own edits. */
+  function edit(changes) {
+    Object.keys(changes).forEach(function (name) {
+      if (changes[name] === undefined) delete state.fields[name]; else state.fields[name] = changes[name];
+      state.pending[name] = true;
+    });
+    showFields();
+    scheduleSave();
   }
 
   /* What prints (plan.css): an empty plan prints as the plan on paper; a plan with anything in it
@@ -216,6 +229,7 @@
     state.pending[el.name] = true;
     showSchedule();
     markForPrint();
+    if (screens) screens.update(state.fields);
     scheduleSave();
   }
 

@@ -1,0 +1,229 @@
+"""The words of the plan's screens (plan.yml's ``screens``), and what the screens read from the
+worksheets: the post-session journal's prompts, the side-effect tracker's items and its "call if"
+note, the safety plan's steps. Each is read from the worksheet, never copied, so a change to a
+worksheet (or a clinic's overlay of it) shows in the plan with no other change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from ..schema.base import Id, Strict, Text
+from .plan_words import Words, words
+
+if TYPE_CHECKING:
+    from ..guide.guide import Guide
+
+JOURNAL, TRACKER, SAFETY = "post-session-journal", "side-effect-tracker", "safety-plan"
+
+
+class StepsWords(Words):
+    label: Text = words("The name of the list of sections, for screen readers.")
+    progress: Text = words("How many sections have something in them.", "started", "total")
+    previous: Text = words("The button to the section before.")
+    next: Text = words("The button to the next section.")
+    need_help: Text = words("The link, always on top, to the crisis lines.")
+    evening: Text = words("The link, on top, to the screen for the evening after a session.")
+    practices: Text = words("The heading of the part with the practices and the session checklists.")
+    people: Text = words("The heading of the part with support people and the therapist.")
+    small_step: Text = words("The heading of the part with the small step and the therapist summary.")
+
+
+class ReminderOption(Words):
+    minutes: int = Field(ge=1, le=10080, description="How many minutes before the session.")
+    label: Text = words("How the choice reads.")
+
+
+class SessionWords(Words):
+    title: Text = words("The sessions section's heading.")
+    intro: Text = words("Under the heading.")
+    add: Text = words("The button that adds a session.")
+    session: Text = words("A session's heading.", "number", "date")
+    no_date: Text = words("A session's heading while its date is empty.", "number")
+    date: Text = words("The session's date.")
+    time: Text = words("The session's time.")
+    before: Text = words("The part before the session.")
+    intention: Text = words("The intention's label.")
+    feeling: Text = words("How I feel before, 0 to 10.")
+    day_of: Text = words("The part for the day of the session.")
+    day_of_label: Text = words("The label of the few words about the day.")
+    after: Text = words("The part for the days after (the journal's prompts follow).")
+    themes: Text = words("The label of the theme tags.")
+    themes_hint: Text = words("Under the theme tags.")
+    checkins: Text = words("The list of this session's check-ins.")
+    no_checkins: Text = words("While this session has no check-in.")
+    remove: Text = words("The button that removes a session.")
+    confirm_remove: Text = words("Question before a session is removed.")
+    across: Text = words("The heading of the themes across sessions.")
+    across_empty: Text = words("While no session has a theme.")
+    schedule: Text = words("The schedule's heading.")
+    reminder: Text = words("The label of the calendar alarm before each session.")
+    reminder_options: list[ReminderOption] = Field(min_length=1, description="The alarms to choose from.")
+    reminder_none: Text = words("The choice of no alarm.")
+    reminder_checkin: Text = words("The label of the time of a daily check-in reminder.")
+
+
+class CheckinWords(Words):
+    title: Text = words("The check-ins section's heading.")
+    intro: Text = words("Under the heading.")
+    add: Text = words("The button that adds today's check-in.")
+    checkin: Text = words("A check-in's heading.", "date")
+    date: Text = words("The check-in's date.")
+    mood: Text = words("Mood, 0 to 10.")
+    sleep: Text = words("Sleep quality, 0 to 10.")
+    effects: Text = words("The heading over the side effects.")
+    note: Text = words("A note.")
+    remove: Text = words("The button that removes a check-in.")
+    confirm_remove: Text = words("Question before a check-in is removed.")
+    help: Text = words("The link to the page about when to get help.")
+    line: Text = words("One check-in in a session's list.", "date", "mood", "sleep")
+    low: Text = words("The meaning of 0 on a 0 to 10 score.")
+    high: Text = words("The meaning of 10 on a 0 to 10 score.")
+
+
+class WellbeingWords(Words):
+    """The WHO-5: its instruction, items and answers are its published wording, kept exactly."""
+
+    title: Text = words("The WHO-5's heading.")
+    intro: Text = words("What it is and how often.")
+    due: Text = words("Shown when the last one is 14 days old or more, or there is none.")
+    add: Text = words("The button that adds one dated today.")
+    entry: Text = words("One WHO-5's heading.", "date")
+    date: Text = words("Its date.")
+    instruction: Text = words("The WHO-5's instruction, as published.")
+    items: list[Text] = Field(min_length=5, max_length=5, description="The five statements, as published.")
+    answers: list[Text] = Field(min_length=6, max_length=6, description="The answers from 5 (all of the time) "
+                                                                          "down to 0 (at no time), as published.")
+    score: Text = words("The raw score.", "score")
+    low: Text = words("Under a raw score below 13: a sign to talk with the care team, not a diagnosis.")
+    terms: Text = words("Who made the WHO-5 and its terms of use.")
+    remove: Text = words("The button that removes one.")
+    confirm_remove: Text = words("Question before one is removed.")
+    references: list[Id] = Field(min_length=1, description="The references in references.yml it rests on.")
+
+
+class ChartWords(Words):
+    title: Text = words("The chart's heading.")
+    intro: Text = words("Under the heading.")
+    empty: Text = words("While there is nothing to draw.")
+    label: Text = words("What the chart is, for screen readers.")
+    show_table: Text = words("The button that shows the table.")
+    hide_table: Text = words("The button that hides it.")
+    date: Text = words("The table's date column.")
+    wellbeing: Text = words("The WHO-5 line and column.")
+    session: Text = words("A session's mark on the chart and in the table.", "number")
+
+
+class SafetyWords(Words):
+    title: Text = words("The safety plan's heading.")
+    intro: Text = words("Under the heading.")
+    call: Text = words("A tap-to-call link made from a phone number the patient typed.", "number")
+    print: Text = words("The button that prints the safety plan as a card.")
+    crisis: Text = words("The heading of the crisis lines in force.")
+
+
+class EveningWords(Words):
+    title: Text = words("The heading of the screen for the evening after a session.")
+    rest: Text = words("Rest first.")
+    ride: Text = words("The label: who is taking me home.")
+    clinic: Text = words("The heading over the clinic's number.")
+    clinic_field: Text = words("With no clinic edition: the label of the clinic's number, which the patient types.")
+    prompts: Text = words("Over the three short prompts.")
+    no_session: Text = words("Over the prompts while there is no session yet.")
+    add_today: Text = words("The button that adds a session dated today.")
+    back: Text = words("The link back to the plan.")
+
+
+class SummaryWords(Words):
+    title: Text = words("The therapist summary's section heading.")
+    intro: Text = words("Under the heading.")
+    choose: Text = words("Over the parts to print.")
+    themes: Text = words("The part: themes across sessions.")
+    checkins: Text = words("The part: the check-in trend.")
+    step: Text = words("The part: my current small step.")
+    print: Text = words("The button that prints the summary.")
+    heading: Text = words("The printed summary's heading.")
+    nothing: Text = words("A chosen part with nothing in it yet.")
+
+
+class FormWords(Words):
+    """The plan's own labels and buttons (the practices, phases and criteria bring their own words)."""
+
+    no_script: Text = words("Shown when the page's script does not run: the plan on paper shows instead.")
+    print: Text = words("The button that prints the plan.")
+    export: Text = words("The button that saves a copy to a file.")
+    open: Text = words("The button that opens a saved copy.")
+    calendar: Text = words("The button that saves the schedule for a calendar.")
+    clear: Text = words("The button that clears the plan.")
+    pick: Text = words("The box to tick for a practice the patient will do.")
+    how_often: Text = words("How often, for a practice picked.")
+    how_long: Text = words("How long each time, for a practice picked.")
+    suggests: Text = words("The guide's suggestion under how often and how long.", "what")
+    minutes: Text = words("A number of minutes.", "low")
+    minutes_span: Text = words("A span of minutes.", "low", "high")
+    checklist: Text = words("The heading of the session checklists.")
+    people_intro: Text = words("Under the people part's heading.")
+    person: Text = words("One support person's box.", "number")
+    name: Text = words("A name.")
+    reach: Text = words("How to reach a person.")
+    therapist: Text = words("The therapist's box.")
+    next_appointment: Text = words("The next therapy appointment.")
+    checked: Text = words("What the patient checked about the therapist.")
+    crisis_contact: Text = words("The box of the patient's own crisis contact.")
+    crisis_person: Text = words("The first person to reach out to.")
+    small_step: Text = words("The small step's box.")
+    step_what: Text = words("What the small step is.")
+    step_hint: Text = words("Help under it.")
+    step_when: Text = words("When the patient will do it.")
+
+
+class PlanScreens(Strict):
+    """The words of the plan's screens; the practices, phases, criteria and worksheets bring their own."""
+
+    form: FormWords
+    steps: StepsWords
+    sessions: SessionWords
+    checkins: CheckinWords
+    wellbeing: WellbeingWords
+    chart: ChartWords
+    safety: SafetyWords
+    evening: EveningWords
+    summary: SummaryWords
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    text: str
+    kind: str  # "text" (lines or a box) or "scale" (0 to 10)
+    hint: str | None = None
+
+
+def journal_prompts(guide: "Guide") -> list[Prompt]:
+    """The journal's prompts a patient writes or scores (not its date: the session has one)."""
+    found = []
+    for field in guide.worksheet(JOURNAL).fields:
+        if field.type in ("lines", "box"):
+            found.append(Prompt(field.id, field.prompt, "text", field.hint))
+        elif field.type == "scale":
+            found.append(Prompt(field.id, field.prompt, "scale", f"0: {field.low_label}. 10: {field.high_label}."))
+    return found
+
+
+def side_effects(guide: "Guide") -> list[tuple[str, str]]:
+    """(key, heading) of each column to tick in the tracker's tables."""
+    return [(key, column.heading) for field in guide.worksheet(TRACKER).fields if field.type == "table"
+            for key, column in zip(field.column_keys, field.columns) if column.tick]
+
+
+def call_if(guide: "Guide"):
+    """The tracker's first note (its "call your clinic if"), or None."""
+    return next((f for f in guide.worksheet(TRACKER).fields if f.type == "note"), None)
+
+
+def safety_steps(guide: "Guide") -> list[Prompt]:
+    """The safety plan's steps, each one text (its crisis lines are the ones in force, shown as links)."""
+    return [Prompt(f.id, f.prompt, "text", f.hint) for f in guide.worksheet(SAFETY).fields
+            if f.type != "crisis_lines" and getattr(f, "prompt", None)]

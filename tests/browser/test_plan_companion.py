@@ -1,0 +1,356 @@
+"""The plan as a companion between sessions, as a patient uses it in real Chromium against the
+real built site: sessions on a timeline, check-ins and the WHO-5, the chart, the safety plan, the
+evening after a session, and the parts a patient steps through. Screenshots go to /work/shots/plan/
+(PLAN_SHOTS) for a person to look at."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from test_offline import wait_for_worker
+
+SHOTS = Path(os.environ.get("PLAN_SHOTS", "/work/shots/plan"))
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+SAVED = "() => document.querySelector('#plan-status').textContent.includes('saved')"
+
+SESSIONS = [
+    {"date": "2026-09-02", "time": "09:30", "intention": "Listen to what my body says 🌱", "feeling": "4",
+     "journal-noticed": "Warmth in my chest,\nthen a memory of the lake.", "themes": "Grief\nMy father"},
+    {"date": "2026-09-16", "time": "", "intention": "Stay curious about the fear", "feeling": "5",
+     "journal-noticed": "Less fear than last time; \"it passed\"", "themes": "grief\nTrust"},
+    {"date": "2026-09-30", "time": "14:00", "intention": "Let the day be what it is", "feeling": "6",
+     "journal-noticed": "Mostly quiet. A & B & C.", "themes": "Trust"},
+]
+CHECKINS = [("2026-09-03", "3", "4"), ("2026-09-17", "5", "6"), ("2026-10-01", "7", "6")]
+
+
+def open_plan(context, url: str, part: str = ""):
+    tab = context.new_page()
+    tab.goto(url + "plan/" + part)
+    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    return tab
+
+
+def add(tab, kind: str) -> str:
+    """Press the add button of an entry kind; the id of the entry it opened."""
+    tab.click(f"#plan-add-{kind}")
+    return tab.eval_on_selector(f"[data-kind={kind}] > details[open]", "el => el.dataset.id")
+
+
+def set_date(tab, selector: str, date: str) -> None:
+    tab.fill(selector, date)
+    tab.locator(selector).blur()
+
+
+def add_everything(tab) -> dict[str, str]:
+    """Three sessions with journals, three check-ins and one WHO-5; {field name: value} typed."""
+    typed: dict[str, str] = {}
+    tab.click("a[href='#plan-step-sessions']")
+    for session in SESSIONS:
+        sid = add(tab, "session")
+        set_date(tab, f"#plan-session-{sid}-date", session["date"])
+        for part, value in session.items():
+            if part == "date" or not value:
+                continue
+            selector = f"#plan-session-{sid}-{part}"
+            if part == "feeling":
+                tab.select_option(selector, value)
+            else:
+                tab.fill(selector, value)
+            typed[f"session-{sid}-{part}"] = value
+        typed[f"session-{sid}-date"] = session["date"]
+    tab.click("a[href='#plan-step-checkins']")
+    for date, mood, sleep in CHECKINS:
+        cid = add(tab, "checkin")
+        set_date(tab, f"#plan-checkin-{cid}-date", date)
+        tab.select_option(f"#plan-checkin-{cid}-mood", mood)
+        tab.select_option(f"#plan-checkin-{cid}-sleep", sleep)
+        typed.update({f"checkin-{cid}-date": date, f"checkin-{cid}-mood": mood, f"checkin-{cid}-sleep": sleep})
+    tab.check(f"#plan-checkin-{cid}-effect-headache")
+    tab.fill(f"#plan-checkin-{cid}-note", "Slept badly, then better.\nOK now.")
+    typed[f"checkin-{cid}-note"] = "Slept badly, then better.\nOK now."
+    wid = add(tab, "wellbeing")
+    set_date(tab, f"#plan-wellbeing-{wid}-date", "2026-09-20")
+    typed[f"wellbeing-{wid}-date"] = "2026-09-20"
+    for item, answer in enumerate(["2", "3", "2", "1", "3"], start=1):
+        tab.select_option(f"#plan-wellbeing-{wid}-q{item}", answer)
+        typed[f"wellbeing-{wid}-q{item}"] = answer
+    tab.wait_for_function(SAVED)
+    return typed
+
+
+def shown(tab) -> dict:
+    return tab.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#plan [name]')]
+        .filter(el => el.type !== 'file' && el.type !== 'checkbox' && el.value).map(el => [el.name, el.value]))""")
+
+
+def assert_all_there(tab, typed: dict[str, str]) -> None:
+    values = shown(tab)
+    missing = {name: value for name, value in typed.items() if values.get(name) != value}
+    assert not missing, f"not shown as typed: {missing}"
+    assert tab.locator("#plan-sessions > details").count() == 3
+    assert tab.locator("#plan-checkins > details").count() == 3
+    assert tab.locator("#plan-chart .plan-chart-svg .plan-chart-mood .plan-chart-point").count() == 3
+    assert tab.locator("#plan-chart .plan-chart-svg .plan-chart-sleep .plan-chart-point").count() == 3
+    assert tab.locator("#plan-chart .plan-chart-svg .plan-chart-wellbeing .plan-chart-point").count() == 1
+    assert tab.locator("#plan-chart .plan-chart-svg .plan-chart-session").count() == 3
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(accept_downloads=True, viewport=PHONE)
+    yield context
+    context.close()
+
+
+def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_offline(context, site_url):
+    tab = open_plan(context, site_url)
+    wait_for_worker(tab)
+    typed = add_everything(tab)
+    tab.reload()
+    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    assert_all_there(tab, typed)
+    # the timeline: in date order, the last session open and the earlier ones folded away
+    titles = tab.locator("#plan-sessions [data-title]").all_text_contents()
+    assert [t.split(":")[0] for t in titles] == ["Session 1", "Session 2", "Session 3"]
+    assert "September 2, 2026, 09:30" in titles[0]
+    assert tab.eval_on_selector_all("#plan-sessions > details", "els => els.map(e => e.open)") == [False, False, True]
+    # the themes across sessions, whatever their capitals
+    themes = tab.locator("#plan-themes li").all_text_contents()
+    assert themes == ["Grief: Session 1, Session 2", "My father: Session 1", "Trust: Session 2, Session 3"]
+    # each session lists its own check-ins
+    first = tab.locator("#plan-sessions > details").first
+    assert first.locator("[data-checkins] li").all_text_contents() == ["September 3, 2026: mood 3, sleep 4"]
+    # the WHO-5's raw score, and what a score below 13 means
+    assert "11 out of 25" in tab.text_content("[data-kind=wellbeing] [data-score]")
+    assert "not a diagnosis" in tab.text_content("[data-kind=wellbeing] [data-low]")
+    context.set_offline(True)
+    tab.reload()
+    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    assert_all_there(tab, typed)
+
+
+def test_the_chart_has_a_table_for_screen_readers_that_shows_on_request(context, site_url):
+    tab = open_plan(context, site_url)
+    add_everything(tab)
+    table = tab.locator("#plan-chart-table table")
+    rows = table.locator("tr").all_inner_texts()
+    assert any("September 3, 2026" in r and "3" in r and "4" in r for r in rows)
+    assert any("September 20, 2026" in r and "11" in r for r in rows)
+    assert tab.get_attribute("#plan-chart svg", "role") == "img"
+    holder = tab.locator("#plan-chart-table")
+    assert holder.bounding_box()["width"] <= 2  # in the accessibility tree, not on the screen
+    tab.click("#plan-chart-table-toggle")
+    assert tab.get_attribute("#plan-chart-table-toggle", "aria-expanded") == "true"
+    assert holder.bounding_box()["width"] > 200 and table.is_visible()
+
+
+def test_a_removed_session_takes_all_its_fields_and_nothing_else(context, site_url):
+    tab = open_plan(context, site_url)
+    typed = add_everything(tab)
+    tab.click("a[href='#plan-step-sessions']")
+    first = tab.locator("#plan-sessions > details").first
+    sid = first.get_attribute("data-id")
+    first.locator("summary").click()
+    tab.once("dialog", lambda dialog: dialog.accept())
+    first.locator("[data-remove]").click()
+    tab.wait_for_function(SAVED)
+    tab.reload()
+    values = shown(tab)
+    assert not [name for name in values if f"-{sid}-" in name]
+    assert {n: v for n, v in typed.items() if f"-{sid}-" not in n}.items() <= values.items()
+
+
+def test_emptying_a_date_does_not_hide_an_entry(context, site_url):
+    tab = open_plan(context, site_url, "#plan-step-sessions")
+    sid = add(tab, "session")
+    tab.fill(f"#plan-session-{sid}-intention", "Keep me")
+    tab.fill(f"#plan-session-{sid}-date", "")
+    tab.locator(f"#plan-session-{sid}-date").blur()
+    tab.wait_for_function(SAVED)
+    tab.reload()
+    assert tab.input_value(f"#plan-session-{sid}-intention") == "Keep me"
+
+
+def test_phone_numbers_in_the_safety_plan_become_tap_to_call_links(context, site_url):
+    tab = open_plan(context, site_url, "#plan-step-safety")
+    tab.fill("#plan-safety-people", "Sam (555) 010-0199 & any time\nMy aunt +44 20 7946 0958")
+    links = tab.locator("#plan-step-safety .plan-tel a")
+    assert links.all_text_contents() == ["Call (555) 010-0199", "Call +44 20 7946 0958"]
+    assert [links.nth(i).get_attribute("href") for i in range(2)] == ["tel:5550100199", "tel:+442079460958"]
+    # the crisis lines in force are one tap away from the top of every part
+    tab.click("a[href='#plan-step-checkins']")
+    tab.click(".plan-top__help")
+    assert tab.is_visible("#plan-help a[href='tel:988']")
+
+
+def test_practice_details_show_only_for_practices_picked(context, site_url):
+    tab = open_plan(context, site_url, "#plan-step-practices")
+    assert tab.is_hidden("#plan-practice-journaling-often")
+    tab.check("#plan-practice-journaling")
+    assert tab.is_visible("#plan-practice-journaling-often")
+
+
+def test_the_evening_after_a_session_is_one_tap_from_the_top_and_writes_in_todays_journal(context, site_url):
+    tab = open_plan(context, site_url)
+    tab.click(".plan-top__evening")
+    assert tab.is_visible("#plan-evening-heading") and tab.is_hidden("#plan-step-sessions")
+    assert tab.is_visible("#plan-evening a[href='tel:988']")
+    tab.click("#plan-evening-add")
+    prompt = tab.locator("#plan-evening-prompts textarea").first
+    prompt.fill("Tired and calm.")
+    tab.fill("#plan-evening-ride", "My sister")
+    tab.wait_for_function(SAVED)
+    tab.click("#plan-evening a[href='#plan-step-sessions']")
+    journal = tab.locator("#plan-sessions > details[open] textarea[name$='-journal-noticed']")
+    assert journal.input_value() == "Tired and calm."
+
+
+def test_a_keyboard_walks_through_the_parts_and_the_progress_follows(context, site_url):
+    tab = open_plan(context, site_url)
+    assert tab.text_content("#plan-progress") == "0 of 6 parts started"
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("() => document.activeElement.getAttribute('href') === '#plan-step-checkins'"):
+            break
+    else:
+        pytest.fail("Tab never reached the step list")
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector("#plan-step-checkins:not(.plan-away)")  # the part follows the address, as it changes
+    assert tab.is_visible("#plan-step-checkins") and tab.is_hidden("#plan-step-sessions")
+    assert tab.evaluate("() => document.activeElement.id") == "plan-checkins-heading"
+    assert tab.get_attribute("a[href='#plan-step-checkins']", "aria-current") == "step"
+    tab.keyboard.press("Tab")  # into the part, on its first control: "Check in today"
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")  # the check-in opened with the mood focused; pick one by keyboard
+    tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("ArrowDown")
+    tab.wait_for_function(SAVED)
+    assert tab.text_content("#plan-progress") == "1 of 6 parts started"
+    next_link = tab.locator("#plan-step-checkins [data-step-next]")
+    next_link.focus()
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector("#plan-step-practices:not(.plan-away)")
+    assert tab.is_hidden("#plan-step-checkins")
+    assert tab.evaluate("() => document.activeElement.id") == "plan-practices-heading"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_axe_finds_nothing_on_any_part_of_a_filled_plan(browser, site_url, viewport):
+    context = browser.new_context(viewport=viewport)
+    try:
+        tab = open_plan(context, site_url)
+        add_everything(tab)
+        problems = []
+        for part in ["plan-step-sessions", "plan-step-checkins", "plan-step-practices", "plan-step-people",
+                     "plan-step-safety", "plan-step-summary", "plan-evening"]:
+            tab.evaluate(f"() => {{ location.hash = '{part}'; }}")
+            tab.wait_for_selector(f"#{part}:not(.plan-away)")
+            tab.evaluate("() => document.querySelectorAll('#plan details').forEach(d => { d.open = true; })")
+            result = Axe().run(tab, options={"resultTypes": ["violations"],
+                                             "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]}})
+            for v in result.response["violations"]:
+                problems.append(f"{part}: {v['id']}: {v['help']}: {[n['target'] for n in v['nodes'][:3]]}")
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name,viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_screenshots_of_each_screen(browser, site_url, name, viewport):
+    """Not a check of pixels: pictures of the timeline, the chart, the safety plan and the evening
+    after a session, for a person to look at; it fails only if a screen does not show."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=viewport)
+    try:
+        tab = open_plan(context, site_url)
+        add_everything(tab)
+        tab.click("a[href='#plan-step-safety']")
+        tab.fill("#plan-safety-people", "Sam (555) 010-0199")
+        tab.wait_for_function(SAVED)
+        for shot, part, anchor in [("steps", "plan-step-sessions", "#plan-toolbar"),
+                                   ("timeline", "plan-step-sessions", "#plan-sessions"),
+                                   ("chart", "plan-step-checkins", "#plan-chart-section"),
+                                   ("safety", "plan-step-safety", "#plan-safety-heading"),
+                                   ("evening", "plan-evening", "#plan-evening-heading")]:
+            tab.evaluate(f"() => {{ location.hash = '{part}'; }}")
+            tab.wait_for_selector(f"#{part}:not(.plan-away)")
+            tab.locator(anchor).scroll_into_view_if_needed()
+            tab.evaluate(f"() => document.querySelector('{anchor}').scrollIntoView({{block: 'start'}})")
+            tab.screenshot(path=str(SHOTS / f"{shot}-{name}.png"))
+    finally:
+        context.close()
+
+
+def test_the_guide_is_installable_and_its_icons_are_kept_for_offline_use(context, site_url):
+    tab = open_plan(context, site_url)
+    cdp = context.new_cdp_session(tab)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["errors"] == [] and manifest["url"].startswith(site_url + "manifest.webmanifest")
+    # Playwright's contexts are incognito, where Chromium installs nothing; any other reason is ours
+    errors = [e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]]
+    assert [e for e in errors if e != "in-incognito"] == []
+    names = wait_for_worker(tab)
+    cached = tab.evaluate("async (name) => (await (await caches.open(name)).keys()).map(r => r.url)", names[0])
+    assert {site_url + "brand/icon-192.png", site_url + "brand/icon-512.png"} <= {url.split("?")[0] for url in cached}
+
+
+# Stands in for the print dialog: what the page shows while it prints (print media emulated).
+RECORD_PRINT = """() => { window.print = () => { window.__printed = {
+    text: document.body.innerText,
+    svgs: [...document.querySelectorAll('#plan-summary-print .plan-chart-svg')].filter(s => s.getClientRects().length).length,
+    card: document.querySelector('#plan-safety-card').getBoundingClientRect().width,
+    classes: document.documentElement.className }; }; }"""
+
+
+def printed(tab, button: str) -> dict:
+    tab.evaluate(RECORD_PRINT)
+    tab.emulate_media(media="print")  # buttons do not print: the click is sent as the patient's was
+    tab.dispatch_event(button, "click")
+    tab.emulate_media(media="screen")
+    return tab.evaluate("window.__printed")
+
+
+def test_the_therapist_summary_prints_only_the_parts_the_patient_chose(context, site_url):
+    tab = open_plan(context, site_url)
+    add_everything(tab)
+    tab.click("a[href='#plan-step-summary']")
+    tab.fill("#plan-action", "Walk every morning")
+    tab.check("#plan-summary-themes")
+    tab.check("#plan-summary-checkins")
+    out = printed(tab, "#plan-print-summary")
+    assert "My integration summary" in out["text"] and "Grief: Session 1, Session 2" in out["text"]
+    assert out["svgs"] == 1, "the chart of the check-ins"
+    assert "Walk every morning" not in out["text"] and "Listen to what my body says" not in out["text"]
+    tab.check("#plan-summary-step")
+    assert "Walk every morning" in printed(tab, "#plan-print-summary")["text"]
+    assert "plan-printing" not in tab.evaluate("document.documentElement.className")  # printing the plan is as before
+
+
+def test_the_safety_plan_prints_alone_as_a_small_card(context, site_url):
+    tab = open_plan(context, site_url, "#plan-step-safety")
+    tab.fill("#plan-safety-warning-signs", "I stop answering my phone")
+    out = printed(tab, "#plan-print-safety")
+    assert "I stop answering my phone" in out["text"] and "Call 988" in out["text"]
+    assert "My sessions" not in out["text"] and "Print my safety card" not in out["text"]
+    assert 380 <= out["card"] <= 420, "105 mm wide (A6), to fold into a wallet"
+
+
+@pytest.mark.parametrize("width", [320, 640], ids=["320px", "200% zoom of 1280px"])
+def test_no_part_scrolls_sideways_on_a_narrow_screen(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    try:
+        tab = open_plan(context, site_url)
+        add_everything(tab)
+        for part in ["plan-step-sessions", "plan-step-checkins", "plan-step-safety", "plan-step-summary", "plan-evening"]:
+            tab.evaluate(f"() => {{ location.hash = '{part}'; }}")
+            tab.wait_for_selector(f"#{part}:not(.plan-away)")
+            tab.evaluate("() => document.querySelectorAll('#plan details').forEach(d => { d.open = true; })")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width, part
+        assert tab.eval_on_selector("#plan-chart svg", "svg => svg.getBoundingClientRect().right") <= width
+    finally:
+        context.close()

@@ -1,0 +1,94 @@
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { entries } = require("../../templates/assets/javascripts/plan/entries.js");
+
+const PLAN = {
+  "session-bbbbbb-date": "2026-09-16", "session-bbbbbb-themes": "grief\r\nTrust",
+  "session-aaaaaa-date": "2026-09-02", "session-aaaaaa-time": "09:30", "session-aaaaaa-themes": "Grief\nMy father\n\n  ",
+  "session-cccccc-date": "2026-02-30", "session-cccccc-intention": "an impossible date: not shown, not lost",
+  "session-dddddd-intention": "no date at all",
+  "checkin-x1x1x1-date": "2026-09-03", "checkin-x1x1x1-mood": "3",
+  "checkin-x2x2x2-date": "2026-09-20", "checkin-x2x2x2-mood": "7",
+  "checkin-x0x0x0-date": "2026-09-01",
+  "wellbeing-w1w1w1-date": "2026-09-20",
+  "action": "a static field", "session-1-date": "2026-01-01"
+};
+
+test("an entry exists while its date is a real calendar date; entries come in date order", () => {
+  assert.deepEqual(entries.list(PLAN, "session").map((e) => e.id), ["aaaaaa", "bbbbbb"]);
+  assert.equal(entries.dayOf("2026-02-30"), null);
+  assert.equal(entries.dayOf("2026-2-3"), null);
+  assert.equal(entries.dayOf("2024-02-29"), entries.dayOf("2024-03-01") - 1);
+  assert.deepEqual(entries.list(PLAN, "session")[0].parts, { date: "2026-09-02", time: "09:30", themes: "Grief\nMy father\n\n  " });
+});
+
+test("two sessions on one day are ordered by time", () => {
+  const plan = { "session-zzzzzz-date": "2026-09-02", "session-zzzzzz-time": "08:00",
+                 "session-aaaaaa-date": "2026-09-02", "session-aaaaaa-time": "17:00" };
+  assert.deepEqual(entries.list(plan, "session").map((e) => e.id), ["zzzzzz", "aaaaaa"]);
+});
+
+test("removing an entry names every field it has, and no other", () => {
+  assert.deepEqual(entries.namesOf(PLAN, "session", "aaaaaa").sort(),
+    ["session-aaaaaa-date", "session-aaaaaa-themes", "session-aaaaaa-time"]);
+});
+
+test("a new id is six letters or digits that no entry uses", () => {
+  const picks = [0, 0, 0, 0, 0, 0, 0.99, 0.5, 0.5, 0.5, 0.5, 0.5];
+  const random = () => picks.shift();
+  const id = entries.newId({ "checkin-aaaaaa-date": "2026-01-01" }, random);
+  assert.match(id, /^[a-z0-9]{6}$/);
+  assert.notEqual(id, "aaaaaa");
+});
+
+test("themes across sessions: one per line, the same whatever the capitals, with their sessions", () => {
+  assert.deepEqual(entries.themes(entries.list(PLAN, "session")), [
+    { theme: "Grief", sessions: [1, 2] }, { theme: "My father", sessions: [1] }, { theme: "Trust", sessions: [2] }
+  ]);
+});
+
+test("each session's check-ins run from its day until the day before the next session", () => {
+  const after = entries.checkinsAfter(entries.list(PLAN, "session"), entries.list(PLAN, "checkin"));
+  assert.deepEqual(after.map((list) => list.map((c) => c.id)), [["x1x1x1"], ["x2x2x2"]]);
+});
+
+test("scores are whole numbers in range, or nothing", () => {
+  assert.equal(entries.score("7", 10), 7);
+  assert.equal(entries.score("0", 5), 0);
+  for (const bad of ["11", "-1", "3.5", "", undefined, "6 ", "x"]) assert.equal(entries.score(bad, 10), null, bad);
+  assert.equal(entries.score("6", 5), null);
+});
+
+test("the WHO-5 raw score needs all five answers; below 13 is low", () => {
+  const who5 = (answers) => entries.who5({ parts: Object.fromEntries(answers.map((a, i) => ["q" + (i + 1), a])) });
+  assert.deepEqual(who5(["2", "3", "2", "1", "3"]), { score: 11, low: true });
+  assert.deepEqual(who5(["3", "3", "2", "2", "3"]), { score: 13, low: false });
+  assert.deepEqual(who5(["5", "5", "5", "5", "5"]), { score: 25, low: false });
+  assert.equal(who5(["5", "5", "5", "5"]), null);
+  assert.equal(who5(["5", "5", "5", "5", "6"]), null);
+});
+
+test("the WHO-5 is due with none yet, or 14 days or more after the last", () => {
+  const list = entries.list(PLAN, "wellbeing");
+  const day = entries.dayOf("2026-09-20");
+  assert.equal(entries.who5Due([], day), true);
+  assert.equal(entries.who5Due(list, day + 13), false);
+  assert.equal(entries.who5Due(list, day + 14), true);
+});
+
+test("phone numbers typed in a text become tel: addresses; dates and short numbers do not", () => {
+  assert.deepEqual(entries.phoneNumbers("Sam (555) 010-0199, or 555.010.0100\nAunt: +44 20 7946 0958. Call 988."), [
+    { text: "(555) 010-0199", href: "tel:5550100199" },
+    { text: "555.010.0100", href: "tel:5550100100" },
+    { text: "+44 20 7946 0958", href: "tel:+442079460958" },
+    { text: "988", href: "tel:988" }
+  ]);
+  assert.deepEqual(entries.phoneNumbers("On 2026-09-02 I felt 5 of 10 <b>ok</b>"), []);
+  assert.deepEqual(entries.phoneNumbers(""), []);
+  assert.deepEqual(entries.phoneNumbers("988 and 988 again"), [{ text: "988", href: "tel:988" }]);
+});
+
+test("today is the patient's own calendar day", () => {
+  assert.equal(entries.today(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+});
