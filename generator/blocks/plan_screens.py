@@ -179,6 +179,25 @@ class FormWords(Words):
     step_when: Text = words("When the patient will do it.")
 
 
+class PaperWords(Words):
+    """The plan on paper's own words (the printed handout, and the plan page's print while empty);
+    its other labels are the form's, sessions.schedule and the practices, phases and criteria."""
+
+    intro: Text = words("At the top: fill it in with a pen.")
+    sessions: Text = words("The heading of the sessions.")
+    sessions_intro: Text = words("What an intention is.")
+    session: Text = words("One session's box.", "number")
+    date: Text = words("A session's date.")
+    intention: Text = words("A session's intention.")
+    practices: Text = words("The heading of the practices.")
+    practices_intro: Text = words("How to fill in the practices.")
+    people: Text = words("The heading of the support people.")
+    next_appointment: Text = words("The therapist's next appointment.")
+    small_step: Text = words("The heading of the small step.")
+    crisis: Text = words("The heading of the crisis lines.")
+    crisis_person: Text = words("The first person to reach out to in a crisis, and their number.")
+
+
 class PlanScreens(Strict):
     """The words of the plan's screens; the practices, phases, criteria and worksheets bring their own."""
 
@@ -191,6 +210,7 @@ class PlanScreens(Strict):
     safety: SafetyWords
     evening: EveningWords
     summary: SummaryWords
+    paper: PaperWords
 
 
 @dataclass(frozen=True)
