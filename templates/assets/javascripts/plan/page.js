@@ -265,7 +265,7 @@
     events.forEach(function (event) {
       var item = document.createElement("li");
       var when = document.createElement("strong");
-      when.textContent = schedule.when(event, words.schedule);
+      when.textContent = schedule.when(event, words.schedule, document.documentElement.lang || undefined);
       item.appendChild(when);
       item.appendChild(document.createTextNode(": " + event.title + ". " + event.detail));
       list.appendChild(item);

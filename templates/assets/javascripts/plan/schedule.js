@@ -18,12 +18,13 @@
 
   function dayNumber(date) { var p = date.split("-"); return Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY_MS; }
   function isoDay(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
-  function shownDay(day) {
-    return new Date(day * DAY_MS).toLocaleDateString(undefined, { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
+  /* A day and a time as the page's language writes them (lang: its <html lang>, e.g. "es"). */
+  function shownDay(day, lang) {
+    return new Date(day * DAY_MS).toLocaleDateString(lang, { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
   }
-  function shownTime(time) {
+  function shownTime(time, lang) {
     var p = time.split(":");
-    return new Date(Date.UTC(1970, 0, 1, +p[0], +p[1])).toLocaleTimeString(undefined, { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
+    return new Date(Date.UTC(1970, 0, 1, +p[0], +p[1])).toLocaleTimeString(lang, { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
   }
 
   /* [{id, number, day, time, intention}] in date (and time) order; number counts from 1. */
@@ -117,11 +118,12 @@
     return found.sort(function (a, b) { return a.start - b.start || ((a.time || "") < (b.time || "") ? -1 : (a.time || "") > (b.time || "") ? 1 : 0); });
   }
 
-  function when(event, words) {
+  /* When an event is, in the content's words, its dates and times written the way `lang` writes them. */
+  function when(event, words, lang) {
     var single = event.end - event.start <= 1;
-    var first = shownDay(event.start), last = shownDay(event.end - 1);
+    var first = shownDay(event.start, lang), last = shownDay(event.end - 1, lang);
     if (event.time) {
-      var time = shownTime(event.time);
+      var time = shownTime(event.time, lang);
       if (single) return fill(words.at_time, { day: first, time: time });
       return fill(words.daily_at, { first: first, last: last, time: time });
     }
