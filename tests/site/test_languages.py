@@ -15,6 +15,7 @@ from helpers import ROOT, copy_project, edit, run_cli, site_pages
 
 SOURCE_LIST = "guide-references"  # sources are cited by their own titles, in their own language
 SPOKEN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")  # read out, or shown on hover
+LOANWORDS = {"set"}  # "set y setting": English terms the Spanish pages name and explain
 
 
 def _texts(data) -> list[str]:
@@ -27,11 +28,27 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-záéíóúñü]{3,}", re.sub(r"\{[a-z_]+\}", " ", text.lower())))
 
 
+def _plan_words(path: Path) -> list[str]:
+    """The plan's own interface words: its messages, schedule and screens in plan.yml (lists too)."""
+    page = yaml.safe_load(path.read_text(encoding="utf-8"))
+    block = next(block for block in page["blocks"] if block["type"] == "plan_builder")
+    found, stack = [], [block[key] for key in ("messages", "schedule", "screens")]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, (list, dict)):
+            stack += value.values() if isinstance(value, dict) else value
+    return found
+
+
 def english_only_words() -> set[str]:
-    """Words of the English interface catalog that no Spanish interface text uses."""
+    """Words of the English interface catalog and of the plan's words that no Spanish one uses."""
     english = _texts(yaml.safe_load((ROOT / "content" / "interface.yml").read_text(encoding="utf-8")))
     spanish = _texts(yaml.safe_load((ROOT / "content" / "es" / "interface.yml").read_text(encoding="utf-8")))
-    return set().union(*map(_words, english)) - set().union(*map(_words, spanish))
+    english += _plan_words(ROOT / "content" / "pages" / "plan.yml")
+    spanish += _plan_words(ROOT / "content" / "es" / "pages" / "plan.yml")
+    return set().union(*map(_words, english)) - set().union(*map(_words, spanish)) - LOANWORDS
 
 
 class _Interface(HTMLParser):
@@ -122,6 +139,14 @@ def test_the_check_finds_one_template_literal_left_in_english(tmp_path):
     edit(project / "templates" / "overrides" / "main.html", "{{ ui.crisis.more_ways | e }}", "More ways to get help")
     found = english_interface_words(_build(project))
     assert found and all({"ways", "get"} <= words for words in found.values()), found
+
+
+def test_the_check_finds_the_plan_on_paper_left_in_english(tmp_path):
+    """The plan's words count too: the handout's plan on paper with one heading put back in English."""
+    project = _spanish_project(tmp_path)
+    edit(project / "templates" / "components" / "plan_paper.md.j2", "<h2>{{ p.people|e }}</h2>", "<h2>My support people</h2>")
+    found = english_interface_words(_build(project))
+    assert {"support", "people"} <= found.get("es/handout/index.html", set()), found
 
 
 def test_the_language_switcher_and_hreflang_lead_to_the_same_page(spanish_site):
