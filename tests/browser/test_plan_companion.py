@@ -351,6 +351,10 @@ def test_no_part_scrolls_sideways_on_a_narrow_screen(browser, site_url, width):
             tab.wait_for_selector(f"#{part}:not(.plan-away)")
             tab.evaluate("() => document.querySelectorAll('#plan details').forEach(d => { d.open = true; })")
             assert tab.evaluate("document.documentElement.scrollWidth") <= width, part
+            if part == "plan-step-checkins":  # the chart's table too, shown: it scrolls in its own box
+                tab.click("#plan-chart-table-toggle")
+                assert tab.evaluate("document.documentElement.scrollWidth") <= width, "the chart's table"
+                assert tab.get_attribute("#plan-chart-table", "tabindex") == "0", "its box takes focus, to scroll by keyboard"
         assert tab.eval_on_selector("#plan-chart svg", "svg => svg.getBoundingClientRect().right") <= width
     finally:
         context.close()

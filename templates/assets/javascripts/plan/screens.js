@@ -212,6 +212,7 @@
       button.setAttribute("aria-expanded", String(show));
       button.textContent = show ? w.chart.hide_table : w.chart.show_table;
       holder.classList.toggle("plan-sr-only", !show);
+      if (show) holder.setAttribute("tabindex", "0"); else holder.removeAttribute("tabindex");
     }
 
     /* Tap-to-call links for the phone numbers typed in a field, beside it. */
