@@ -335,7 +335,7 @@ def test_the_safety_plan_prints_alone_as_a_small_card(context, site_url):
     tab = open_plan(context, site_url, "#plan-step-safety")
     tab.fill("#plan-safety-warning-signs", "I stop answering my phone")
     out = printed(tab, "#plan-print-safety")
-    assert "I stop answering my phone" in out["text"] and "Call 988" in out["text"]
+    assert "I stop answering my phone" in out["text"] and "Call or text 988" in out["text"]
     assert "My sessions" not in out["text"] and "Print my safety card" not in out["text"]
     assert 380 <= out["card"] <= 420, "105 mm wide (A6), to fold into a wallet"
 
