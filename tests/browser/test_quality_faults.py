@@ -109,4 +109,4 @@ def test_too_wide_box_is_reported_at_320_pixels_and_at_200_percent(browser, faul
 def test_invisible_focus_on_the_crisis_link_is_reported(browser, faulty):
     _, _, pages = faulty
     problems = keyboard_problems(browser, about_only(pages))
-    assert any("no visible focus on the crisis link 'Call 988'" in p for p in problems), problems
+    assert any("no visible focus on the crisis link 'Call or text 988'" in p for p in problems), problems

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, read_page, run_cli, site_pages, visible_text
-from generator.guide.assemble import load_guide
+from generator.guide.assemble import load_guide, load_guides
 from generator.publish.csp import inline_script_hashes
 from generator.publish.service_worker import SERVICE_WORKER
 from generator.quality.links import broken_links
@@ -85,18 +85,24 @@ def test_every_page_has_our_policy_first_in_head_allowing_exactly_its_own_inline
     assert "Content-Security-Policy" in (zensical_site / "_headers").read_text(encoding="utf-8")
 
 
-def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site, site):
-    first = site.crisis.lines[0]  # the bar shows the first line, the emergency number and a link to the rest
-    for path in every_page(zensical_site):
-        text = path.read_text(encoding="utf-8")
-        bar = CRISIS_BAR.search(text)
-        assert bar, f"{path.relative_to(zensical_site)}: no crisis bar"
-        shown = visible_text(bar.group(1))
-        assert first.how in shown and first.name in shown and site.crisis.emergency in shown, (path, shown)
-        assert f'href="{first.href}"' in bar.group(1), path
-    crisis_page = visible_text((zensical_site / site.crisis_page / "index.html").read_text(encoding="utf-8"))
-    for line in site.crisis.lines:
-        assert line.name in crisis_page, line.name
+def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
+    """Each language's pages show that language's words for the crisis lines in force."""
+    for guide in load_guides(ROOT / "content"):
+        site = guide.site
+        first = site.crisis.lines[0]  # the bar shows the first line, the emergency number and a link to the rest
+        folder = zensical_site / guide.address_prefix
+        pages = [path for path in every_page(folder) if guide.address_prefix or not path.relative_to(folder).parts[0] == "es"]
+        assert pages, folder
+        for path in pages:
+            text = path.read_text(encoding="utf-8")
+            bar = CRISIS_BAR.search(text)
+            assert bar, f"{path.relative_to(zensical_site)}: no crisis bar"
+            shown = visible_text(bar.group(1))
+            assert first.how in shown and first.name in shown and site.crisis.emergency in shown, (path, shown)
+            assert f'href="{first.href}"' in bar.group(1), path
+        crisis_page = visible_text((folder / site.crisis_page / "index.html").read_text(encoding="utf-8"))
+        for line in site.crisis.lines:
+            assert line.name in crisis_page, line.name
 
 
 def test_the_service_worker_lists_every_page(zensical_site):

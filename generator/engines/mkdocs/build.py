@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ...guide.clinic import CLINIC_ENV, NO_CLINIC
-from ...problems import BuildFailed
+from ...problems import BuildFailed, ContentError
 from ...publish.offline_copy import write_offline_copy
 from ...publish.finish import finish_site
 from ..site_settings import LANGUAGE_ENV, address_prefix, site_languages
@@ -51,8 +51,12 @@ def build_languages(root: Path, config: str, site_dir: Path, clinic_dir: Path | 
     """Every language of the guide, one ``mkdocs build`` each: the first into ``site_dir``, each
     other into ``site_dir/<code>/``; then the finishing steps (CSP, service worker) once over the
     whole site, so that they see every language."""
-    languages = site_languages(root, clinic_dir)
-    for number, language in enumerate(languages):
+    try:
+        languages = site_languages(root, clinic_dir)
+    except ContentError as problems:  # reported as the build's own would be; the caller keeps the last good site
+        print(problems.report(), file=sys.stderr)
+        return False
+    for language in languages:
         if not run_mkdocs(root / config, site_dir / address_prefix(languages, language), clinic_dir, language):
             return False
     finish_site(site_dir, root / "templates", offline_copy=offline)
