@@ -6,12 +6,14 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..schema.base import Strict, Text
+from ..schema.base import Id, Strict, Text
 from .base import ItemSource, PromptedField, check_source, guide_list
 
 
 class TableColumn(Strict):
     heading: Text
+    key: Id | None = Field(None, description="The column's name in form fields (the PDFs' and the plan's), the same "
+                                             "in every language (default: made from the heading).")
     tick: bool = Field(False, description="true: each cell holds an empty square to tick.")
     narrow: bool = Field(False, description="true: a narrow column, e.g. for a tick, a number or a date.")
 
@@ -31,14 +33,20 @@ class TableField(PromptedField):
     def _has_rows(self) -> "TableField":
         if not (self.rows or self.rows_from or self.blank_rows):
             raise ValueError("a table needs rows, rows_from or blank_rows")
+        keys = [column.key for column in self.columns if column.key]
+        if len(keys) != len(set(keys)):
+            raise ValueError("each column's key must differ from the others'")
         return self
 
     @property
     def column_keys(self) -> list[str]:
-        """A name for each column, from its heading ('Sleep (hours)' → 'sleep-hours'), unique in the
-        table: the last part of the names of its cells' form fields in the PDFs."""
+        """A name for each column, its ``key`` or else from its heading ('Sleep (hours)' → 'sleep-hours'),
+        unique in the table: the last part of the names of its cells' form fields in the PDFs and the plan."""
         keys: list[str] = []
         for number, column in enumerate(self.columns, start=1):
+            if column.key:
+                keys.append(column.key)
+                continue
             plain = unicodedata.normalize("NFKD", column.heading).encode("ascii", "ignore").decode().lower()
             key = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or f"column{number}"
             keys.append(key if key not in keys else f"{key}-{number}")
