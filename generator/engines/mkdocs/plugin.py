@@ -76,7 +76,6 @@ class GuidePlugin(BasePlugin):
         for key, path in settings.theme_files.items():
             config.theme[key] = path
         config.extra_css.extend(settings.extra_css)  # after guide.css, so the brand's colours win
-        _drop_remote_polyfills(config)
         return config
 
     def _show_problems(self, config, exc: ContentError):
@@ -88,6 +87,10 @@ class GuidePlugin(BasePlugin):
         config.nav = None
         config.theme.static_templates.discard(NOT_FOUND)  # the theme's 404 needs the guide's settings
         return config
+
+    def on_pre_build(self, config) -> None:
+        # After every plugin's on_config: ours runs first (hook.py), before the offline plugin adds its script.
+        _drop_remote_polyfills(config)
 
     def on_env(self, env, config, files):
         """The theme's templates are compiled once and kept on disk between builds, like ours."""
