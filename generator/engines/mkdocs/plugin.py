@@ -22,7 +22,7 @@ from ...publish.finish import finish_site
 from ...quality.review import author_notes
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
-from ..site_settings import LANGUAGE_ENV, named_palette, search_language, site_settings, theme_language
+from ..site_settings import LANGUAGE_ENV, language_site_url, named_palette, search_language, site_settings, theme_language
 from .serve_problems import NOT_FOUND, problems_page
 
 
@@ -65,6 +65,7 @@ class GuidePlugin(BasePlugin):
         config.site_description = Markup(escape(settings.description))
         config.copyright = Markup(escape(settings.copyright))
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
+        config.site_url = language_site_url(config.site_url, settings.address_prefix)
         config.nav = settings.nav
         config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
         config.extra["alternate"] = settings.alternate
