@@ -34,6 +34,7 @@ class SiteSettings:
     alternate: list[dict]  # extra.alternate: each language's name, lang and root (relative to this one's)
     palette_names: dict[str, str]  # colour scheme -> its switch's label (the switch leads to the other scheme)
     permalink_title: str  # the tooltip of each heading's link (the toc extension's permalink_title)
+    address_prefix: str  # where this language's pages are in the site: "" for the first, "es/"
 
 
 def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
@@ -66,7 +67,17 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
         alternate=alternates(site.languages, site.language),
         palette_names={"default": guide.ui["page"]["colours_dark"], "slate": guide.ui["page"]["colours_light"]},
         permalink_title=guide.ui["page"]["permalink"],
+        address_prefix=guide.address_prefix,
     )
+
+
+def language_site_url(site_url: str | None, prefix: str) -> str | None:
+    """The address a language's pages are published at, from the site's (the engine's
+    ``site_url``): https://example.org/guide/es/ for Spanish; it makes the canonical links, the
+    sitemap and the not-found page's links of that language's build."""
+    if not site_url:
+        return site_url
+    return site_url.rstrip("/") + "/" + prefix
 
 
 LANGUAGE_ENV = "GUIDE_LANGUAGE"  # which language an engine's build is for (the site command sets it)

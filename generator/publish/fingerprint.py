@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -48,15 +49,15 @@ def _file(site_dir: Path, page: str, path: str) -> Path | None:
     return None
 
 
-def cache_headers(site_dir: Path) -> str:
+def cache_headers(site_dir: Path, workers: Iterable[str] = ("sw.js",)) -> str:
     """Rules for a ``_headers`` file (Netlify, Cloudflare Pages): files named by their content,
-    and our folders of files every page asks for by hash, may be kept for a year; sw.js must be
-    asked for every time. Pages, the search index and PDFs keep the host's own rule (both hosts
-    revalidate them). No rule overlaps another: a host joins a header set twice."""
+    and our folders of files every page asks for by hash, may be kept for a year; the service
+    workers (``workers``: sw.js, es/sw.js) must be asked for every time. Pages, the search index
+    and PDFs keep the host's own rule (both hosts revalidate them). No rule overlaps another: a host joins a header set twice."""
     named = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
                    if p.is_file() and CONTENT_HASHED.search(p.name))
     forever = "  Cache-Control: public, max-age=31536000, immutable\n"
-    rules = ["/sw.js\n  Cache-Control: no-cache\n"]
+    rules = [f"/{worker}\n  Cache-Control: no-cache\n" for worker in workers]
     rules += [f"/{folder}/*\n{forever}" for folder in STAMPED_FOLDERS if (site_dir / folder).is_dir()]
     rules += [f"/{path}\n{forever}" for path in named if path.split("/")[0] not in STAMPED_FOLDERS]
     return "".join(rules)

@@ -31,7 +31,8 @@ Every page works from here, with no internet, and so does every "Download PDF" b
 the PDFs are in the downloads folder. Your plan (the "My plan" page) is saved in
 this browser on this computer only. To move it, use "Save a copy to a file" on that page.
 """
-# Files only a web server uses: its not-found page, its headers, the sitemap for search engines.
+# Files only a web server uses: its not-found page, its headers, the sitemap for search engines, the
+# service worker; at the site's root or at a language's (es/404.html, es/sitemap.xml).
 SERVER_ONLY = {"404.html", "_headers", "sitemap.xml", "sitemap.xml.gz", "sw.js"}
 REFERENCE = re.compile(r"""(\s(?:href|src)=)(["'])(.*?)\2""", re.I | re.S)
 
@@ -108,11 +109,18 @@ def broken_links(files: dict[str, bytes]) -> list[str]:
     return problems
 
 
+def _server_only(site_dir: Path, path: Path) -> bool:
+    """Whether ``path`` is a file only a server uses, at the site's root or a language's root (a
+    folder of the site's top with its own index.html: es/)."""
+    folder = path.parent
+    return path.name in SERVER_ONLY and (folder == site_dir or (folder.parent == site_dir and (folder / "index.html").is_file()))
+
+
 def bundle_files(site_dir: Path, pdfs: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every file of a built site by relative path (not those only a server uses), the PDFs
     (by their path in the site, downloads/…), links fixed to work from files, and a read-me."""
     files = {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*")
-             if p.is_file() and p.relative_to(site_dir).as_posix() not in SERVER_ONLY}
+             if p.is_file() and not _server_only(site_dir, p)}
     files.update(pdfs or {})
     names = set(files)
     for page in [name for name in names if name.endswith(".html")]:

@@ -5,7 +5,14 @@ whose name does not change with its content) are answered from the network whene
 and from the cache only when there is none; files whose names carry a content hash (the theme's
 ``bundle.1a2b3c4d.min.js``) come from the cache, since a new build gives them new names.
 
-The precache is what the guide uses, each file once: every page a visitor can reach by following
+Each language has its own worker at its own root (sw.js, es/sw.js: each language's pages load
+javascripts/offline.js from their own root, which registers the worker beside it), whose scope is
+that language's pages: a patient's first visit downloads the pages of the language they read,
+not every language's (each language is a whole site of its own, theme files included). The root
+worker's scope holds the other languages' folders too, so a page of a language whose worker is
+not installed yet is still kept once opened, and shows the offline page in its language.
+
+The precache of a language is what its pages use, each file once: every page a visitor can reach by following
 links from the home page (under the address they use, ``plan/``, never also ``plan/index.html``),
 every file those pages load (and the icons their web app manifest names), the search worker and
 index, and the search language packs of the site's own languages only. Each file is listed with
@@ -127,15 +134,30 @@ def search_language_packs(site_dir: Path, worker: str, languages: Iterable[str])
     return [path for path in wanted if (site_dir / path).is_file()]
 
 
+def language_folders(site_dir: Path) -> list[str]:
+    """The folders, "es/", that hold another language's pages: a folder of the site's top whose
+    home page is in the language the folder is named for (the first language is at the top)."""
+    found = []
+    for home in sorted(site_dir.glob(f"*/{HOME}")):
+        lang = _Links.of(home.read_text(encoding="utf-8")).lang.lower()
+        folder = home.parent.name.lower()
+        if lang and (lang == folder or lang.split("-")[0] == folder.split("-")[0]):
+            found.append(f"{home.parent.name}/")
+    return found
+
+
 def _crawl(site_dir: Path) -> dict[str, str]:
-    """The files the guide uses (see the module's docstring), each with the query its pages load
-    it by (``h=…``, generator/publish/fingerprint.py) or ''."""
+    """The files the guide uses in the language at ``site_dir``'s top (see the module's
+    docstring), each with the query its pages load it by (``h=…``, generator/publish/fingerprint.py)
+    or ''."""
     if not (site_dir / HOME).is_file():
         return {}
     used: dict[str, str] = {}
     languages: set[str] = set()
     worker = None
-    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    others = tuple(language_folders(site_dir))  # each has its own worker
+    files = {path for p in site_dir.rglob("*") if p.is_file()
+             if not (path := p.relative_to(site_dir).as_posix()).startswith(others)}
     queue, seen = [HOME], {HOME}
     while queue:
         page = queue.pop(0)
@@ -158,11 +180,9 @@ def _crawl(site_dir: Path) -> dict[str, str]:
                 worker = json.loads(parsed.config).get("search")
             except ValueError:
                 worker = None
-    # each language's own search index and worker (a language after the first is built into <code>/)
-    folders = ["", *sorted(f"{p.parent.name}/" for p in site_dir.glob(f"*/{HOME}"))]
-    extra = [folder + path for folder in folders for path in SEARCH_INDEXES if (site_dir / folder / path).is_file()]
-    if worker and (site_dir / worker).is_file():
-        extra += [folder + worker for folder in folders if (site_dir / folder / worker).is_file()]
+    extra = [path for path in SEARCH_INDEXES if path in files]
+    if worker and worker in files:
+        extra.append(worker)
         index = site_dir / SEARCH_INDEXES[0]
         if index.is_file():
             try:  # the languages the search worker will load packs for

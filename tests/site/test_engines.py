@@ -105,14 +105,17 @@ def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
             assert line.name in crisis_page, line.name
 
 
-def test_the_service_worker_lists_every_page(zensical_site):
-    worker = (zensical_site / SERVICE_WORKER).read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", ["", "es/"])
+def test_the_service_worker_lists_every_page(zensical_site, language):
+    """Each language's worker (sw.js, es/sw.js) lists that language's pages (as with MkDocs)."""
+    worker = (zensical_site / language / SERVICE_WORKER).read_text(encoding="utf-8")
     files = [url for url, _digest in json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))]
-    for path in page_paths(zensical_site):
-        if path.startswith("handout/"):
-            continue  # the printable handout is linked from no page, so not precached (as with MkDocs)
-        assert (path.removesuffix("index.html") or "./") in files, path
+    for path in page_paths(zensical_site / language):
+        if path.startswith(("handout/", "es/")):
+            continue  # the printable handout is linked from no page, so not precached; es/ has its own worker
+        assert (path.removesuffix("index.html") or "./") in files, language + path
     assert "search.json" in files  # Zensical's search index, cached for offline search
+    assert not [url for url in files if url.startswith(("es/", "../"))]
 
 
 def test_no_page_loads_anything_from_another_origin(zensical_site):

@@ -20,6 +20,7 @@ def on_config(config):
     return plugin.on_config(config)
 
 
+on_pre_build = plugin.on_pre_build
 on_env = plugin.on_env
 on_files = plugin.on_files
 on_page_markdown = plugin.on_page_markdown

@@ -22,7 +22,7 @@ from ...publish.finish import finish_site
 from ...quality.review import author_notes
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
-from ..site_settings import LANGUAGE_ENV, named_palette, search_language, site_settings, theme_language
+from ..site_settings import LANGUAGE_ENV, language_site_url, named_palette, search_language, site_settings, theme_language
 from .serve_problems import NOT_FOUND, problems_page
 
 
@@ -65,6 +65,7 @@ class GuidePlugin(BasePlugin):
         config.site_description = Markup(escape(settings.description))
         config.copyright = Markup(escape(settings.copyright))
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
+        config.site_url = language_site_url(config.site_url, settings.address_prefix)
         config.nav = settings.nav
         config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
         config.extra["alternate"] = settings.alternate
@@ -76,7 +77,6 @@ class GuidePlugin(BasePlugin):
         for key, path in settings.theme_files.items():
             config.theme[key] = path
         config.extra_css.extend(settings.extra_css)  # after guide.css, so the brand's colours win
-        _drop_remote_polyfills(config)
         return config
 
     def _show_problems(self, config, exc: ContentError):
@@ -88,6 +88,10 @@ class GuidePlugin(BasePlugin):
         config.nav = None
         config.theme.static_templates.discard(NOT_FOUND)  # the theme's 404 needs the guide's settings
         return config
+
+    def on_pre_build(self, config) -> None:
+        # After every plugin's on_config: ours runs first (hook.py), before the offline plugin adds its script.
+        _drop_remote_polyfills(config)
 
     def on_env(self, env, config, files):
         """The theme's templates are compiled once and kept on disk between builds, like ours."""

@@ -51,7 +51,7 @@ from ...publish.offline_copy import write_offline_copy
 from ...quality.review import author_notes
 from ...render.environment import cache_dir
 from ...render.pages import RenderedGuide
-from ..site_settings import SiteSettings, named_palette, site_settings, theme_language
+from ..site_settings import SiteSettings, language_site_url, named_palette, site_settings, theme_language
 from ..staged import build_and_publish
 
 CONFIG = "mkdocs.yml"  # the project's config, which the scratch config is made from
@@ -167,6 +167,8 @@ def scratch_config(mkdocs_config: dict, settings: SiteSettings, language: str, o
         extra_css=[*config.get("extra_css", []), *settings.extra_css],
         extra={**config.get("extra", {}), "guide": settings.guide, "alternate": settings.alternate},
     )
+    if config.get("site_url"):
+        config["site_url"] = language_site_url(config["site_url"], settings.address_prefix)
     if offline:  # as mkdocs-offline.yml: pages as files (page.html), for file://; the search needs a server
         config.update(use_directory_urls=False, plugins=[{"search": {"enabled": False}}])
     return config
