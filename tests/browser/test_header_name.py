@@ -40,3 +40,20 @@ def test_the_header_shows_the_short_name_on_phones_and_the_full_name_wider_whole
         assert box["scrollWidth"] <= box["clientWidth"], box  # not cut off
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+@pytest.mark.parametrize(("path", "name"), [("", "Integration Guide"), ("es/", "Guía de integración")])
+def test_our_short_name_fits_beside_the_language_switcher_on_a_small_phone(browser, site_url, width, path, name):
+    """Our guide has two languages, so the header also holds the language switcher: the short name
+    may wrap onto a second line, but it is never cut off."""
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + path + "crisis/")
+        assert tab.locator(".md-header__topic").first.inner_text().split() == name.split()
+        box = tab.evaluate("""() => { const e = document.querySelector('.md-header__topic .md-ellipsis');
+            return {scrollWidth: e.scrollWidth, clientWidth: e.clientWidth, scrollHeight: e.scrollHeight, clientHeight: e.clientHeight}; }""")
+        assert box["scrollWidth"] <= box["clientWidth"] and box["scrollHeight"] <= box["clientHeight"], box
+    finally:
+        context.close()
