@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from test_offline import wait_for_worker
+from test_plan_browser import export_plan, import_file
 
 SHOTS = Path(os.environ.get("PLAN_SHOTS", "/work/shots/plan"))
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
@@ -132,6 +133,27 @@ def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_of
     tab.reload()
     tab.wait_for_selector("#plan-toolbar:not([hidden])")
     assert_all_there(tab, typed)
+
+
+def test_three_sessions_saved_to_a_file_open_in_a_fresh_browser_as_typed(browser, context, site_url, tmp_path):
+    """Moving to another device: the file, opened in a new profile with empty storage, gives back
+    every session, journal, check-in and the WHO-5, and the chart shows them."""
+    tab = open_plan(context, site_url)
+    typed = add_everything(tab)
+    tab.wait_for_function(SAVED)
+    path = export_plan(tab, tmp_path)
+    fresh = browser.new_context(accept_downloads=True, viewport=PHONE)
+    try:
+        other = open_plan(fresh, site_url)
+        other.on("dialog", lambda dialog: dialog.accept())
+        import_file(other, path)
+        other.wait_for_function("() => document.querySelectorAll('#plan-sessions > details').length === 3")
+        assert_all_there(other, typed)
+        other.reload()
+        other.wait_for_selector("#plan-toolbar:not([hidden])")
+        assert_all_there(other, typed)  # and kept in the new browser
+    finally:
+        fresh.close()
 
 
 def test_the_chart_has_a_table_for_screen_readers_that_shows_on_request(context, site_url):
