@@ -11,6 +11,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from test_plan_browser import import_file
+
 PLAN = "plan/"
 KEY = "ketamine-integration-plan"
 STATUS = "#plan-status"
@@ -90,12 +92,6 @@ def click_download(tab, selector: str, folder: Path) -> Path:
     path = folder / info.value.suggested_filename
     info.value.save_as(path)
     return path
-
-
-def import_file(tab, path: Path) -> None:
-    with tab.expect_file_chooser() as chooser:
-        tab.click("#plan-open")
-    chooser.value.set_files(str(path))
 
 
 TYPED = {
