@@ -114,7 +114,7 @@ def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
     """The PDFs, printed from a copy of the built site whose links lead to the published site (or
     are plain text) and whose QR codes are drawn (print_edition.py); none may link to this machine."""
     from .guide.assemble import load_guides
-    from .publish.printing import print_all_pdfs
+    from .publish.pdf import print_all_pdfs
 
     project = _project(args)
     return print_all_pdfs(site_dir, load_guides(project.content_dir, project.clinic_dir), Path(args.root))

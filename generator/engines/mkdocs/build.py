@@ -66,9 +66,9 @@ def build_languages(root: Path, config: str, site_dir: Path, clinic_dir: Path | 
 def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None) -> None:
     """Build the file:// site into a scratch folder and zip it, with the PDFs, to ``out_zip``
     (replaced atomically). The PDFs are printed from a hosted build (folder addresses, as
-    generator/publish/pdfs.py expects), made first in the same scratch folder."""
+    generator/publish/pdf/ expects), made first in the same scratch folder."""
     from ...guide.assemble import load_guides
-    from ...publish.printing import print_all_pdfs
+    from ...publish.pdf import print_all_pdfs
 
     scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
     try:

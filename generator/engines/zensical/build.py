@@ -79,7 +79,7 @@ def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None
     """The site for file:// (no directory URLs, no service worker), zipped with its PDFs to
     ``out_zip``. The PDFs are printed from a hosted build (folder addresses, as the PDF step
     expects), made first in the same scratch folder, as the MkDocs engine does."""
-    from ...publish.printing import print_all_pdfs
+    from ...publish.pdf import print_all_pdfs
 
     editions = _generate(root, clinic_dir)
     scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
