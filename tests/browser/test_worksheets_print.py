@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from generator.guide.assemble import load_guide, load_guides
 from generator.publish.pdf.forms import MARK_SPOTS, MARKER
 from generator.publish.pdf.print_edition import serving_for_print
-from generator.publish.pdf.sheets import SHEETS_DOCUMENT
+from generator.publish.pdf.sheets import SHEETS_DOCUMENT, print_id
 from generator.render.worksheets import sheet_prompts
 from helpers import ROOT, page_text, pdf_picture, pictures_differ
 
@@ -101,20 +101,29 @@ def test_worksheets_have_a_menu_section_and_a_list(page, site_url):
     assert page.locator("nav.md-nav--primary").get_by_text("Worksheets", exact=True).count() >= 1
 
 
-@pytest.mark.parametrize("guide", GUIDES, ids=lambda guide: guide.site.language)
-def test_the_pdf_step_prints_every_worksheet_in_one_document_a_page_each(page, print_url, guide):
-    """generator/publish/pdf/sheets.py prints every worksheet of a language from one page: the
-    first sheet loaded, the others' articles after it, each on a page of its own, on either paper."""
-    urls = [f"{print_url}{guide.address_prefix}worksheets/{sheet.id}/" for sheet in guide.worksheets]
+def test_the_pdf_step_prints_every_worksheet_of_every_language_in_one_document_a_page_each(page, print_url):
+    """generator/publish/pdf/sheets.py prints every worksheet from one page: the first sheet loaded,
+    the others' articles after it, each on a page of its own, on either paper; another language's
+    keep their language, and their ids are their own (the labels of its tables name its words)."""
+    sheets = [(guide, sheet) for guide in GUIDES for sheet in guide.worksheets]
+    urls = [f"{print_url}{guide.address_prefix}worksheets/{sheet.id}/" for guide, sheet in sheets]
     page.emulate_media(media="print")
     page.goto(urls[0])
-    assert page.evaluate(SHEETS_DOCUMENT, urls[1:]) == [sheet.id for sheet in guide.worksheets]
+    ids = page.evaluate(SHEETS_DOCUMENT, urls[1:])
+    assert ids == [print_id(guide, sheet) for guide, sheet in sheets]
+    assert page.evaluate("() => [...new Set([...document.querySelectorAll('[id]')].map(e => e.id))].length") == \
+        page.evaluate("() => document.querySelectorAll('[id]').length"), "every id once"
+    spanish = GUIDES[1]
+    table = page.locator(f"#{print_id(spanish, spanish.worksheets[0])} table").first
+    label = page.locator("#" + table.get_attribute("aria-labelledby"))
+    assert label.text_content().strip() in [f.prompt for f in spanish.worksheets[0].fields]
+    assert page.locator(f"#{print_id(spanish, spanish.worksheets[0])}").evaluate("s => s.closest('article').lang") == "es"
     marked = page.evaluate(MARK_SPOTS, MARKER)
-    assert {spot["sheet"] for spot in marked} == {sheet.id for sheet in guide.worksheets if any(
+    assert {spot["sheet"] for spot in marked} == {print_id(guide, sheet) for guide, sheet in sheets if any(
         f.type not in ("note", "crisis_lines") for f in sheet.fields)}
     for paper in ("A4", "Letter"):
         reader = PdfReader(io.BytesIO(page.pdf(format=paper, tagged=True)))
-        assert len(reader.pages) == len(guide.worksheets), paper
-        for sheet, pdf_page in zip(guide.worksheets, reader.pages):
+        assert len(reader.pages) == len(sheets), paper
+        for (guide, sheet), pdf_page in zip(sheets, reader.pages):
             assert squash(page_text(pdf_page)).startswith(squash(guide.site.name)), f"{sheet.id}: its own head first"
             assert squash(sheet.title) in squash(page_text(pdf_page)), f"{sheet.id} is not on its page ({paper})"

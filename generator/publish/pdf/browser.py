@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ...problems import BuildFailed
+from ...render.layout import PAPER_FORMAT
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,3 +38,22 @@ def print_page() -> Iterator:
             yield page
         finally:
             browser.close()
+
+
+# The paper of every print is the print's own: a clinic's brand.css names the paper its country uses,
+# for printing from the browser (`@page { size: A4 }`), and Chromium fits a page of that size onto
+# paper of another by shrinking it (12 pt text printed at 11.3 pt on US Letter). `size: auto`, last,
+# takes the paper the print asks for, as where no size is named. (Naming the print's own size would
+# not do: Chromium then lays the page out otherwise than for a print with no size named.)
+OWN_PAPER = """() => {
+    if (document.getElementById('guide-paper')) return;
+    const style = document.head.appendChild(document.createElement('style'));
+    style.id = 'guide-paper';
+    style.textContent = '@page { size: auto; }';
+}"""
+
+
+def print_pdf(page, paper: str, outline: bool = False) -> bytes:
+    """The page printed on ``paper`` ("a4", "letter"), tagged; with bookmarks if ``outline``."""
+    page.evaluate(OWN_PAPER)
+    return page.pdf(format=PAPER_FORMAT[paper], tagged=True, outline=outline)

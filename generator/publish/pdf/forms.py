@@ -48,19 +48,23 @@ MARKER = "https://fill.invalid/"
 # box, and say what each is and on which sheet. The elements are drawn for a pen and hidden from
 # screen readers on the web page (aria-hidden); that is lifted in this print so that Chromium tags
 # the links.
-MARK_SPOTS = """marker => [...document.querySelectorAll('.guide-sheet [data-fill]')].map((spot, n) => {
-    for (let node = spot; node && !node.classList.contains('guide-sheet'); node = node.parentElement) {
-        node.removeAttribute('aria-hidden');
-    }
-    if (getComputedStyle(spot).position === 'static') spot.style.position = 'relative';
-    const link = document.createElement('a');
-    link.href = marker + n;
-    link.style.cssText = 'position: absolute; inset: 0; display: block';
-    spot.append(link);
-    const data = spot.dataset;
-    return {name: data.fill, kind: data.fillKind, label: data.fillLabel, value: data.fillValue ?? null,
-            multiline: 'fillMultiline' in data, sheet: spot.closest('.guide-sheet').id.replace(/^sheet-/, '')};
-})"""
+MARK_SPOTS = """marker => {
+    const spots = [...document.querySelectorAll('.guide-sheet [data-fill]')];
+    const placed = spots.map(spot => getComputedStyle(spot).position !== 'static');  // read all, then write
+    return spots.map((spot, n) => {
+        for (let node = spot; node && !node.classList.contains('guide-sheet'); node = node.parentElement) {
+            node.removeAttribute('aria-hidden');
+        }
+        if (!placed[n]) spot.style.position = 'relative';
+        const link = document.createElement('a');
+        link.href = marker + n;
+        link.style.cssText = 'position: absolute; inset: 0; display: block';
+        spot.append(link);
+        const data = spot.dataset;
+        return {name: data.fill, kind: data.fillKind, label: data.fillLabel, value: data.fillValue ?? null,
+                multiline: 'fillMultiline' in data, sheet: spot.closest('.guide-sheet').id};
+    });
+}"""
 
 KINDS = ("text", "check", "choice")
 ON = "/Yes"  # the value of a ticked check box
@@ -84,7 +88,7 @@ class Spot:
     label: str
     value: str | None = None
     multiline: bool = False
-    sheet: str = ""
+    sheet: str = ""  # the id of the sheet it is on
 
 
 def spots_from(marked: Iterable[Mapping]) -> list[Spot]:
@@ -114,7 +118,8 @@ def add_fields(writer: PdfWriter, spots: Sequence[Spot], numbers: Iterable[int],
         spot = spots[n]
         fields.widget(annotation, spot if not in_groups else _in_group(spot), page)
         element = elements.get(annotation.get("/StructParent"))
-        if element is not None and element.get("/S") == "/Link":
+        element = element.get_object() if element is not None else None
+        if isinstance(element, DictionaryObject) and element.get("/S") == "/Link":
             element[NameObject("/S")] = NameObject("/Form")  # the link was the field
     for page in writer.pages:
         page[NameObject("/Tabs")] = NameObject("/S")  # Tab goes in the order of the structure (the page's)
@@ -139,12 +144,11 @@ def _marker_links(writer: PdfWriter) -> dict[int, tuple[DictionaryObject, Indire
     return found
 
 
-def _structure_elements(writer: PdfWriter) -> dict[int, DictionaryObject]:
-    """The structure elements of the annotations, by their key in the parent tree."""
+def _structure_elements(writer: PdfWriter) -> dict:
+    """What the parent tree holds, by key (unread: only the annotations' elements are needed)."""
     tree = writer.root_object.get("/StructTreeRoot")
     nums = tree.get_object()["/ParentTree"].get_object().get("/Nums", []) if tree is not None else []
-    return {int(nums[k]): nums[k + 1].get_object() for k in range(0, len(nums) - 1, 2)
-            if isinstance(nums[k + 1].get_object(), DictionaryObject)}
+    return {int(nums[k]): nums[k + 1] for k in range(0, len(nums) - 1, 2)}
 
 
 class _Fields:

@@ -1,5 +1,5 @@
 """The PDF step as every build runs it, over a built site of every language: one Chromium prints
-each language's worksheets (sheets.py) and handout (handout.py) from the site served ready for
+every language's worksheets (sheets.py) and each language's handout (handout.py) from the site served ready for
 paper (print_edition.py: links to the published site or plain text, QR codes drawn); no print may
 link to this machine (links.py). The site build, `make pdf` and both engines' offline copies call
 ``print_all_pdfs``."""
@@ -24,8 +24,8 @@ def print_all_pdfs(site_dir: Path, guides: list[Guide], project_root: Path) -> d
     site_url = published_site_url(guides[0].brand, project_root / "mkdocs.yml")  # one clinic, one address
     files: dict[str, bytes] = {}
     with serving_for_print(site_dir, site_url) as base_url, print_page() as page:
+        files.update(worksheet_pdfs(page, base_url, guides))  # every language's sheets in one print per paper
         for guide in guides:
-            address = base_url + guide.address_prefix  # this language's pages: "es/" after the first language
-            made = {**worksheet_pdfs(page, address, guide), **handout_pdfs(page, address, guide)}
+            made = handout_pdfs(page, base_url + guide.address_prefix, guide)  # "es/" after the first language
             files.update({guide.address_prefix + path: pdf for path, pdf in made.items()})
     return files

@@ -1,7 +1,7 @@
 """Some pages of a tagged PDF as a PDF of their own, with their part of the structure tree.
 
-Every worksheet of a language prints in one Chromium document (sheets.py); each worksheet's PDF is
-its page taken out of that print, and the pack is all of them. pypdf's writer copies a page with its
+Every worksheet prints in one Chromium document (sheets.py); each worksheet's PDF is its page
+taken out of that print, and each language's pack its sheets' pages. pypdf's writer copies a page with its
 resources and annotations, but not the structure tree that makes the PDF tagged (what a screen
 reader reads, and in which order), so this module copies it: every structure element with content
 on the pages kept, in its order, with its marked content, its annotations and its attributes; the
@@ -12,6 +12,7 @@ tree of element identifiers (a table's header cells are found by them).
 from __future__ import annotations
 
 import io
+import weakref
 from collections.abc import Sequence
 
 from pypdf import PdfReader, PdfWriter
@@ -71,7 +72,7 @@ class _Structure:
         self.reader, self.writer = reader, writer
         self.pages, self.annotations = pages, annotations
         self.copies: dict[int, IndirectObject] = {}  # an element's object number -> its copy
-        self.touches: dict[int, bool] = {}
+        self.content_pages = _content_pages(reader)
         self.ids: list[tuple[str, IndirectObject]] = []
 
     def copy(self, tree: DictionaryObject) -> None:
@@ -111,14 +112,7 @@ class _Structure:
             return _page_number(obj, page) in self.pages
         if kind == "/OBJR":
             return obj.raw_get("/Obj").idnum in self.annotations
-        number = item.idnum if isinstance(item, IndirectObject) else id(obj)
-        if number not in self.touches:
-            self.touches[number] = False  # a loop in a broken tree ends here
-            own = _page_number(obj, page)
-            kids = obj.get("/K")
-            kids = kids.get_object() if kids is not None else []
-            self.touches[number] = any(self._touches(kid, own) for kid in (kids if isinstance(kids, ArrayObject) else [kids]))
-        return self.touches[number]
+        return not self.content_pages.get(_key(item, obj), frozenset()).isdisjoint(self.pages)
 
     def _kids(self, kids: PdfObject | None, parent: IndirectObject, page: int | None) -> ArrayObject:
         """The copies of ``kids`` (an element's /K) that have content on the pages kept."""
@@ -146,7 +140,7 @@ class _Structure:
         return copied
 
     def _element(self, ref: PdfObject, element: DictionaryObject, parent: IndirectObject) -> IndirectObject:
-        copy = DictionaryObject({NameObject(key): value.clone(self.writer) for key, value in element.items() if key not in _REMADE})
+        copy = DictionaryObject({NameObject(key): _plain(value, self.writer) for key, value in element.items() if key not in _REMADE})
         new = self.writer._add_object(copy)
         if isinstance(ref, IndirectObject):
             self.copies[ref.idnum] = new
@@ -189,6 +183,66 @@ class _Structure:
                 else:
                     del annotation["/StructParent"]
         return nums
+
+
+_CONTENT_PAGES: "weakref.WeakKeyDictionary[PdfReader, dict]" = weakref.WeakKeyDictionary()
+
+
+def _content_pages(reader: PdfReader) -> dict:
+    """Each structure element of ``reader`` (by ``_key``) and the pages (their object numbers) its
+    content is on: found once for a PDF, for every page taken out of it."""
+    if reader in _CONTENT_PAGES:
+        return _CONTENT_PAGES[reader]
+    annotation_pages = {ref.idnum: page.indirect_reference.idnum for page in reader.pages
+                        for ref in page.get("/Annots") or [] if isinstance(ref, IndirectObject)}
+    found: dict = {}
+
+    def pages_of(item: PdfObject, page: int | None) -> frozenset:
+        if isinstance(item, NumberObject):
+            return frozenset([page]) if page is not None else frozenset()
+        obj = item.get_object()
+        if not isinstance(obj, DictionaryObject):
+            return frozenset()
+        kind = obj.get("/Type")
+        if kind == "/MCR":
+            number = _page_number(obj, page)
+            return frozenset([number]) if number is not None else frozenset()
+        if kind == "/OBJR":
+            number = annotation_pages.get(obj.raw_get("/Obj").idnum)
+            return frozenset([number]) if number is not None else frozenset()
+        key = _key(item, obj)
+        if key not in found:
+            found[key] = frozenset()  # a loop in a broken tree ends here
+            own = _page_number(obj, page)
+            kids = obj.raw_get("/K") if "/K" in obj else []
+            kids = kids.get_object() if isinstance(kids, IndirectObject) and isinstance(kids.get_object(), ArrayObject) else kids
+            found[key] = frozenset().union(*(pages_of(kid, own) for kid in (kids if isinstance(kids, ArrayObject) else [kids])))
+        return found[key]
+
+    tree = reader.trailer["/Root"].get_object().get("/StructTreeRoot")
+    if tree is not None and "/K" in tree.get_object():
+        pages_of(tree.get_object().raw_get("/K"), None)
+    _CONTENT_PAGES[reader] = found
+    return found
+
+
+def _plain(value: PdfObject, writer: PdfWriter) -> PdfObject:
+    """An element's attribute for the copy: as it is where it refers to no other object (names,
+    strings, numbers, Chromium's table attributes), else copied with what it refers to."""
+    def direct(item: PdfObject) -> bool:
+        if isinstance(item, IndirectObject):
+            return False
+        if isinstance(item, DictionaryObject):
+            return all(direct(v) for v in item.values())
+        if isinstance(item, ArrayObject):
+            return all(direct(v) for v in item)
+        return True
+
+    return value if direct(value) else value.clone(writer)
+
+
+def _key(item: PdfObject, obj: DictionaryObject):
+    return item.idnum if isinstance(item, IndirectObject) else id(obj)
 
 
 def _page_number(obj: DictionaryObject, inherited: int | None) -> int | None:
