@@ -33,15 +33,18 @@
     const pageWords = root.dataset.pageWords || 'page {number}';
     const changed = [], forced = new Set(), settled = new Set();  // settled: breaks given up for a fuller page
     let spread = 0, spreadable = null, flowTried = false;  // the part before the worksheets: how much further apart (em)
+    let known = null;  // the layout as last measured, until a style is set
     const set = (el, property, value) => {
         changed.push([el, property, el.style.getPropertyValue(property), el.style.getPropertyPriority(property)]);
         el.style.setProperty(property, value, 'important');
+        known = null;
     };
     window.guideHandoutUndo = () => {
         for (const [el, property, value, priority] of changed.reverse()) {
             if (value) el.style.setProperty(property, value, priority); else el.style.removeProperty(property);
         }
         changed.length = 0;
+        known = null;
     };
     const force = (el, on) => {
         if (on === forced.has(el)) return;
@@ -50,6 +53,7 @@
     };
     // A part starts a page, or flows on, set apart from the part before.
     const startsPage = (part, on) => {
+        if (on === forced.has(part)) return;  // as it is: nothing to lay out again
         force(part, on);
         set(part, 'margin-top', on ? '0' : '8mm');
     };
@@ -70,20 +74,20 @@
     const placeholders = [...root.querySelectorAll('.guide-handout__pageno[data-target], .guide-handout__ref')];
 
     // Laid out from the start (1-4), the page numbers filled in (5); again, with those numbers in
-    // place, only where their width moved a page's first line (digits are as wide as each other, so
-    // that is rare: a number of one digit where its placeholder had two).
+    // place, only where their width moved a page's first line. Digits are as wide as each other, so
+    // that is rare: the numbers are first filled in from the parts as they fall before any is laid
+    // out, which gives each its number of digits.
+    begin();
+    fill(pageNumbers());
     let numbers;
     for (let round = 0; ; round++) {
         layOut();
         const before = pageTops();
         numbers = pageNumbers();
-        for (const span of placeholders) {
-            const number = numbers[span.dataset.target];
-            span.textContent = number === undefined ? '' : span.matches('.guide-handout__ref')
-                ? ' (' + pageWords.replace('{number}', number) + ')' : String(number);
-        }
+        fill(numbers);
         if (round === 2 || (pageTops() === before && JSON.stringify(pageNumbers()) === JSON.stringify(numbers))) break;
         window.guideHandoutUndo();
+        begin();
     }
     for (const el of forced) set(el, 'break-before', 'page');
     for (const property of ['column-width', 'column-gap', 'column-fill', 'width', 'height', 'margin', 'padding', 'max-width']) {
@@ -92,19 +96,31 @@
     cover.style.removeProperty('display');
     return numbers;
 
-    function layOut() {
+    // The columns: as wide and high as a page's content box, the cover out of the way; the parts'
+    // page breaks (the stylesheet's only forced ones, handout.css) column breaks.
+    function begin() {
         forced.clear();
         settled.clear();
         spread = 0;
         spreadable = null;
         flowTried = false;
-        // The columns: as wide and high as a page's content box, the cover out of the way; every
-        // forced page break a column break.
         set(cover, 'display', 'none');
         for (const [property, value] of [['column-width', `${width}mm`], ['column-gap', '0'], ['column-fill', 'auto'],
                                          ['width', `${width}mm`], ['height', `${height}mm`], ['margin', '0'],
                                          ['padding', '0'], ['max-width', 'none']]) set(root, property, value);
-        for (const el of [...root.querySelectorAll('*')].filter(el => getComputedStyle(el).breakBefore === 'page')) force(el, true);
+        for (const part of parts) force(part, true);
+    }
+
+    function fill(found) {
+        for (const span of placeholders) {
+            const number = found[span.dataset.target];
+            const text = number === undefined ? '' : span.matches('.guide-handout__ref')
+                ? ' (' + pageWords.replace('{number}', number) + ')' : String(number);
+            if (span.textContent !== text) { span.textContent = text; known = null; }
+        }
+    }
+
+    function layOut() {
         // 1
         for (const [k, part] of parts.entries()) force(part, k === 0 || part.matches('.guide-sheet'));
         for (let k = 1; k < parts.length; k++) {
@@ -134,6 +150,7 @@
     // Every line of text, in order, with its page (column, from 0) and how far down that page it ends
     // (a share of the page's height); where each text node's lines start; the pages' last lines.
     function measure() {
+        if (known) return known;
         const box = root.getBoundingClientRect(), lines = [], start = new Map(), range = document.createRange();
         texts.currentNode = root;
         let count = 0;
@@ -165,7 +182,7 @@
             const candidate = next - 1;
             return candidate >= 0 && el.contains(lines[candidate].node) ? candidate : -1;
         };
-        return {lines, used, first, last};
+        return known = {lines, used, first, last};
     }
 
     // The first or last line of ``el``: its page (column) and how far down that page it ends (a share
@@ -304,11 +321,10 @@
     }
 
     function pageNumbers() {
-        const layout = measure(), found = {};
-        for (const span of placeholders) {
-            const target = document.getElementById(span.dataset.target);
-            const line = target && layout.lines[layout.first(target)];
-            if (line) found[span.dataset.target] = line.column + 2;
+        const found = {};
+        for (const target of new Set(placeholders.map(span => span.dataset.target))) {
+            const line = lineOf(document.getElementById(target), 'first');
+            if (line) found[target] = line.column + 2;
         }
         return found;
     }
