@@ -45,10 +45,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), and poppler-utils (pdftoppm draws PDFs in the print tests)
-	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { \
+browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), poppler-utils (pdftoppm draws PDFs in the print tests) and qpdf (checks every PDF made)
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm -a -x /usr/bin/qpdf || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium poppler-utils; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium poppler-utils qpdf; }
 
 node:  ## Debian's nodejs, for the plan scripts' unit tests (`node --test`), where `node` is missing
 	@command -v node >/dev/null || { \

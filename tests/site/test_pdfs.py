@@ -178,3 +178,15 @@ def test_the_site_links_every_pdf_and_every_link_resolves(built_site):
             linked.add(target.resolve())
     made = {p.resolve() for p in (built_site / "downloads").rglob("*.pdf")}
     assert made == linked, f"PDFs not linked: {sorted(str(p) for p in made - linked)}"
+
+
+def test_every_pdf_is_sound_as_qpdf_checks_it(built_site):
+    """The PDF step adds to Chromium's PDFs (an incremental update of the handout's information) and
+    takes pages out of them (each worksheet, each pack): qpdf finds no error in any, in any language."""
+    import subprocess
+
+    pdfs = sorted(built_site.rglob("downloads/**/*.pdf"))
+    assert len(pdfs) == 2 * (2 * len(GUIDE.worksheets) + 4)
+    for path in pdfs:
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{path.relative_to(built_site)}: {result.stdout[-500:]}{result.stderr[-500:]}"
