@@ -52,6 +52,16 @@ def languages_from_language(data):
     return data
 
 
+def language_agrees(language: str | None, info) -> str | None:
+    """``language`` (the old way) beside ``languages``: both must say the same one language."""
+    languages = info.data.get("languages")
+    if language is not None and languages is not None and list(languages) != [language]:
+        listed = ", ".join(languages)
+        raise ValueError(f"language: {language!r} and languages: [{listed}] disagree; language is the old way to "
+                         f"write languages with one language in it: keep languages: [{listed}] and delete language")
+    return language
+
+
 def no_repeated_languages(model):
     if len(set(model.languages)) != len(model.languages):
         raise ValueError("languages: each language once")
