@@ -35,6 +35,7 @@ INTERFACE_FILE = "interface.yml"
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 FILL_IN = re.compile(r"\{([^{}]*)\}")
 FILL_IN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+WORD = re.compile(r"[^\W\d_]*[a-zà-ÿ]{2}")  # a word to translate, not a code such as "A4" or "PDF"
 
 Table = dict  # nested: section -> key -> text (or a deeper section)
 
@@ -201,6 +202,9 @@ def _incomplete(layers: list[Layer], given: dict, english: dict[Path_, str], lan
                 if at not in texts:
                     warnings.append(Problem(display_path(doc.path, root), 1, 1, format_field_path(at),
                                             f"not translated into {language!r} yet; the English text is shown"))
+                elif texts[at] == english[at] and WORD.search(texts[at]):
+                    warnings.append(doc.problem(at, f"the English text, word for word: not translated into {language!r} "
+                                                    "yet? (a text that is the same in both languages may stay)"))
             tables = {}
             for other, path in others.items():
                 if other != language and path.is_file():
