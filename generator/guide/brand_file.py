@@ -14,20 +14,11 @@ from ..source.yaml_reader import YamlDocument
 from .brand import OUR_COLOURS, Brand, with_slash
 from .colours import contrast_problems, resolve_colours
 from .markup_check import unsafe_svg
-from .sources import Sources
 
 BRAND_FILE = "brand.yml"
 
 
-def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[Brand | None, BrandFile | None, list[Problem]]:
-    """Read and check ``clinic_dir/brand.yml``: the brand and the file's model, or ``None`` and every problem."""
-    model, _, problems = read_brand_file(clinic_dir, Sources(root))
-    if model is None:
-        return None, None, problems
-    return edition_brand(model, clinic_dir, site), model, []
-
-
-def read_brand_file(clinic_dir: Path, sources: Sources) -> tuple[BrandFile | None, YamlDocument | None, list[Problem]]:
+def read_brand_file(clinic_dir: Path, sources) -> tuple[BrandFile | None, YamlDocument | None, list[Problem]]:
     """``clinic_dir/brand.yml`` read once for a build and checked (its schema, its logo and favicon, its
     colours' contrast): its model and document, or None and every problem."""
     path = clinic_dir / BRAND_FILE

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..problems import Problem, display_path
 from ..schema.base import PAGE_LINK
-from ..source.yaml_reader import Path_, YamlDocument, format_field_path, texts
+from ..source.yaml_reader import Path_, YamlDocument, texts
 from .guide import Guide
 from .markup_check import markup_problems
 

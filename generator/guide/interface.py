@@ -29,7 +29,7 @@ from pathlib import Path
 from ..problems import Problem, display_path
 from ..source.yaml_reader import Path_, YamlDocument, format_field_path
 from .languages import identical_texts
-from .layers import ENGLISH, Layer, Provenance, edition_layers
+from .layers import ENGLISH, Layer, Provenance, edition_layers  # ENGLISH: also the pipeline's, from here
 
 INTERFACE_FILE = "interface.yml"
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -130,11 +130,6 @@ def _nest(texts: dict[Path_, str]) -> Table:
             section = section.setdefault(key, {})
         section[at[-1]] = text
     return table
-
-
-def language_folder(content_dir: Path, language: str) -> Path:
-    """Where a language's content lives: ``content/`` for English, ``content/<lang>/`` for the others."""
-    return content_dir if language == ENGLISH else content_dir / language
 
 
 def load_interface(content_dir: Path, language: str, clinic_dir: Path | None = None,
