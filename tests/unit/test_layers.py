@@ -229,3 +229,29 @@ def test_any_country_and_set_of_languages_builds_every_edition_with_the_clinics_
         assert guide.notices["day-of-safety"].title == "El día de su sesión en nuestra clínica"
         assert "linea-de-la-vida" in guide.references and guide.brand.paper == paper
         assert guide.site.crisis.lines[0].href == "tel:8009112000"
+
+
+def test_a_build_reads_each_file_once_whatever_its_number_of_editions(project_copy, monkeypatch):
+    """Every edition shares what it has in common with the others (our English content, the clinic's
+    content/ and brand.yml): each file is opened once per build, and brand.yml never again later."""
+    import generator.source.read as read
+    import generator.source.yaml_reader as yaml_reader
+    from collections import Counter
+
+    clinic = _clinic(project_copy, MEXICO_BRAND.replace("languages: [es]", "languages: [es, en]"),
+                     {**MEXICO_CHANGES, "es/notices.yml": MEXICO_CHANGES["notices.yml"]})
+    opened: Counter = Counter()
+    real = yaml_reader.load_yaml
+
+    def counting(path, root=None):
+        opened[Path(path).resolve()] += 1
+        return real(path, root=root)
+
+    monkeypatch.setattr(yaml_reader, "load_yaml", counting)
+    monkeypatch.setattr(read, "load_yaml", counting)
+    guides = load_guides(project_copy / "content", clinic)
+    assert len(guides) == 2
+    assert opened[(clinic / "brand.yml").resolve()] == 1
+    assert opened[(project_copy / "content" / "pages" / "index.yml").resolve()] == 1
+    assert opened[(clinic / "content" / "notices.yml").resolve()] == 1
+    assert max(opened.values()) == 1, [str(path) for path, count in opened.items() if count > 1]
