@@ -133,7 +133,8 @@ class Edition:
 
     def __init__(self, build: Build, language: str) -> None:
         self.build, self.language = build, language
-        self.layers = edition_layers(build.content_dir, build.clinic_dir, language)
+        self.stack = edition_layers(build.content_dir, build.clinic_dir, language)
+        self.layers = list(self.stack)  # those with content (a translation not begun yet is left out)
         self.merge = Merge(language)
         self.entries: dict[str, list[tuple[Any, list[Entry]]]] = {}  # file kind or folder -> its collections' entries
         translation = next((layer for layer in self.layers if layer.is_translation), None)
@@ -246,7 +247,7 @@ class Edition:
         others = {code: build.content_dir / code / INTERFACE_FILE
                   for code in {*build.models["site"].languages, *build.languages} if code != ENGLISH}
         first = build.languages[0] if build.clinic_dir is not None else None
-        interface, problems, ui_provenance = layered_interface(self.layers, language, build.sources, others, first)
+        interface, problems, ui_provenance = layered_interface(self.stack, language, build.sources, others, first)
         problems += merge.problems
         if problems:
             raise ContentError(problems)
