@@ -257,8 +257,10 @@ class Edition:
             if docs[kind] is not build.docs[kind]:
                 models[kind], found = validate_document(docs[kind], ROOT_MODELS[kind])
                 problems += found
-        ours_site = models["site"]
-        if ours_site_doc is not docs["site"]:
+        ours_site = models["site"]  # our site settings in the edition's language, under no brand
+        if ours_site_doc is build.docs["site"]:
+            ours_site = build.models["site"]
+        elif ours_site_doc is not docs["site"]:
             ours_site, found = validate_document(ours_site_doc, ROOT_MODELS["site"])
             problems += found
         if problems or any(models[kind] is None for kind in SINGLE_FILES):
