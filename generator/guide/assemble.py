@@ -317,24 +317,31 @@ class Edition:
         build = self.build
         if build.clinic_dir is None or self.language == build.languages[0]:
             return []
-        warnings = []
-        content = build.clinic_dir / "content"
+        warnings: list[Problem] = []
         for kind, collections in self.entries.items():
             for collection, entries in collections:
-                if getattr(collection, "translated", "replace") == "add":
-                    continue  # sources: cited by their own titles, in their own language, in every edition
-                for entry in entries:
-                    if not (entry.layer.is_clinic and entry.layer.language is None and entry.change in ("added", "replaced")):
-                        continue
-                    if kind in FOLDERS:
-                        at, how = ("id",), f"write your version as {display_path(content / self.language / kind, build.root)}/{entry.item_id}.yml"
-                    else:
-                        at, how = entry.at + ("id",), (f"replace it in {display_path(content / self.language, build.root)}/{kind}.yml "
-                                                       f"({collection.key}: replace:)")
-                    warnings.append(entry.doc.problem(at, (
-                        f"the {collection.what} {entry.item_id!r} is for every edition, so the {self.language!r} edition "
-                        f"shows it as written here (the clinic's first language is {build.languages[0]!r}); to word it "
-                        f"in {self.language!r}, {how}")))
+                if getattr(collection, "translated", "replace") != "add":  # sources are cited by their own titles
+                    warnings += self._unworded_entries(kind, collection, entries, f"{getattr(collection, 'key', kind)}:")
+        return warnings
+
+    def _unworded_entries(self, kind: str, collection, entries: list[Entry], keys: str) -> list[Problem]:
+        """``keys``: where the collection's changes go in a change file, e.g. "phases: items: day-of:"."""
+        build, warnings = self.build, []
+        folder = display_path(build.clinic_dir / "content" / self.language, build.root)
+        for entry in entries:
+            if entry.layer.is_clinic and entry.layer.language is None and entry.change in ("added", "replaced"):
+                if kind in FOLDERS:
+                    at, how = ("id",), f"write your version as {folder}/{kind}/{entry.item_id}.yml"
+                else:
+                    at, how = entry.at + ("id",), f"replace it in {folder}/{kind}.yml ({keys} replace:)"
+                warnings.append(entry.doc.problem(at, (
+                    f"the {collection.what} {entry.item_id!r} is for every edition, so the {self.language!r} edition "
+                    f"shows it as written here (the clinic's first language is {build.languages[0]!r}); to word it "
+                    f"in {self.language!r}, {how}")))
+                continue  # its own lists came with it
+            for child in getattr(collection, "children", ()):
+                warnings += self._unworded_entries(kind, child, entry.children.get(child.key, []),
+                                                   f"{keys} {child.key}: {entry.item_id}:")
         return warnings
 
 

@@ -130,20 +130,28 @@ def test_a_clinics_change_for_every_edition_is_flagged_where_it_is_not_in_the_ed
     brand = MEXICO_BRAND.replace("languages: [es]", "languages: [en, es]").replace("country: MX", "country: US")
     brand = brand[:brand.index("crisis:")]
     notice = MEXICO_CHANGES["notices.yml"].replace("El día de su sesión en nuestra clínica", "Your session day with us")
-    clinic = _clinic(project_copy, brand, {"notices.yml": notice})
+    phases = "phases:\n  items:\n    before-session:\n      add:\n        - id: bring-a-friend\n          text: Bring a friend\n"
+    clinic = _clinic(project_copy, brand, {"notices.yml": notice, "phases.yml": phases})
     result = cli("--clinic", str(clinic), "check", cwd=project_copy)
     assert result.returncode == 0, result.stderr
     where = clinic.relative_to(project_copy)
+    assert (f"warning: {where}/content/phases.yml:5:11: phases.items.before-session.add[0].id: the checklist item "
+            f"'bring-a-friend' is for every edition") in result.stderr
+    assert f"replace it in {where}/content/es/phases.yml (phases: items: before-session: replace:)" in result.stderr
     assert (f"warning: {where}/content/notices.yml:3:7: notices.replace[0].id: the notice 'day-of-safety' is for every "
             "edition, so the 'es' edition shows it as written here") in result.stderr
     assert f"replace it in {where}/content/es/notices.yml (notices: replace:)" in result.stderr
     (clinic / "content" / "es").mkdir()
     (clinic / "content" / "es" / "notices.yml").write_text(textwrap.dedent(MEXICO_CHANGES["notices.yml"]), encoding="utf-8")
+    (clinic / "content" / "es" / "phases.yml").write_text(
+        phases.replace("add:", "replace:").replace("Bring a friend", "Venga con alguien"), encoding="utf-8")
     result = cli("--clinic", str(clinic), "check", cwd=project_copy)
     assert result.returncode == 0 and "is for every edition" not in result.stderr, result.stderr
     english, spanish = load_guides(project_copy / "content", clinic)
     assert english.notices["day-of-safety"].title == "Your session day with us"
     assert spanish.notices["day-of-safety"].title == "El día de su sesión en nuestra clínica"
+    assert spanish.phase("before-session").items[-1].text == "Venga con alguien"
+    assert english.phase("before-session").items[-1].text == "Bring a friend"
 
 
 # Changes that match nothing, in any layer of a clinic: (file inside content/, its text, the text on the
