@@ -107,9 +107,9 @@ def _layout(folder: Path, language: str | None, content: Path, languages: list[s
                                                             f"not in {here}/; move it to {display_path(content / path.name, root)}/"))
                 elif path.name not in languages:
                     problems.append(Problem(name, 1, 1, "", (
-                        f"the changes for the {path.name!r} edition, but brand.yml publishes {', '.join(languages)} "
-                        f"(languages): nothing in this folder is shown. Move its files to {places}, or add "
-                        f"{path.name} to languages in brand.yml")))
+                        f"changes for the {path.name!r} edition, but brand.yml's languages are {', '.join(languages)}: "
+                        f"nothing in this folder is shown. Move its files to {places}, or add {path.name} to "
+                        "languages in brand.yml")))
             else:
                 problems.append(Problem(name, 1, 1, "", f"unknown folder; a clinic's content holds {', '.join(kinds)}, "
                                                         "and a folder per language it publishes (such as es/)"))
