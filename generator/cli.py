@@ -16,7 +16,7 @@ from .engines import DEFAULT_ENGINE, ENGINES, engine
 from .guide.clinic import resolve_clinic
 from .pipeline import Project, generate, generate_all, json_schemas
 from .problems import BuildFailed, ContentError, display_path
-from .publish.clinic_scaffold import ScaffoldError, create_clinic
+from .publish.clinic_scaffold import ScaffoldError, create_clinic, scaffold_languages
 from .publish.owned_folders import OwnershipError, add_files, write_tree
 from .quality.review import author_notes
 
@@ -128,7 +128,8 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 def cmd_new_clinic(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
-    create_clinic(folder, args.name, _project(args).templates_dir)
+    project = _project(args)
+    create_clinic(folder, args.name, project.templates_dir, scaffold_languages(args.languages), project.content_dir)
     print(f"created {folder}: edit {folder / 'brand.yml'}, then build with\n"
           f"    GUIDE_CLINIC={folder} make build")
     return 0
@@ -168,6 +169,8 @@ def parser() -> argparse.ArgumentParser:
     new_clinic = commands.add_parser("new-clinic", help="create a clinic folder: a commented brand.yml, example overlay files, a placeholder logo")
     new_clinic.add_argument("folder", help="the new folder, e.g. clinics/my-clinic (it must not exist yet)")
     new_clinic.add_argument("--name", required=True, help="the clinic's name as patients know it")
+    new_clinic.add_argument("--languages", help="the clinic's languages, the first at its site's root, e.g. es or en,es "
+                                                "(default: en); its footer is written in the first")
     new_clinic.set_defaults(func=cmd_new_clinic)
     return main
 

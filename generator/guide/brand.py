@@ -1,4 +1,4 @@
-"""A clinic's brand, resolved: ``load_brand`` (brand_file.py) reads ``clinics/<name>/brand.yml`` into a ``Brand``,
+"""A clinic's brand, resolved: brand_file.py reads ``clinics/<name>/brand.yml`` once and makes each edition's ``Brand``,
 the single place every output reads the clinic's name, logo, colours, contact, integration-therapy
 offer, footer and language from. Without a clinic, ``default_brand`` gives the same shape from our
 own ``content/site.yml``, so an output never asks whether a clinic is selected. (The crisis lines

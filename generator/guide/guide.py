@@ -28,6 +28,9 @@ class Guide:
     notes: list[Note] = field(default_factory=list)  # warnings and info lines for the author; the build goes on
     ui: dict = field(default_factory=dict)  # the interface catalog of the site's language (guide/interface.py)
     warnings: tuple[Problem, ...] = ()  # what is incomplete but still builds (an untranslated text)
+    # Where each item came from: what it is ("page", "notice", "interface text", ...) -> its id -> the
+    # layer, file and line, and what that layer did (guide/layers.py), left-out items included.
+    provenance: dict = field(default_factory=dict)
 
     @property
     def address_prefix(self) -> str:

@@ -50,7 +50,7 @@ def page_context(page: Page, guide: Guide) -> dict:
 
 def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache | None = None) -> RenderedGuide:
     """Render every page; raise ``ContentError`` pointing into the template on a template error."""
-    env = make_environment(templates_dir, guide.ui, cache, guide.locale, guide.address_prefix)
+    env = make_environment(templates_dir, guide.ui, cache, guide.locale, guide.address_prefix, guide.brand.paper)
     pages: dict[str, str] = {}
     try:
         template = env.get_template("pages/page.md.j2")

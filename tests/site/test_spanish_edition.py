@@ -89,7 +89,7 @@ def content_strings(site: Path) -> list[str]:
     from generator.guide.assemble import load_guide
 
     guide = load_guide(site.parent / "project" / "content", None, "es")
-    strings = [guide.site.name, guide.site.copyright, guide.site.crisis.emergency, guide.site.crisis.heading]
+    strings = [guide.site.name, guide.site.copyright, guide.site.crisis.emergency]
     strings += [value for line in guide.site.crisis.lines for value in (line.name, line.how, line.hours or "")]
     strings += [text for page in guide.pages for text in (page.title, page.nav_title or "")]
     strings += [sheet.title for sheet in guide.worksheets]
