@@ -18,6 +18,7 @@ from .brand import default_brand
 from .clinic import apply_clinic, branded_site
 from .crisis_wording import worded_crisis
 from .cross_check import cross_check
+from .edition_facts import edition_site
 from .guide import Guide
 from .interface import ENGLISH, INTERFACE_FILE, language_folder, load_interface
 from .languages import translate
@@ -121,6 +122,9 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None, language: str 
     if interface is None:
         raise ContentError(problems)
     site = site.model_copy(update={"crisis": worded_crisis(site.crisis, interface.table, site.language)})
+    site, fact_notes = edition_site(site, brand_file, clinic_dir / "brand.yml" if clinic_dir else None,
+                                    interface.table, models["site"].country)
+    notes = [*notes, *fact_notes]
     guide = Guide(
         site=site,
         references={r.id: r for r in models["references"].references},

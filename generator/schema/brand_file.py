@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from .base import Country, HttpsUrl, Language, Markdown, Paper, Strict, Text, languages_from_language
-from .items import Crisis
+from .items import Crisis, Esketamine, UrgentCare
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 COLOUR = "A colour written as # and six hex digits, e.g. '#0b5560'"
@@ -73,6 +73,10 @@ class BrandFile(Strict):
     colours: Colours | None = None
     contact: Contact | None = None
     crisis: Crisis | None = Field(None, description="The crisis lines of the clinic's country (default: ours, US 988).")
+    urgent_care: UrgentCare | None = Field(None, description="Where patients go with an urgent body symptom that is not an "
+                                                           "emergency when you are closed, e.g. NHS 111 (default: ours, US).")
+    esketamine: Esketamine | None = Field(None, description="What the esketamine nasal spray's label says in your country "
+                                                           "(default: ours, the US label).")
     integration_therapy: IntegrationTherapy | None = None
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
     site_url: HttpsUrl | None = Field(None, description=SITE_URL)
