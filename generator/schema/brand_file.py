@@ -77,6 +77,9 @@ class BrandFile(Strict):
                                                            "emergency when you are closed, e.g. NHS 111 (default: ours, US).")
     esketamine: Esketamine | None = Field(None, description="What the esketamine nasal spray's label says in your country "
                                                            "(default: ours, the US label).")
+    signed_off: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")] | None = Field(
+        None, description="The git commit or tag of the version your medical reviewer last signed off (e.g. 'v2026-06' or "
+                          "a commit id): `python -m generator review-pack` lists what changed in the content since then.")
     integration_therapy: IntegrationTherapy | None = None
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
     site_url: HttpsUrl | None = Field(None, description=SITE_URL)
