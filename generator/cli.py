@@ -135,6 +135,31 @@ def cmd_new_clinic(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review_pack(args: argparse.Namespace) -> int:
+    """The sign-off pack for our guide or a clinic's edition (generator/review/): HTML and PDF."""
+    import html as html_lib
+
+    from .review import build_pack, print_pack, render_html
+    from .review.changes import ChangesError
+
+    project = _project(args)
+    guides = [guide for guide, _ in generate_all(project)]
+    try:
+        pack = build_pack(guides, Path(args.root), project.content_dir, project.clinic_dir, since=args.since)
+    except ChangesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    page = render_html(pack, project.templates_dir)
+    files = {"review-pack.html": page,
+             "review-pack.pdf": print_pack(page, guides[0].brand.paper, html_lib.escape(pack.edition))}
+    write_tree(files, Path(args.out))
+    if pack.changes_error:
+        print(f"warning: {pack.changes_error}; the pack lists no changes", file=sys.stderr)
+    print(f"wrote the sign-off pack for {pack.edition} ({len(pack.changes)} changes since "
+          f"{pack.since or 'no signed-off version'}) to {args.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m generator", description="Build the ketamine integration guide.")
     main.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -166,6 +191,12 @@ def parser() -> argparse.ArgumentParser:
     offline.add_argument("--out", default="dist/guide-offline.zip", help="the zip file (default: dist/guide-offline.zip)")
     _engine_option(offline)
     offline.set_defaults(func=cmd_offline)
+    review = commands.add_parser("review-pack", help="write the sign-off pack (HTML and PDF) for the clinician who "
+                                                     "approves the edition: every claim and its sources, the facts, "
+                                                     "what changed since the version last signed off")
+    review.add_argument("--out", default="review-pack", help="the output folder (default: review-pack)")
+    review.add_argument("--since", help="the commit or tag last signed off (default: signed_off in the clinic's brand.yml)")
+    review.set_defaults(func=cmd_review_pack)
     new_clinic = commands.add_parser("new-clinic", help="create a clinic folder: a commented brand.yml, example overlay files, a placeholder logo")
     new_clinic.add_argument("folder", help="the new folder, e.g. clinics/my-clinic (it must not exist yet)")
     new_clinic.add_argument("--name", required=True, help="the clinic's name as patients know it")

@@ -22,6 +22,7 @@ from .brand_file import edition_brand, read_brand_file
 from .clinic import branded_site, clinic_checks, clinic_layout, leave_out_removed
 from .crisis_wording import worded_crisis
 from .cross_check import cross_check
+from .edition_facts import edition_site
 from .guide import Guide
 from .interface import INTERFACE_FILE, layered_interface
 from .languages import translate_site, unknown_files
@@ -284,6 +285,9 @@ class Edition:
             brand = default_brand(ours_site)
         site = models["site"].model_copy(update={"language": language})
         site = site.model_copy(update={"crisis": worded_crisis(site.crisis, interface.table, language)})
+        site, fact_notes = edition_site(site, build.brand_file, build.clinic_dir / "brand.yml" if build.clinic_dir else None,
+                                        interface.table, ours_site.country)
+        notes.extend(fact_notes)
         guide = Guide(
             site=site,
             references={r.id: r for r in models["references"].references},

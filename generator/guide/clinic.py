@@ -156,7 +156,7 @@ def _is_language(name: str) -> bool:
 
 def branded_site(site: YamlDocument, brand_doc: YamlDocument, brand: BrandFile) -> MergedDocument:
     """Our site settings (in the edition's language) under the clinic's brand (the "fields" rule): its
-    name, languages, footer and crisis lines; the crisis page's intro stays ours in the edition's
+    name, languages, footer, crisis lines, urgent route and esketamine label rules; the crisis page's intro stays ours in the edition's
     language where the brand gives none."""
     data, origins = dict(site.data), {}
 
@@ -172,6 +172,9 @@ def branded_site(site: YamlDocument, brand_doc: YamlDocument, brand: BrandFile) 
     else:
         data["languages"] = list(site.data.get("languages") or ["en"])[:1]  # a clinic opts into each further language
     data.pop("language", None)
+    for fact in ("urgent_care", "esketamine"):  # facts of the clinic's country, like its crisis lines
+        if getattr(brand, fact) is not None:
+            take(fact, fact, dict(brand_doc.data[fact]))
     if brand.crisis:
         crisis = dict(brand_doc.data["crisis"])
         take("crisis", "crisis", crisis)

@@ -13,6 +13,7 @@ from typing import Any
 from ..problems import Problem, display_path
 from ..schema.base import PAGE_LINK
 from ..source.yaml_reader import Path_, YamlDocument, texts
+from .edition_facts import fact_source_problems
 from .guide import Guide
 from .markup_check import markup_problems
 
@@ -72,6 +73,7 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     problems += markup_problems(every_doc)
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
     problems += _crisis_sources(guide, docs["site"])
+    problems += fact_source_problems(guide.site, guide.references, docs["site"], guide.brand.clinic_dir)
 
     problems += _unknown(uses["reference"], guide.references, "reference")
     problems += _unknown(uses["notice"], guide.notices, "notice")

@@ -17,6 +17,7 @@ from ..guide.guide import Guide
 from ..problems import ContentError, Problem, display_path
 from ..schema.page import Page
 from ..guide.crisis_wording import crisis_fill_ins
+from ..guide.edition_facts import edition_fill_ins
 from .environment import make_environment, resolve_page_links
 from .handout import handout_files, render_handout
 from .layout import BRAND_CSS, HANDOUT_PAGE, WORKSHEETS_DIR, brand_asset, page_path, worksheet_path
@@ -58,7 +59,8 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
             pages[page_path(page.id)] = resolve_page_links(template.render(**page_context(page, guide)), "root")
         pages.update(render_worksheet_pages(guide, env))
         pages[HANDOUT_PAGE] = render_handout(guide, env)
-        pages = {path: crisis_fill_ins(text, guide.site.crisis, markup=True) for path, text in pages.items()}
+        pages = {path: edition_fill_ins(crisis_fill_ins(text, guide.site.crisis, markup=True), guide.site, guide.ui, markup=True)
+                 for path, text in pages.items()}
         files = {**brand_files(guide, env), **handout_files(guide, env)}
     except jinja2.TemplateSyntaxError as exc:
         name = display_path(Path(exc.filename), templates_dir.resolve().parent) if exc.filename else "templates"

@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .base import (Country, HttpsUrl, Language, Markdown, Paper, Strict, Text, language_agrees, languages_from_language,
                    no_repeated_languages)
-from .items import Crisis
+from .items import Crisis, Esketamine, UrgentCare
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 COLOUR = "A colour written as # and six hex digits, e.g. '#0b5560'"
@@ -75,6 +75,13 @@ class BrandFile(Strict):
     contact: Contact | None = None
     crisis: Crisis | None = Field(None, description="The crisis lines of the clinic's country, as facts (default: ours, "
                                                     "US 988); they replace ours in every edition.")
+    urgent_care: UrgentCare | None = Field(None, description="Where patients go with an urgent body symptom that is not an "
+                                                           "emergency when you are closed, e.g. NHS 111 (default: ours, US).")
+    esketamine: Esketamine | None = Field(None, description="What the esketamine nasal spray's label says in your country "
+                                                           "(default: ours, the US label).")
+    signed_off: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")] | None = Field(
+        None, description="The git commit or tag of the version your medical reviewer last signed off (e.g. 'v2026-06' or "
+                          "a commit id): `python -m generator review-pack` lists what changed in the content since then.")
     integration_therapy: IntegrationTherapy | None = None
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
     site_url: HttpsUrl | None = Field(None, description=SITE_URL)

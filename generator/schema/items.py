@@ -185,6 +185,44 @@ class Crisis(Strict):
     lines: list[CrisisLine] = Field(min_length=1)
 
 
+class UrgentCare(Strict):
+    """Where to go with a body symptom that is urgent but not an emergency, when the clinic is closed
+    (NHS 111 in the UK, healthdirect in Australia, an urgent care center in the US): a fact of the
+    edition, like the crisis lines, set in site.yml or a clinic's brand.yml. Its sentences ("Call
+    111 (NHS 111, free, any time)") are built from these facts (generator/guide/edition_facts.py)."""
+
+    name: Text = Field(description="The service's name, e.g. 'NHS 111' or 'healthdirect'; or, where there is no one "
+                                   "service, what to go to, e.g. 'An urgent care center, or your own doctor'.")
+    number: CrisisNumber | None = Field(None, description=f"The number to call, if it has one: {CRISIS_NUMBER}.")
+    online: HttpsUrl | None = Field(None, description="The https:// address of its online service, if it has one.")
+    what: Text | None = Field(None, description="What to do, in words, where there is no one number: 'Go to an urgent "
+                                                "care center, or call your own doctor's office.' Shown before the number.")
+    hours: Text | None = Field(None, description="When it answers: '24/7' for any time, or the hours in words.")
+    free: bool | None = Field(None, description="true if it is free to call from any phone.")
+    source: Id = Field(description="The id of the reference that backs these facts (references.yml, ours or the clinic's).")
+    how: Text | None = Field(None, description="Built from number and online (e.g. 'Call 111'); leave it out.")
+    about: Text | None = Field(None, description="Built from hours and free (e.g. 'free, any time'); leave it out.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "UrgentCare":
+        if not (self.number or self.online or self.what):
+            raise ValueError("an urgent route needs a number, an online address or what to do in words")
+        return self
+
+
+class Esketamine(Strict):
+    """What the esketamine nasal spray's label says where the edition's patients live, as facts: the
+    sentences about it ("the staff watch you for at least 2 hours after each dose") are built from
+    them (generator/guide/edition_facts.py), so each country's edition says its own label's rule."""
+
+    watch_hours: int | None = Field(None, ge=1, le=12, description=(
+        "The least time, in hours, the label says the staff watch you after each dose (the US label and REMS: 2). "
+        "Leave it out where the label sets no number and says only 'until you are stable' (UK, EU, Australia)."))
+    alone: bool = Field(False, description="true where the label lets it be used on its own, without an antidepressant "
+                                           "pill (the US since January 2025); false where it is given with one.")
+    source: Id = Field(description="The id of the reference for the label in force (references.yml, ours or the clinic's).")
+
+
 class Site(Strict):
     name: Text = Field(description="The guide's name, shown in the header and the browser tab.")
     short_name: Text | None = Field(None, description="A shorter name for tight spaces: the header on phones "
@@ -205,6 +243,9 @@ class Site(Strict):
     copyright: Text
     crisis_page: Id = Field(description="The id of the page that lists crisis help.")
     crisis: Crisis
+    urgent_care: UrgentCare = Field(description="Where to go with an urgent body symptom that is not an emergency, "
+                                                "when the clinic is closed (the help page's urgent group).")
+    esketamine: Esketamine = Field(description="What the esketamine nasal spray's label says in the edition's country.")
 
     @model_validator(mode="before")
     @classmethod

@@ -91,6 +91,8 @@ def content_strings(site: Path) -> list[str]:
     guide = load_guide(site.parent / "project" / "content", None, "es")
     strings = [guide.site.name, guide.site.copyright, guide.site.crisis.emergency]
     strings += [value for line in guide.site.crisis.lines for value in (line.name, line.how, line.hours or "")]
+    urgent = guide.site.urgent_care  # the urgent route: facts in the translator's words, like the lines
+    strings += [value for value in (urgent.name, urgent.what, urgent.how, urgent.about) if value]
     strings += [text for page in guide.pages for text in (page.title, page.nav_title or "")]
     strings += [sheet.title for sheet in guide.worksheets]
     strings += [ref.title for ref in guide.references.values()]  # a source is cited by its own title, wherever it is shown
