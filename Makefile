@@ -10,7 +10,7 @@ ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast test-site test-browser test-js check schema lock browser node clean pdf
+.PHONY: serve build test test-fast test-site test-browser test-js test-install check schema lock browser node clean pdf
 
 PORT ?= 8000
 serve: $(STAMP)  ## live preview on http://127.0.0.1:$(PORT) (make serve PORT=8001), rebuilt on every edit; GUIDE_LANGUAGE=es previews another language
@@ -33,6 +33,21 @@ test-browser: $(STAMP) browser  ## tests in Debian's Chromium: the plan, print, 
 
 test-js: node  ## only the plan builder's script unit tests (tests/js/*.test.js, node --test; no npm packages)
 	node --test tests/js/*.test.js
+
+# What a `pip install .` gives is enough to run the generator: a fresh virtual environment in a
+# scratch folder, the project installed without extras at the pinned versions (requirements.txt as
+# constraints), then `check` and a build without PDFs, run from the scratch folder so that Python
+# imports the installed generator, not this checkout's. tests/unit/test_declared_dependencies.py
+# compares the imports with pyproject.toml; this shows the install works. About a minute.
+test-install:  ## install the project without extras into a fresh venv, then run `check` and a build (no PDFs) with it
+	@set -e; scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	mkdir "$$scratch/source"; cp -R pyproject.toml LICENSE generator "$$scratch/source/"; \
+	python3 -m venv "$$scratch/venv"; \
+	"$$scratch/venv/bin/python" -m pip install --quiet --disable-pip-version-check --constraint requirements.txt "$$scratch/source"; \
+	cd "$$scratch"; export GUIDE_CLINIC=none GUIDE_CACHE_DIR="$$scratch/cache"; \
+	"$$scratch/venv/bin/python" -m generator --root "$(CURDIR)" check; \
+	"$$scratch/venv/bin/python" -m generator --root "$(CURDIR)" site --no-pdf --out "$$scratch/site"; \
+	echo "test-install: pip install . (no extras) checks and builds the guide"
 
 check: $(STAMP)  ## validate the content and templates, write nothing
 	$(PYTHON) -m generator check
