@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
 # Each creates .venv with the pinned packages when needed; `make test` also installs Debian's
-# chromium for the browser tests and Debian's nodejs for the plan builder's script unit tests.
+# chromium for the browser tests, Debian's nodejs for the plan builder's script unit tests, and the
+# W3C Nu HTML Checker (npm's vnu-jar, from package-lock.json into node_modules/; Java where missing).
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
@@ -10,7 +11,7 @@ ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast test-site test-browser test-js test-install check schema lock browser node clean pdf
+.PHONY: serve build test test-fast test-site test-browser test-js test-install check schema lock browser node vnu java clean pdf
 
 PORT ?= 8000
 serve: $(STAMP)  ## live preview on http://127.0.0.1:$(PORT) (make serve PORT=8001), rebuilt on every edit; GUIDE_LANGUAGE=es previews another language
@@ -19,13 +20,13 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:$(PORT) (make serve PORT=80
 build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails); ENGINE=zensical for Zensical
 	$(PYTHON) -m generator site --engine $(ENGINE) --out site
 
-test: $(STAMP) browser node  ## every test: the fast tier, then the site and browser tiers
+test: $(STAMP) browser node vnu  ## every test: the fast tier, then the site and browser tiers
 	$(PYTHON) -m pytest tests/unit tests/site tests/browser
 
 test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (seconds)
 	$(PYTHON) -m pytest tests/unit
 
-test-site: $(STAMP) browser  ## tests of a built site (a real `mkdocs build --strict`, its PDFs and files)
+test-site: $(STAMP) browser vnu  ## tests of a built site (a real `mkdocs build --strict`, its PDFs and files)
 	$(PYTHON) -m pytest tests/site
 
 test-browser: $(STAMP) browser  ## tests in Debian's Chromium: the plan, print, accessibility, privacy, offline
@@ -70,6 +71,21 @@ node:  ## Debian's nodejs, for the plan scripts' unit tests (`node --test`), whe
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends nodejs; }
 
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+vnu: $(VNU) java  ## the W3C Nu HTML Checker the site tests run (npm's vnu-jar, pinned in package-lock.json, into node_modules/)
+
+$(VNU): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+java:  ## Debian's Java runtime, which the Nu HTML Checker runs on, where `java` is missing
+	@command -v java >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless; }
+
 lock:  ## re-pin requirements.txt from the ranges in pyproject.toml
 	rm -rf .lock-venv && python3 -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
@@ -80,7 +96,7 @@ pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `
 	$(PYTHON) -m generator pdf --engine $(ENGINE) --out pdf
 
 clean:
-	rm -rf $(VENV) site pdf .cache
+	rm -rf $(VENV) site pdf .cache node_modules
 
 .PHONY: readability bench bench-pdf
 readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 8)
