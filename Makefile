@@ -20,8 +20,8 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:$(PORT) (make serve PORT=80
 build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails); ENGINE=zensical for Zensical
 	$(PYTHON) -m generator site --engine $(ENGINE) --out site
 
-test: $(STAMP) browser node vnu  ## every test: the fast tier, then the site and browser tiers
-	$(PYTHON) -m pytest tests/unit tests/site tests/browser
+test: $(STAMP) browser node vnu  ## every test: the fast tier, then the site and browser tiers (the 25 slowest listed at the end)
+	$(PYTHON) -m pytest --durations=25 tests/unit tests/site tests/browser
 
 test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (seconds)
 	$(PYTHON) -m pytest tests/unit
@@ -61,10 +61,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), and poppler-utils (pdftoppm draws PDFs in the print tests)
-	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { \
+browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), and poppler-utils (pdftoppm draws PDFs in the print tests), each where missing
+	@missing=""; test -x /usr/bin/chromium || missing="chromium"; test -x /usr/bin/pdftoppm || missing="$$missing poppler-utils"; \
+	test -z "$$missing" || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium poppler-utils; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; }
 
 node:  ## Debian's nodejs, for the plan scripts' unit tests (`node --test`), where `node` is missing
 	@command -v node >/dev/null || { \
