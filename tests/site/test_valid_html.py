@@ -83,7 +83,8 @@ def nu_check(pages: list[Path]) -> list[dict]:
     result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--exit-zero-always",
                              *map(str, pages)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr or result.stdout
-    return json.loads(result.stderr or result.stdout)["messages"]
+    report = result.stderr or result.stdout  # the JSON report, after anything Java itself prints
+    return json.loads(report[report.index('{"version"'):])["messages"]
 
 
 @pytest.mark.parametrize("engine, site_fixture", [
