@@ -82,14 +82,14 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
 
 
 def brand_files(guide: Guide, env: jinja2.Environment) -> dict[str, str | bytes | Path]:
-    """A clinic's logo and favicon (copied), the stylesheet with its colours, and the web app
-    manifest with its icons (web_app.py)."""
+    """A clinic's logo and favicon (copied), the stylesheet with the edition's colours (a clinic's,
+    or ours: the one place the theme's colours are set), and the web app manifest with its icons
+    (web_app.py)."""
     brand, files = guide.brand, {}
     for key, path in (("logo", brand.logo), ("favicon", brand.favicon)):
         if path is not None:
             files[brand_asset(key, path)] = path
-    if brand.is_clinic:
-        files[BRAND_CSS] = env.get_template("site/brand.css.j2").render(brand=brand)
+    files[BRAND_CSS] = env.get_template("site/brand.css.j2").render(brand=brand)
     files.update(web_app_files(guide))
     return files
 
