@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import edition_cache
 from .engines import SiteEngine, engine
 from .engines.staged import build_and_publish
 from .guide.guide import Guide
@@ -33,9 +34,14 @@ Editions = list[tuple[Guide, RenderedGuide]]
 
 
 def generate_editions(project: Project) -> Editions:
-    """Every edition, checked and rendered (``generate_all``), with the notes for its author
-    (overdue reviews) printed; raises ``ContentError`` listing every problem."""
-    editions = generate_all(project)
+    """Every edition, checked and rendered (``generate_all``), or as the last build left them if
+    none of their inputs changed since (edition_cache.py); with the notes for its author (overdue
+    reviews) printed. Raises ``ContentError`` listing every problem."""
+    key = edition_cache.inputs_key(project)
+    editions = edition_cache.load(project, key)
+    if editions is None:
+        editions = generate_all(project)
+        edition_cache.save(project, key, editions)
     for guide, _ in editions:
         for note in author_notes(guide):
             print(note, file=sys.stderr)

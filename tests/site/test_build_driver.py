@@ -9,10 +9,10 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from helpers import ROOT, run_cli
+from helpers import ROOT, copy_project, edit, run_cli
 from generator.build import generate_editions
 from generator.engines import engine
-from generator.pipeline import Project
+from generator.pipeline import Project, generate_all
 
 READ_COUNTER = ROOT / "tests" / "read_counter"  # its sitecustomize.py logs every file a Python process opens
 
@@ -21,19 +21,33 @@ def test_a_build_opens_each_content_file_once_per_edition(tmp_path):
     """`site`, PDFs included, reads each content file once for each edition it makes (English and
     Spanish: twice for our files, once for a Spanish one), in every process it starts. Before the
     driver, content/pages/index.yml was opened 5 times: once to learn the languages, once in each
-    language's `mkdocs build`, once per language again for the PDFs."""
+    language's `mkdocs build`, once per language again for the PDFs. The next build of unchanged
+    content reads none (edition_cache.py); after an edit, each once per edition again."""
+    project = copy_project(tmp_path / "project")
     log = tmp_path / "reads.log"
     env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(READ_COUNTER), os.environ.get("PYTHONPATH")])),
-           "GUIDE_READ_LOG": str(log), "GUIDE_READ_ROOT": str(ROOT / "content")}
-    result = run_cli("site", "--out", str(tmp_path / "site"), env=env, timeout=600)
-    assert result.returncode == 0, result.stderr
-    reads = Counter(log.read_text(encoding="utf-8").splitlines())
-    editions = len(generate_editions(Project.at(ROOT)))
+           "GUIDE_READ_LOG": str(log), "GUIDE_READ_ROOT": str(project / "content"),
+           "GUIDE_CACHE_DIR": str(tmp_path / "cache")}
+
+    def build(*options: str) -> Counter:
+        log.unlink(missing_ok=True)
+        result = run_cli("--root", str(project), "site", *options, "--out", str(tmp_path / "site"), env=env,
+                         cwd=project, timeout=600)
+        assert result.returncode == 0, result.stderr
+        return Counter(log.read_text(encoding="utf-8").splitlines()) if log.exists() else Counter()
+
+    reads = build()
+    editions = len(generate_all(Project.at(project)))
     assert editions >= 2
     assert reads["pages/index.yml"] == editions and reads["site.yml"] == editions, reads  # the counter counts
     assert reads["es/pages/index.yml"] == 1, reads
     read_more = {path: count for path, count in reads.items() if count > editions}
     assert not read_more, f"read more than once per edition: {read_more}"
+
+    assert build("--no-pdf") == Counter()  # nothing changed: the editions of the last build
+    edit(project / "content/pages/about.yml", "title: About this guide", "title: About this guide, again")
+    assert build("--no-pdf") == reads
+    assert "About this guide, again" in (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
 
 
 def test_builds_in_one_process_carry_nothing_over(tmp_path):
