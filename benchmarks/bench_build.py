@@ -14,10 +14,10 @@ any page not yet translated), then measures in the same run:
               the output folder), cold (a new cache folder) and cached (the one an earlier build
               of that engine left);
   plain       the same pages, pre-rendered by this script, built by the same engine with nothing of
-              ours: for MkDocs, `mkdocs build --strict` of each edition, one after the other in one
-              process (as our driver builds them: a process per language would charge the plain
-              build a second start of Python); for Zensical, `zensical build --strict` of each
-              edition's project (as our adapter runs it). A fair floor: it gets the caches ours gets,
+              ours: `mkdocs build --strict` of each edition, or `zensical build --strict` of the
+              project our adapter writes for it, one after the other in one process (as our driver
+              builds them: a process per language would charge the plain build a second start of
+              Python), each as the engine's command line does it. A fair floor: it gets the caches ours gets,
               the theme's compiled templates kept on disk for MkDocs (a one-line hook, as our plugin
               keeps them) and Zensical's own cache, from an earlier build;
   overhead    ours cached / plain: what our layer adds to every build after the first.
@@ -78,6 +78,13 @@ for config_file in sys.argv[1:]:
         build(config)
     finally:
         config.plugins.on_shutdown()
+"""
+# `zensical build --strict` of each config, in one process (zensical/main.py's execute_build, once per config).
+PLAIN_ZENSICAL = """import os, sys
+import zensical
+for config_file in sys.argv[1:]:
+    os.chdir(os.path.dirname(config_file))
+    zensical.build(config_file, {"strict": True, "clean": False})
 """
 
 
@@ -220,8 +227,7 @@ def measure(scale: int, work: Path) -> dict:
     cached = min(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
     editions = generate_all(Project.at(project))
     plain = {"mkdocs": [[sys.executable, "-c", PLAIN_MKDOCS, *map(str, plain_mkdocs_configs(project, editions, work))]],
-             "zensical": [[sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
-                          for config in plain_zensical_projects(project, editions, work)]}
+             "zensical": [[sys.executable, "-c", PLAIN_ZENSICAL, *map(str, plain_zensical_projects(project, editions, work))]]}
     plain_env = {"PLAIN_THEME_CACHE": str(work / "plain-theme-cache")}
     (work / "plain-theme-cache").mkdir()
     builds = {}

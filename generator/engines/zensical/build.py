@@ -6,7 +6,7 @@ Zensical reads mkdocs.yml but runs no MkDocs hook or plugin of ours, and wants `
 generated is written into a scratch project: ``docs/`` (the hand-written assets of mkdocs.yml's
 docs_dir, every rendered page and a clinic's brand files), ``overrides/`` (our theme overrides) and
 a ``mkdocs.yml`` that is ours with what the MkDocs plugin sets in memory written into it, from the
-same engine-neutral ``site_settings``. ``zensical build --strict`` builds it; then the built folder
+same engine-neutral ``site_settings``. ``zensical build --strict`` (in this process) builds it; then the built folder
 moves into the edition's folder of the site, which the driver finishes as after MkDocs.
 
 Each edition (clinic, language, hosted or file://) has its own scratch project in the cache folder
@@ -35,11 +35,11 @@ import fcntl
 import hashlib
 import html
 import importlib.util
+import io
 import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -104,16 +104,46 @@ def edition_key(guide: Guide, offline: bool) -> str:
 
 
 def run_zensical(config_file: Path) -> bool:
-    """``zensical build --strict``; its messages are shown only when it fails, and of a Python
-    traceback (how it reports a template error) only the last line, which names the template."""
-    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config_file)],
-                            cwd=config_file.parent, capture_output=True, text=True)
-    if result.returncode != 0:
-        errors = result.stderr
-        if "Traceback (most recent call last)" in errors:
-            errors = [line for line in errors.splitlines() if line.strip()][-1] + "\n"
-        print(f"Zensical: {result.stdout}{errors}", file=sys.stderr, end="")
-    return result.returncode == 0
+    """``zensical build --strict`` in this process (what its command line calls; no second start
+    of Python per edition). Zensical writes its messages straight to the process's stdout and
+    stderr, from Rust: they are caught at the file descriptors and shown only when the build fails,
+    with the error it raises (a template error names the template and line)."""
+    import zensical
+
+    with _captured_output() as output, contextlib.chdir(config_file.parent):
+        try:
+            zensical.build(str(config_file), {"strict": True, "clean": False})
+            failure = None
+        except RuntimeError as exc:  # "Aborted because --strict flag is set", "undefined value (in main.html:13)"
+            failure = str(exc)
+    if failure is not None:
+        print(f"Zensical: {output.read()}error: {failure}", file=sys.stderr)
+    return failure is None
+
+
+@contextlib.contextmanager
+def _captured_output() -> Iterator[io.StringIO]:
+    """What anything in this process writes to stdout and stderr meanwhile, Rust code included
+    (the file descriptors are pointed at a temporary file), readable after the block."""
+    text = io.StringIO()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), 1)
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield text
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+            caught.seek(0)
+            text.write(caught.read().decode("utf-8", "replace"))
+            text.seek(0)
 
 
 # --- the scratch project ---------------------------------------------------------------------------
