@@ -14,8 +14,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: serve build test test-fast test-site test-browser test-js test-install check schema lock browser node vnu java clean pdf
 
 PORT ?= 8000
-serve: $(STAMP)  ## live preview on http://127.0.0.1:$(PORT) (make serve PORT=8001), rebuilt on every edit; GUIDE_LANGUAGE=es previews another language
-	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+serve: $(STAMP)  ## live preview of every language on http://127.0.0.1:$(PORT) (another port: make serve PORT=8001), rebuilt on every edit
+	$(PYTHON) -m generator serve --port $(PORT)
 
 build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails); ENGINE=zensical for Zensical
 	$(PYTHON) -m generator site --engine $(ENGINE) --out site
