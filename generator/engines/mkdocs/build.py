@@ -59,7 +59,8 @@ def build_languages(root: Path, config: str, site_dir: Path, clinic_dir: Path | 
     for language in languages:
         if not run_mkdocs(root / config, site_dir / address_prefix(languages, language), clinic_dir, language):
             return False
-    finish_site(site_dir, root / "templates", offline_copy=offline)
+    finish_site(site_dir, root / "templates", [address_prefix(languages, language) for language in languages],
+                offline_copy=offline)
     return True
 
 

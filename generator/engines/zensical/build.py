@@ -105,7 +105,7 @@ def build_editions(root: Path, editions: list[tuple[Guide, RenderedGuide]], site
         target.mkdir(parents=True, exist_ok=True)
         if not build_into(root, guide, rendered, target, offline):
             return False
-    finish_site(site_dir, root / "templates", offline_copy=offline)
+    finish_site(site_dir, root / "templates", [guide.address_prefix for guide, _ in editions], offline_copy=offline)
     return True
 
 
