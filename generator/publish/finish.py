@@ -1,7 +1,8 @@
 """Steps over a finished site folder, whatever engine built it, all reading one site index
 (site_index.py: each page parsed once): pages without blank lines, the files they load addressed
 by their content, the Content-Security-Policy on every page (the not-found pages too) and in a
-_headers file, and each language's service worker. Each page is read once and written once."""
+_headers file, each page's languages in the sitemaps (not in the pages: sitemaps.py), and each
+language's service worker. Each page is read once and written once."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .csp import csp_edit, headers_file
 from .fingerprint import cache_headers, stamp_edits
 from .service_worker import SERVICE_WORKER, service_worker
 from .site_index import SiteIndex, apply_edits, index_site
+from .sitemaps import add_language_links
 
 HEADERS = "_headers"
 
@@ -52,11 +54,12 @@ def finish_site(site_dir: Path, templates_dir: Path, languages: Sequence[str] = 
                 offline_copy: bool = False) -> SiteIndex:
     """Make a built site ready to publish: compact pages, content stamps and a CSP on every page,
     then (for a hosted site, not a copy opened from files, where no service worker can run) the
-    cache rules and the service workers. ``languages``: the address prefixes of the site's
+    cache rules, each page's languages in the sitemaps, and the service workers. ``languages``: the address prefixes of the site's
     languages, from the pipeline ("" for the first, at the top; "es/"). Returns the site's index."""
     index = index_site(site_dir, languages, compact=True)
     finish_pages(index, stamp=not offline_copy)
     write_headers(index, stamp=not offline_copy)
     if not offline_copy:
+        add_language_links(index)
         write_service_workers(index, templates_dir)
     return index
