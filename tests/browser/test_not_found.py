@@ -77,7 +77,7 @@ def check_not_found_page(browser, site: Path, language: str, missing: str) -> No
         assert tab.evaluate("h => new URL(h, location.href).href", crisis) == origin + PREFIX + language + guide.site.crisis_page + "/"
         broken = [url for url in tab.evaluate(LOCAL_REFERENCES)
                   if context.request.get(url).status != 200]
-        assert broken == []
+        assert broken == [], broken
     finally:
         context.close()
         server.shutdown()
