@@ -8,7 +8,9 @@ For each scale it makes a temporary copy of the project whose pages are repeated
 with MkDocs in every language but stops before the finishing steps (generator/publish/finish.py:
 the site index, compact pages, content stamps, the CSP, _headers, each language's service worker),
 then runs those steps alone on fresh copies of that unfinished site and prints their CPU seconds
-(user + system of this process), best of ``--runs``, with the service worker's share beside it.
+(user + system of this process), best of ``--runs``, with the service workers' share beside it.
+It runs on the finishing steps of any commit (finish_site's signature is printed first), so the
+same script gives the figures before and after a change.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import generator.publish.finish as finish  # noqa: E402
-from generator.render.environment import CACHE_ENV  # noqa: E402
 
 PROJECT_PARTS = ("content", "templates", "generator", "mkdocs.yml")
 
@@ -93,27 +94,16 @@ def cpu() -> float:
     return time.process_time()
 
 
-def measure(site: Path, captured: dict, work: Path, runs: int) -> dict[str, tuple[float, float]]:
-    """(finishing steps, of which the service workers) in CPU seconds, best of ``runs``: cold (a new
-    cache folder, nothing of an earlier build kept) and cached (the cache folder a finishing of the
-    same pages left, as in every build after the first)."""
-    results = {}
-    for kind in ("cold", "cached"):
-        totals, workers = [], []
-        for run in range(runs + (kind == "cached")):
-            cache = work / (f"cold-{run}" if kind == "cold" else "cache")
-            spent = finish_once(site, captured, work / f"{kind}-{run}", cache)
-            if kind == "cached" and run == 0:
-                continue  # the build before, which leaves the cache folder
-            totals.append(spent[0])
-            workers.append(spent[1])
-        results[kind] = (min(totals), min(workers))
-    return results
+def measure(site: Path, captured: dict, work: Path, runs: int) -> tuple[float, float]:
+    """(finishing steps, of which the service workers) in CPU seconds, best of ``runs``, each run
+    in a process that has read no page before (the site index's memory of pages cleared)."""
+    found = [finish_once(site, captured, work / f"run-{run}") for run in range(runs)]
+    return min(total for total, _ in found), min(workers for _, workers in found)
 
 
-def finish_once(site: Path, captured: dict, copy: Path, cache: Path) -> tuple[float, float]:
-    """The finishing steps over a fresh copy of the unfinished site, with ``cache`` as the cache
-    folder: (all of them, the service workers' step) in CPU seconds."""
+def finish_once(site: Path, captured: dict, copy: Path) -> tuple[float, float]:
+    """The finishing steps over a fresh copy of the unfinished site: (all of them, the service
+    workers' step) in CPU seconds."""
     real_finish = finish.__dict__["_real_finish_site"]
     shutil.copytree(site, copy)
     spent = {"sw": 0.0}
@@ -128,7 +118,6 @@ def finish_once(site: Path, captured: dict, copy: Path, cache: Path) -> tuple[fl
             spent["sw"] += cpu() - start
 
     setattr(finish, worker_step, timed_worker)
-    os.environ[CACHE_ENV] = str(cache)
     forget_pages()  # nothing kept in this process from the run before
     try:
         start = cpu()
@@ -136,7 +125,6 @@ def finish_once(site: Path, captured: dict, copy: Path, cache: Path) -> tuple[fl
         total = cpu() - start
     finally:
         setattr(finish, worker_step, original)
-        del os.environ[CACHE_ENV]
     shutil.rmtree(copy)
     return total, spent["sw"]
 
@@ -148,6 +136,8 @@ def forget_pages() -> None:
     except ImportError:  # the finishing steps before the site index
         return
     site_index._KNOWN.clear()
+    site_index._PIECES.clear()
+    site_index._site_path.cache_clear()
 
 
 def project_templates() -> Path:
@@ -161,7 +151,7 @@ def main() -> None:
     args = parser.parse_args()
     finish.__dict__["_real_finish_site"] = finish.finish_site
     print(f"finish_site{inspect.signature(finish.finish_site)}")
-    print(f"{'scale':>5} {'pages':>6} {'HTML':>8} {'cold':>9} {'(workers)':>10} {'cached':>9} {'(workers)':>10}")
+    print(f"{'scale':>5} {'pages':>6} {'HTML':>8} {'finishing steps':>16} {'service workers':>16}")
     for scale in args.scales:
         with tempfile.TemporaryDirectory(prefix="bench-finish-") as tmp:
             work = Path(tmp)
@@ -169,13 +159,11 @@ def main() -> None:
             site, captured = unfinished_site(project, work / "unfinished")
             pages = list(site.rglob("*.html"))
             size = sum(p.stat().st_size for p in pages)
-            found = measure(site, captured, work, args.runs)
-            print(f"{scale:>4}x {len(pages):>6} {size / 1e6:>6.1f} MB " + " ".join(
-                f"{found[kind][0]:>7.3f} s {found[kind][1]:>8.3f} s" for kind in ("cold", "cached")))
-    print(f"(CPU seconds of this process, best of {args.runs} runs, each on a fresh copy of the unfinished site;\n"
-          " pages: every HTML file of every language, the not-found pages and the handout included;\n"
-          " cold: a new cache folder; cached: the one a finishing of the same pages left; workers: the\n"
-          " service workers' step, included in the figure before it)")
+            total, workers = measure(site, captured, work, args.runs)
+            print(f"{scale:>4}x {len(pages):>6} {size / 1e6:>6.1f} MB {total:>14.3f} s {workers:>14.3f} s")
+    print(f"(CPU seconds of this process, best of {args.runs} runs, each on a fresh copy of the unfinished site and\n"
+          " with nothing kept from the run before; pages: every HTML file of every language, the not-found\n"
+          " pages and the handout included; service workers: their step, included in the figure before it)")
 
 
 if __name__ == "__main__":

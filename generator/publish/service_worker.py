@@ -126,16 +126,27 @@ def precache(index: SiteIndex, prefix: str = "") -> dict[str, str]:
         extra.append(worker)
         search_index = prefix + SEARCH_INDEXES[0]
         if search_index in files:
-            try:  # the languages the search worker will load packs for
-                languages.update(json.loads(index.data(search_index))["config"]["lang"])
-            except (ValueError, KeyError, TypeError):
-                pass
+            languages.update(_search_languages(index.data(search_index)))
         extra += search_language_packs(files, worker, languages)
     extra += [icon for path in used if path.endswith(".webmanifest") for icon in _manifest_icons(index, path, files)]
     for path in extra:
         used.setdefault(path, "")
     used.pop(prefix + SERVICE_WORKER, None)
     return dict(sorted(used.items()))
+
+
+def _search_languages(data: bytes) -> list[str]:
+    """The languages the search worker will load packs for: the search index's ``config.lang``,
+    read without parsing the whole index (MkDocs writes its config first)."""
+    text = data.decode("utf-8", errors="replace")
+    found = text.find('"config"')
+    try:
+        start = text.index("{", found) if found >= 0 else -1
+        config = json.JSONDecoder().raw_decode(text, start)[0] if start >= 0 else json.loads(text)["config"]
+        languages = config["lang"]
+    except (ValueError, KeyError, TypeError):
+        return []
+    return [language for language in languages if isinstance(language, str)] if isinstance(languages, list) else []
 
 
 def _manifest_icons(index: SiteIndex, manifest_path: str, files: set[str]) -> list[str]:

@@ -25,6 +25,7 @@ import functools
 import hashlib
 import html
 import itertools
+import os
 import posixpath
 import re
 from collections import OrderedDict
@@ -360,8 +361,7 @@ def read_page(text: str, compact: bool = False) -> tuple[str, PageFacts]:
     shows) and its facts there."""
     if not compact:
         return text, page_facts(text)
-    new_text, facts = _parse(text, compact=True)
-    return new_text, remember(text_key(new_text), facts)
+    return _parse(text, compact=True)  # the finishing steps edit it next, and remember what they write
 
 
 def page_facts(text: str, key: bytes | None = None) -> PageFacts:
@@ -581,7 +581,17 @@ class SiteIndex:
 def resolve_in(files: set[str] | frozenset[str], page: str, href: str) -> str | None:
     """The file of ``files`` that ``href`` on ``page`` leads to (a folder's index.html), or None for
     another site, an anchor on the same page, an address from the host's top, or no such file."""
-    path = _site_path(posixpath.dirname(page), href)
+    if not href or href[0] == "#" or ":" in href.split("/", 1)[0]:
+        return None  # a place on the same page, or another scheme (https:, tel:, mailto:)
+    folder = posixpath.dirname(page)
+    parts = folder.split("/") if folder else []
+    up = 0
+    while up < len(parts) and href.startswith("../", 3 * up):
+        up += 1
+    if up:  # up to an ancestor first: the same from every page below it (a language's menu)
+        path = _site_path("/".join(parts[:len(parts) - up]), "./" + href[3 * up:])
+    else:
+        path = _site_path(folder, href)
     if path is None:
         return None
     for candidate in (path, posixpath.join(path, HOME) if path else HOME):
@@ -593,7 +603,7 @@ def resolve_in(files: set[str] | frozenset[str], page: str, href: str) -> str | 
 @functools.lru_cache(maxsize=65536)
 def _site_path(folder: str, href: str) -> str | None:
     """The path inside the site that ``href``, on a page in ``folder``, names ("" for the top), or
-    None (see resolve_in). Pages of one folder share their links (the menu): each is worked out once."""
+    None (see resolve_in). Pages share their links (the menu): each is worked out once."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path or href.startswith("//"):
         return None
@@ -613,10 +623,12 @@ def index_site(site_dir: Path, languages: Sequence[str] = ("",), compact: bool =
     whitespace shows (pre, code, kbd, textarea, script, style), in the same pass as it is parsed."""
     prefixes = tuple(dict.fromkeys(["", *languages]))
     files, texts, facts = set(), {}, {}
-    for path in site_dir.rglob("*"):
-        if path.is_file():
-            relative = path.relative_to(site_dir).as_posix()
+    for folder, _, names in os.walk(site_dir):
+        relative_folder = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        for name in names:
+            relative = name if relative_folder == "." else f"{relative_folder}/{name}"
             files.add(relative)
-            if relative.endswith(".html"):
-                texts[relative], facts[relative] = read_page(path.read_text(encoding="utf-8"), compact)
+            if name.endswith(".html"):
+                text = Path(folder, name).read_text(encoding="utf-8")
+                texts[relative], facts[relative] = read_page(text, compact)
     return SiteIndex(site_dir, prefixes, files, texts, facts)

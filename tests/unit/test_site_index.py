@@ -177,3 +177,24 @@ def test_each_language_is_read_from_its_own_folder(tmp_path):
     index = index_site(tmp_path, ["", "es/"])
     assert index.pages_of("es/") == ["es/crisis/index.html", "es/index.html"]
     assert index.pages_of("") == ["crisis/index.html", "index.html"]
+
+
+@pytest.mark.parametrize("page", ["index.html", "crisis/index.html", "es/worksheets/sheet/index.html", "es/index.html"])
+def test_a_link_leads_to_the_file_a_browser_would_open(page):
+    """However its folder climbs (the links of a menu are worked out once for every page below the
+    same folder), a link leads where the browser goes: a folder's index.html, or nothing."""
+    files = {"index.html", "crisis/index.html", "es/index.html", "es/crisis/index.html", "es/worksheets/index.html",
+             "es/worksheets/sheet/index.html", "stylesheets/guide.css"}
+    expected = {
+        "index.html": {"crisis/": "crisis/index.html", "./": "index.html", "../": None, "es/crisis/#x": "es/crisis/index.html",
+                       "#top": None, "tel:988": None, "//host/crisis/": None, "/crisis/": None, "stylesheets/guide.css?h=1":
+                       "stylesheets/guide.css", "es": "es/index.html", "nothing/": None},
+        "crisis/index.html": {"../": "index.html", "../../": None, "../es/crisis/": "es/crisis/index.html", "./": "crisis/index.html",
+                              "../crisis/?a#b": "crisis/index.html", "..": "index.html", "../../crisis/": None},
+        "es/worksheets/sheet/index.html": {"../../": "es/index.html", "../../crisis/": "es/crisis/index.html", "../": "es/worksheets/index.html",
+                                           "../../../crisis/": "crisis/index.html", "../../../../": None, "../../../": "index.html",
+                                           "../sheet/": "es/worksheets/sheet/index.html"},
+        "es/index.html": {"../": "index.html", "crisis/": "es/crisis/index.html", "../es/": "es/index.html", "../../": None},
+    }[page]
+    for href, target in expected.items():
+        assert site_index.resolve_in(files, page, href) == target, href
