@@ -222,9 +222,3 @@ def precache_files(site_dir: Path) -> list[str]:
         path = address.split("?")[0]
         paths.append(HOME if path == "./" else path + HOME if path.endswith("/") else path)
     return paths
-
-
-def precache_size(site_dir: Path) -> tuple[int, int]:
-    """(files, bytes) on disk that a built site's sw.js precaches."""
-    files = precache_files(site_dir)
-    return len(files), sum((site_dir / f).stat().st_size for f in files)

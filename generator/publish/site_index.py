@@ -7,11 +7,17 @@ its content (``<article>``), the ids it offers as anchors, where its ``<head>`` 
 elements whose whitespace shows. Every fact carries its place in the page's text, so a step changes
 a page by editing those places (``apply_edits``), never by searching the text again.
 
-The finishing steps (finish.py: compact pages, content stamps, the CSP, ``_headers``, the service
-workers), the offline copy's links (offline_copy.py), the print edition and the link check
-(generator/quality/links.py) all read this index. A page's facts are kept in this process by the
-SHA-256 of its text: a step that reads a page the finishing steps wrote (the offline copy, the print
-edition's scratch copy) finds them there instead of parsing it again.
+The finishing steps (finish.py: compact pages, content stamps, the CSP, ``_headers``, the sitemaps,
+the service workers), the offline copy's links (offline_copy.py), the print edition and the link
+check (generator/quality/links.py) all read this index. A page's facts are kept in this process by
+the SHA-256 of its text: a step that reads a page the finishing steps wrote (the offline copy, the
+print edition's scratch copy) finds them there instead of parsing it again.
+
+Two things make one parse of every page cheap (benchmarks/bench_finish.py measures it): a site's
+menu is on every page, so html.parser is fed each page in pieces and a piece it has read before
+gives its facts again without being read (``_parse``); and the finishing steps' blank lines are
+dropped as each page is read, where the elements whose whitespace shows are known
+(``index_site(..., compact=True)``).
 
 The languages are not read from the pages: the pipeline gives their address prefixes ("" for the
 first language at the site's top, "es/" for each other), and each page belongs to the language
@@ -349,7 +355,7 @@ class _Reader(HTMLParser):
 
 # Facts of pages already read in this process, by the SHA-256 of their text (see the module's docstring).
 _KNOWN: OrderedDict[bytes, PageFacts] = OrderedDict()
-_KNOWN_LIMIT = 20_000
+_KNOWN_LIMIT = 2_048  # pages: a build of a 10x site and of its offline copy (about 700) fits
 
 
 def text_key(text: str) -> bytes:
@@ -377,7 +383,7 @@ def page_facts(text: str, key: bytes | None = None) -> PageFacts:
 
 # Pieces of pages html.parser has read in this process, with what it found in each (see _parse).
 _PIECES: dict[tuple, tuple] = {}
-_PIECES_LIMIT = 200_000
+_PIECES_LIMIT = 100_000
 
 
 # Where a page is cut into pieces: after each line that ends with an end tag, and the blank lines
