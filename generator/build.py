@@ -55,7 +55,7 @@ def build_editions(site_engine: SiteEngine, editions: Editions, site_dir: Path, 
     for guide, rendered in editions:
         if not site_engine.build_edition(guide, rendered, site_dir / guide.address_prefix, offline):
             return False
-    finish_site(site_dir, templates_dir, offline_copy=offline)
+    finish_site(site_dir, templates_dir, [guide.address_prefix for guide, _ in editions], offline_copy=offline)
     return True
 
 

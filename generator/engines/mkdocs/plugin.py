@@ -165,7 +165,8 @@ class GuidePlugin(BasePlugin):
                                     site_url=config.site_url):
                 raise PluginError(f"the {guide.site.language} edition's build failed (see above)")
         if not self.serving:
-            finish_site(site_dir, self.project_root / "templates", offline_copy=_offline_plugin_on(config))
+            prefixes = [guide.address_prefix for guide, _ in [self.edition, *self.others]]
+            finish_site(site_dir, self.project_root / "templates", prefixes, offline_copy=_offline_plugin_on(config))
 
 
 def _drop_remote_polyfills(config) -> None:
