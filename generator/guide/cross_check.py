@@ -14,7 +14,8 @@ from ..problems import Problem
 from ..schema.base import PAGE_LINK
 from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, format_field_path, load_yaml, texts
 from .guide import Guide
-from .markup_check import markup_problems
+from .crisis_wording import crisis_fill_ins
+from .sanitizer import markup_problems
 
 Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
 
@@ -69,9 +70,11 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     every_doc = [*docs.values(), *(d for d, _ in page_docs), *(d for d, _ in sheet_docs)]
     for doc in every_doc:
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
-    problems += markup_problems(every_doc)
+    brand = _brand_document(guide)
+    problems += markup_problems(_models(guide), [*every_doc, *([brand] if isinstance(brand, YamlDocument) else [])],
+                                lambda text: crisis_fill_ins(text, guide.site.crisis, markup=True))
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
-    problems += _crisis_sources(guide, docs["site"])
+    problems += _crisis_sources(guide, docs["site"], brand)
 
     problems += _unknown(uses["reference"], guide.references, "reference")
     problems += _unknown(uses["notice"], guide.notices, "notice")
@@ -83,7 +86,24 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     return problems
 
 
-def _crisis_sources(guide: Guide, site: YamlDocument) -> Iterator[Problem]:
+def _brand_document(guide: Guide) -> YamlDocument | Problem | None:
+    """A clinic's brand.yml as loaded (read and checked already; read again here for where its texts are)."""
+    if not guide.brand.is_clinic:
+        return None
+    try:
+        return load_yaml(guide.brand.clinic_dir / "brand.yml")
+    except YamlLoadError as exc:
+        return exc.problem
+
+
+def _models(guide: Guide) -> list[Any]:
+    """Every item of the guide whose texts reach a page: ours, a clinic's, and its brand."""
+    brand = [guide.brand.contact, guide.brand.integration_therapy]
+    return [guide.site, *guide.references.values(), *guide.notices.values(), *guide.practices, *guide.phases,
+            guide.therapist, *guide.pages, *guide.worksheets, *(model for model in brand if model is not None)]
+
+
+def _crisis_sources(guide: Guide, site: YamlDocument, brand: YamlDocument | Problem | None) -> Iterator[Problem]:
     """Each crisis line's source is a reference of the guide: ours, or one the clinic adds in its folder."""
     named = [(("crisis", "emergency_source"), guide.site.crisis.emergency_source)]
     named += [(("crisis", "lines", i, "source"), line.source) for i, line in enumerate(guide.site.crisis.lines)]
@@ -91,14 +111,11 @@ def _crisis_sources(guide: Guide, site: YamlDocument) -> Iterator[Problem]:
     if not unknown:
         return
     where = site
-    if guide.brand.is_clinic:
-        try:  # brand.yml was read and checked already; read again here for the lines its settings are on
-            brand = load_yaml(guide.brand.clinic_dir / "brand.yml")
-        except YamlLoadError as exc:
-            yield exc.problem
-            return
-        if "crisis" in brand.data:  # the clinic's own lines, not ours
-            where = brand
+    if isinstance(brand, Problem):
+        yield brand
+        return
+    if brand is not None and "crisis" in brand.data:  # the clinic's own lines, not ours
+        where = brand
     add_to = "references: add: in the clinic folder" if guide.brand.is_clinic else "content/references.yml"
     for at, source in unknown:
         yield where.problem(at, f"no reference has the id {source!r}; add it to references.yml ({add_to})")

@@ -118,3 +118,203 @@ def test_the_policy_allows_the_frames_scripts_never_one_inside_the_content():
     assert len(hashes) == 2  # the two outside the article, not the one inside
     assert hashes == inline_script_hashes(html.replace("<script>steal()</script>", ""))
     assert '<meta name="referrer" content="no-referrer">' in add_csp(html)
+
+
+# --- the allow-list sanitizer (issue 19) ----------------------------------------------------------------
+
+SANITIZER = "is not allowed: the sanitizer would take it out"
+
+
+def _with_text_block(project, body: str) -> int:
+    """Our about page with a text block first whose body is ``body`` (a `|` block, one line or more);
+    returns the line of the body's first line in the file."""
+    path = project / PAGE
+    text = path.read_text(encoding="utf-8")
+    marker = "\nblocks:\n"
+    lines = "".join(f"      {line}\n" if line else "\n" for line in body.split("\n"))
+    path.write_text(text.replace(marker, marker + f"  - type: text\n    body: |\n{lines}", 1), encoding="utf-8")
+    return text[: text.index(marker)].count("\n") + 5
+
+
+@pytest.mark.parametrize("markdown, found", [
+    ("[Call](&#106;avascript:steal())", "the address 'javascript:steal()' (in <a href=>)"),
+    ("[Call](&#x6A;avascript:steal())", "the address 'javascript:steal()' (in <a href=>)"),
+    ("[Call](javascript&colon;steal())", "the address 'javascript:steal()' (in <a href=>)"),
+    ("[Call](java&#9;script:steal())", "the address 'java\\x09script:steal()' (in <a href=>)"),
+    ("[Call](java&#10;script:steal())", "the address 'java\\x0ascript:steal()' (in <a href=>)"),
+    ("[Call](&#1;javascript:steal())", "the address 'javascript:steal()' (in <a href=>)"),
+    ("[Call][help]\n\n[help]: javascript:steal()", "in the reference definition [help]: the address 'javascript:steal()' (in <a href=>)"),
+    ("A calm paragraph.\n{ onclick=steal() }", "the attribute onclick= (on <p>)"),
+    ("[Call](https://988lifeline.org){ href=\"javascript:steal()\" }", "the address 'javascript:steal()' (in <a href=>)"),
+    ("*Breathe*{ onerror=steal() }", "the attribute onerror= (on <em>)"),
+    ("A calm paragraph.\n{ autofocus onfocus=steal() }", "the attribute onfocus= (on <p>)"),
+    ('<abbr title="&lt;meta http-equiv=refresh content=0;url=https://evil.example&gt;">ER</abbr>',
+     "a title= holding markup or a control character ('<meta http-equiv=refresh content=0;url=https://evil.example>', on <abbr>)"),
+    ('[Call](https://988lifeline.org "&lt;a href=https://evil.example&gt;here&lt;/a&gt;")',
+     "a title= holding markup or a control character ('<a href=https://evil.example>here</a>', on <a>)"),
+    ('<p style="background:url(https://tracker.example/p.png)">Hi</p>', "the attribute style= (on <p>)"),
+    ('<bdo dir="rtl">889</bdo>', "the <bdo> element"),
+])
+def test_markdown_forms_the_deny_list_misses_are_refused_by_the_sanitizer_at_their_line(project, markdown, found):
+    first = _with_text_block(project, "Hello.\n\n" + markdown)
+    line = first + 2 + (markdown.count("\n") if "[help]:" in markdown or "\n{" in markdown else 0)
+    result = cli("--root", str(project), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{PAGE}:{line}:1: blocks[0].body: {found} {SANITIZER}" in result.stderr, result.stderr
+
+
+def test_a_control_character_inside_a_scheme_is_refused_by_the_sanitizer(project):
+    path = project / PAGE
+    text = path.read_text(encoding="utf-8")
+    marker = "\nblocks:\n"
+    path.write_text(text.replace(marker, marker + '  - type: text\n    body: "[Call](java\\x01script:steal()) now"\n', 1),
+                    encoding="utf-8")
+    line = text[: text.index(marker)].count("\n") + 4
+    result = cli("--root", str(project), "check")
+    assert f"{PAGE}:{line}:5: blocks[0].body: the address 'java\\x01script:steal()' (in <a href=>) {SANITIZER}" in result.stderr, result.stderr
+
+
+def test_each_of_several_bad_links_in_one_text_is_named_at_its_own_line(project):
+    first = _with_text_block(project, "[One](&#106;avascript:a())\n\nFine words.\n\n[Two](javascript&colon;a())")
+    result = cli("--root", str(project), "check")
+    for line in (first, first + 4):
+        assert f"{PAGE}:{line}:1: blocks[0].body: the address 'javascript:a()' (in <a href=>) {SANITIZER}" in result.stderr
+    assert result.stderr.count(SANITIZER) == 2, result.stderr
+
+
+OTHER_PAYLOADS = [
+    '<svg><a xlink:href="javascript:steal()"><text>x</text></a></svg>',
+    '<svg/onload=steal()>',
+    "<math><mtext><img src=x onerror=steal()></mtext></math>",
+    '<math href="javascript:steal()">x</math>',
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '<a href="DATA:text/html,<script>steal()</script>">x</a>',
+    "[x](JAVASCRIPT:steal())",
+    "[x](  JaVaScRiPt:steal())",
+    "[x](vbscript:msgbox(1))",
+    "[x](file:///etc/passwd)",
+    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058steal()">x</a>',
+    '<a href="jav&#x09;ascript:steal()">x</a>',
+    '<span style="width: expression(steal())">x</span>',
+    '<div style="background-image: url(https://tracker.example/p.png)">x</div>',
+    '<img srcset="https://tracker.example/p.png 1x" alt="">',
+    "![a](https://tracker.example/p.png)",
+    "![a](/local.png)",
+    '<button formaction="javascript:steal()">Go</button>',
+    '<form action="https://evil.example"><input name="q"></form>',
+    '<input autofocus onfocus="steal()">',
+    '<details open ontoggle="steal()"><summary>x</summary></details>',
+    '<video><source onerror="steal()"></video>',
+    '<iframe srcdoc="&lt;script&gt;steal()&lt;/script&gt;"></iframe>',
+    '<object data="x.swf"></object>',
+    '<embed src="x.swf">',
+    '<base href="https://evil.example/">',
+    '<link rel="stylesheet" href="https://evil.example/x.css">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    "<style>body{background:url(https://tracker.example/p.png)}</style>",
+    "<noscript><p title=\"</noscript><img src=x onerror=steal()>\"></noscript>",
+    "<template><img src=x onerror=steal()></template>",
+    '<a href="https://988lifeline.org" target="_blank">x</a>',
+    '<a href="https://988lifeline.org" ping="https://tracker.example/">x</a>',
+    '<p data-md-component="tooltip">x</p>',
+    '<span dir="rtl">889</span>',
+    '<abbr title="x&#10;y\x07">ER</abbr>',
+    "x { tabindex=1 accesskey=s }\n{: style=\"color:red\" }",
+    "# Heading { onclick=steal() }",
+    '<div markdown="1" onmouseover="steal()">Hi</div>',
+    "<!-- <img src=x onerror=steal()> -->",
+    "<strong>open and never closed",
+]
+
+
+@pytest.mark.parametrize("payload", OTHER_PAYLOADS)
+def test_the_allow_list_holds_for_payloads_no_rule_names(payload):
+    """Forms of each kind that neither the issue nor the deny-list names: the sanitizer, not a list, holds."""
+    from generator.guide.sanitizer import findings
+
+    assert findings(payload, True), payload
+
+
+@pytest.mark.parametrize("payload", ["[x](javascript:steal())", "[x](JavaScript:steal())", "Call.\n{ onclick=steal() }",
+                                     "[x][r]\n\n[r]: javascript:steal()", "*x*{ onmouseover=steal() }"])
+def test_text_whose_html_is_escaped_still_may_not_make_links_or_attributes(payload):
+    """A plain field (a name, a title) is printed with its HTML escaped (so &#106; is text, not a letter),
+    but Markdown still reads links and attributes in it."""
+    from generator.guide.sanitizer import findings
+
+    assert findings(payload, False), payload
+
+
+@pytest.mark.parametrize("plain", [
+    "If pain is < 5 or > 7, call.<br>Use <strong>care</strong>.",
+    "Read [when to get help](page:when-to-get-help#signs) or call [988](tel:988), text [741741](sms:741741), "
+    "write to [us](mailto:help@example.org) or see [the source](https://988lifeline.org/ \"The 988 Lifeline\").",
+    "## A heading\n\nSome *words*, **bold**, `code`, <abbr title=\"Emergency room\">ER</abbr>, <kbd>Tab</kbd>.\n\n"
+    "!!! note \"Before you start\"\n    Breathe.\n\n- one\n- two\n\n1. first\n2. second\n\n> A quote.",
+    "<div class=\"guide-box\" markdown>\n*Inside* a box.\n</div>",
+    "A paragraph with an id.\n{ #my-anchor .guide-note lang=es }",
+    "Tom & Jerry \"quoted\" 'x' &amp; a < b, 5 > 3, ¿Qué tal? 心 👩‍⚕️",
+])
+def test_markdown_and_harmless_html_pass_the_sanitizer_unchanged(plain):
+    from generator.guide.sanitizer import findings
+
+    assert findings(plain, True) == ()
+
+
+def test_the_sanitizer_renders_with_the_markdown_extensions_of_mkdocs_yml():
+    import yaml
+
+    from generator.guide.sanitizer import SITE_MARKDOWN_EXTENSIONS
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # mkdocs.yml may hold !!python/name: tags
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names = [next(iter(ext)) if isinstance(ext, dict) else ext for ext in config["markdown_extensions"]]
+    assert names == SITE_MARKDOWN_EXTENSIONS
+
+
+def _clinic(project, brand_changes: dict) -> None:
+    import yaml
+
+    shutil.copytree(ROOT / "clinics" / "example", project / "clinics" / "example")
+    path = project / "clinics/example/brand.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for dotted, value in brand_changes.items():
+        *parents, key = dotted.split(".")
+        target = data
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[key] = value
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+@pytest.mark.parametrize("field, value, found", [
+    ("crisis.intro", "Reach out [now](https://988lifeline.org){ href='javascript:steal()' }.",
+     "crisis.intro: the address 'javascript:steal()' (in <a href=>)"),
+    ("crisis.intro", "Reach out now.\n{ onclick=steal() }", "crisis.intro: the attribute onclick= (on <p>)"),
+    ("integration_therapy.description", "Ask [us][r].\n\n[r]: javascript:steal()",
+     "integration_therapy.description: in the reference definition [r]: the address 'javascript:steal()' (in <a href=>)"),
+    ("name", "Tip Clinic [home][r]\n\n[r]: javascript:steal()", "name: the address 'javascript:steal()' (in <a href=>)"),
+    ("footer", "Our clinic\n{ onmouseover=steal() }", "footer: the attribute onmouseover= (on <p>)"),
+])
+def test_markdown_in_brand_fields_is_sanitized_where_the_clinic_wrote_it(project, field, value, found):
+    _clinic(project, {field: value})
+    result = cli("--clinic", "clinics/example", "check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "clinics/example/brand.yml:" in result.stderr and f"{found} {SANITIZER}" in result.stderr, result.stderr
+
+
+def test_a_clinic_page_is_sanitized_in_the_clinic_file(project):
+    shutil.copytree(ROOT / "clinics" / "example", project / "clinics" / "example")
+    page = project / "clinics/example/content/pages/about.yml"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    text = (project / PAGE).read_text(encoding="utf-8")
+    marker = "\nblocks:\n"
+    page.write_text(text.replace(marker, marker + "  - type: text\n    body: |\n      [Call](javascript&colon;steal())\n", 1),
+                    encoding="utf-8")
+    line = text[: text.index(marker)].count("\n") + 5
+    result = cli("--clinic", "clinics/example", "check", cwd=project)
+    assert (f"clinics/example/content/pages/about.yml:{line}:1: blocks[0].body: the address 'javascript:steal()' "
+            f"(in <a href=>) {SANITIZER}") in result.stderr, result.stderr
