@@ -97,7 +97,7 @@ def _read(path: Path, root: Path | None) -> tuple[YamlDocument | None, dict[Path
     try:
         doc = load_yaml(path, root=root)
     except YamlLoadError as exc:
-        return None, {}, [exc.problem]
+        return None, {}, exc.problems
     texts, problems = _flatten(doc)
     return doc, texts, problems
 

@@ -52,7 +52,7 @@ def translate(docs: dict[str, YamlDocument], folders: dict[str, list[tuple[YamlD
         try:
             translation = load_yaml(path, root=root)
         except YamlLoadError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
             continue
         if not isinstance(translation.data, dict):
             problems.append(translation.problem((), f"expected the same layout as {core.name}"))

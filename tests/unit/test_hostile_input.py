@@ -318,3 +318,52 @@ def test_a_clinic_page_is_sanitized_in_the_clinic_file(project):
     result = cli("--clinic", "clinics/example", "check", cwd=project)
     assert (f"clinics/example/content/pages/about.yml:{line}:1: blocks[0].body: the address 'javascript:steal()' "
             f"(in <a href=>) {SANITIZER}") in result.stderr, result.stderr
+
+
+# --- characters that change what a text shows (issue 19) -------------------------------------------------
+
+
+@pytest.mark.parametrize("char, name", [
+    ("\u202e", "U+202E (right-to-left override) is a bidirectional control"),
+    ("\u202b", "U+202B (right-to-left embedding) is a bidirectional control"),
+    ("\u2067", "U+2067 (right-to-left isolate) is a bidirectional control"),
+    ("\u200f", "U+200F (right-to-left mark) is a bidirectional control"),
+    ("\u061c", "U+061C (arabic letter mark) is a bidirectional control"),
+    ("\u200b", "U+200B (zero width space) is an invisible zero-width character"),
+    ("\u2060", "U+2060 (word joiner) is an invisible zero-width character"),
+    ("\ufeff", "U+FEFF (zero width no-break space) is an invisible zero-width character"),
+    ("\u200d", "U+200D (zero width joiner) is an invisible zero-width character"),
+])
+def test_a_bidi_control_or_zero_width_character_is_refused_at_its_line_and_column(project, char, name):
+    first = _with_text_block(project, f"Hello.\n\nIf you feel unsafe, call {char}889 now.")
+    result = cli("--root", str(project), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    column = len("      If you feel unsafe, call ") + 1  # the body is indented by six spaces in the file
+    assert f"{PAGE}:{first + 2}:{column}: blocks[0].body: {name}" in result.stderr, result.stderr
+
+
+def test_a_bidi_control_written_as_an_escape_is_refused_at_its_text(project):
+    path = project / PAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle:", '\ntitle: "Call \\u202e889\\u202c now"\nx-title:', 1), encoding="utf-8")
+    line = text[: text.index("\ntitle:")].count("\n") + 2
+    result = cli("--root", str(project), "check")
+    assert f"{PAGE}:{line}:1: title: U+202E (right-to-left override) is a bidirectional control" in result.stderr, result.stderr
+
+
+def test_a_zero_width_character_in_a_brand_value_is_refused_in_brand_yml(project):
+    _clinic(project, {"crisis.lines": [{"id": "line", "name": "Samaritans", "number": "116\u200b123", "hours": "24/7"}]})
+    result = cli("--clinic", "clinics/example", "check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "clinics/example/brand.yml:" in result.stderr
+    assert "crisis.lines[0].number: U+200B (zero width space) is an invisible zero-width character" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("words", [
+    "A health worker 👩\u200d⚕\ufe0f can help, and so can a family 👨\u200d👩\u200d👧.",  # emoji joined into one
+    "In Persian: می\u200cخواهم; in Hindi: क्\u200dष.",  # joiners that choose a letter's shape
+])
+def test_joiners_doing_their_job_in_emoji_and_joining_scripts_pass(project, words):
+    _with_text_block(project, words)
+    result = cli("--root", str(project), "check")
+    assert result.returncode == 0, result.stderr
