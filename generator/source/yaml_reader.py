@@ -18,6 +18,7 @@ import yaml
 from ..problems import Problem, display_path
 from ..schema.base import Origin
 from .characters import HIDDEN, hidden_characters
+from .files import not_a_file, problem as file_problem
 
 Path_ = tuple[str | int, ...]
 
@@ -128,7 +129,10 @@ def load_yaml(path: Path, root: Path | None = None) -> YamlDocument:
         raise YamlLoadError(Problem(name, 1, 1, "", "this is a symbolic link; content files must be regular files "
                                                     "inside the project: copy the file here instead"))
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if kind := not_a_file(status.st_mode):  # a named pipe would wait for a writer forever: never open one
+            raise YamlLoadError(file_problem(path, kind, root))
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise YamlLoadError(Problem(name, 1, 1, "", f"the file is {size:,} bytes, more than any content file needs "
                                                         f"(at most {MAX_FILE_BYTES:,}); split it or remove what is not content"))

@@ -367,3 +367,44 @@ def test_joiners_doing_their_job_in_emoji_and_joining_scripts_pass(project, word
     _with_text_block(project, words)
     result = cli("--root", str(project), "check")
     assert result.returncode == 0, result.stderr
+
+
+# --- files that are not files (issue 19) -------------------------------------------------------------------
+
+
+def _make_special(path, kind: str) -> None:
+    import os
+    import socket
+    import stat
+
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(str(path))
+    else:  # /dev/zero's numbers: reading it never ends
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 5))
+        except PermissionError:
+            pytest.skip("this machine does not let the tests make a device file")
+
+
+@pytest.mark.parametrize("kind, says", [("fifo", "a named pipe (FIFO)"), ("socket", "a socket"), ("device", "a character device")])
+def test_a_pipe_socket_or_device_in_content_is_named_without_being_opened(project, kind, says):
+    _make_special(project / "content/pages/evil.yml", kind)
+    result = run_cli("--root", str(project), "check", timeout=30)  # a real process: opening a FIFO would hang it
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"content/pages/evil.yml:1:1: this is {says}, not a regular file" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("where", ["content/practices.yml", "brand.yml", "assets/logo.svg", "content/pages/about.yml"])
+def test_a_fifo_in_a_clinic_folder_is_called_a_fifo_not_an_unknown_file(project, where):
+    shutil.copytree(ROOT / "clinics" / "example", project / "clinics" / "example")
+    path = project / "clinics/example" / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    _make_special(path, "fifo")
+    result = run_cli("--clinic", "clinics/example", "check", cwd=project, timeout=30)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"clinics/example/{where}:1:1: this is a named pipe (FIFO), not a regular file" in result.stderr, result.stderr
+    assert "unknown overlay file" not in result.stderr and "not found" not in result.stderr
