@@ -408,3 +408,41 @@ def test_a_fifo_in_a_clinic_folder_is_called_a_fifo_not_an_unknown_file(project,
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"clinics/example/{where}:1:1: this is a named pipe (FIFO), not a regular file" in result.stderr, result.stderr
     assert "unknown overlay file" not in result.stderr and "not found" not in result.stderr
+
+
+# --- the scaffold's --name (issue 19) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [
+    'Nice Clinic\nsite_url: "https://evil.example/"\n#',
+    "Nice Clinic\rcountry: GB",
+    "Nice Clinic\x85site_url: \"https://evil.example/\"",  # YAML reads NEL as a line break
+    "Nice Clinic\u2028site_url: \"https://evil.example/\"",
+    "Nice\tClinic",
+    "Nice Clinic \u202e889",
+    "   ",
+])
+def test_the_scaffold_refuses_a_name_that_is_not_one_line_of_visible_text(tmp_path, name):
+    result = cli("new-clinic", str(tmp_path / "clinic"), "--name", name)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: --name ") and result.stderr.count("\n") == 1, result.stderr
+    assert not (tmp_path / "clinic").exists()
+
+
+def test_check_sees_exactly_the_one_name_the_scaffold_was_given(project):
+    import yaml
+
+    name = 'Nice Clinic" site_url: "https://evil.example/" # \\n: {a: b} &x *x !!python/name:os.system 心'
+    created = cli("new-clinic", "clinics/nice", "--name", name, cwd=project)
+    assert created.returncode == 0, created.stderr
+    brand = yaml.safe_load((project / "clinics/nice/brand.yml").read_text(encoding="utf-8"))
+    assert brand["name"] == name and brand["short_name"] == name and "site_url" not in brand
+    names = [line for line in (project / "clinics/nice/brand.yml").read_text(encoding="utf-8").splitlines()
+             if line.startswith("name:")]
+    assert len(names) == 1
+    result = cli("--clinic", "clinics/nice", "check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    from generator.guide.assemble import load_guide
+
+    guide = load_guide(project / "content", project / "clinics/nice")
+    assert guide.site.name == name and guide.brand.site_url is None
