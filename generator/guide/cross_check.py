@@ -75,6 +75,7 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
                                 lambda text: crisis_fill_ins(text, guide.site.crisis, markup=True))
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
     problems += _crisis_sources(guide, docs["site"], brand)
+    problems += _crisis_page_lists_lines(guide, page_docs)
 
     problems += _unknown(uses["reference"], guide.references, "reference")
     problems += _unknown(uses["notice"], guide.notices, "notice")
@@ -84,6 +85,14 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     if "index" not in {p.id for p in guide.pages}:
         problems.append(Problem(str(docs["site"].path.parent / "pages" / "index.yml"), 1, 1, "", "the home page (id 'index') is missing"))
     return problems
+
+
+def _crisis_page_lists_lines(guide: Guide, page_docs: list[tuple[YamlDocument, Any]]) -> Iterator[Problem]:
+    """The crisis page lists the crisis lines: as it may not be left out, it may not be emptied of them."""
+    for doc, page in page_docs:
+        if page.id == guide.site.crisis_page and not any(block.type == "crisis_lines" for block in page.blocks):
+            yield doc.problem(("blocks",), "the crisis page must list the crisis lines: add a block `- type: crisis_lines` "
+                                           "(it shows the lines in force, ours or the clinic's brand.yml)")
 
 
 def _brand_document(guide: Guide) -> YamlDocument | Problem | None:

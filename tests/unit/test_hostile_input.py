@@ -446,3 +446,19 @@ def test_check_sees_exactly_the_one_name_the_scaffold_was_given(project):
 
     guide = load_guide(project / "content", project / "clinics/nice")
     assert guide.site.name == name and guide.brand.site_url is None
+
+
+# --- required content stays required (issue 19) ----------------------------------------------------------
+
+
+def test_a_clinic_crisis_page_without_the_crisis_lines_is_refused(project):
+    shutil.copytree(ROOT / "clinics" / "example", project / "clinics" / "example")
+    page = project / "clinics/example/content/pages/crisis.yml"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    text = (ROOT / "content/pages/crisis.yml").read_text(encoding="utf-8")
+    assert "  - type: crisis_lines\n" in text
+    page.write_text(text.replace("  - type: crisis_lines\n", ""), encoding="utf-8")
+    line = next(n for n, row in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if row.startswith("blocks:"))
+    result = cli("--clinic", "clinics/example", "check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"clinics/example/content/pages/crisis.yml:{line}:1: blocks: the crisis page must list the crisis lines" in result.stderr, result.stderr
