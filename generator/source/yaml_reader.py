@@ -17,6 +17,7 @@ import yaml
 
 from ..problems import Problem, display_path
 from ..schema.base import Origin
+from .bounds import MAX_LIST_ITEMS, MAX_TEXT_CHARACTERS
 from .characters import HIDDEN, hidden_characters
 from .files import not_a_file, problem as file_problem
 
@@ -250,7 +251,13 @@ class _Converter:
                 doc.marks[at + (key,)] = key_at
             return result
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                raise self.refuse(node, at, f"the list has {len(node.value):,} items, more than a list of the guide may have "
+                                            f"({MAX_LIST_ITEMS:,}); shorten it, or split it between pages")
             return [self.value(item, at + (i,)) for i, item in enumerate(node.value)]
         if node.style == "|":
             doc.literal_blocks.add(at)
+        if len(node.value) > MAX_TEXT_CHARACTERS:
+            raise self.refuse(node, at, f"the text has {len(node.value):,} characters, more than a text of the guide may "
+                                        f"have ({MAX_TEXT_CHARACTERS:,}); split it into blocks, or between pages")
         return self.scalar(node)

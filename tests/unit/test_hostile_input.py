@@ -462,3 +462,52 @@ def test_a_clinic_crisis_page_without_the_crisis_lines_is_refused(project):
     result = cli("--clinic", "clinics/example", "check", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"clinics/example/content/pages/crisis.yml:{line}:1: blocks: the crisis page must list the crisis lines" in result.stderr, result.stderr
+
+
+# --- bounds before the expensive steps (issue 19) -----------------------------------------------------------
+
+
+def test_a_list_of_150000_items_is_refused_at_check_at_its_line(project):
+    """Under the file size and value count limits, it once took 24 s to build and 11.7 GB to print."""
+    path = project / PAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nkeywords:", "\nkeywords: [" + ", ".join(["calm"] * 150_000) + "]\nx-keywords:", 1)
+                    if "\nkeywords:" in text else text + "keywords: [" + ", ".join(["calm"] * 150_000) + "]\n", encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\nkeywords: [")[0].count("\n") + 2
+    result = run_cli("--root", str(project), "check", timeout=30)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (f"{PAGE}:{line}:11: keywords: the list has 150,000 items, more than a list of the guide may have (500)"
+            in result.stderr), result.stderr
+
+
+def test_a_text_longer_than_any_page_needs_is_refused_at_its_line(project):
+    first = _with_text_block(project, "calm " * 12_000)
+    result = cli("--root", str(project), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{PAGE}:{first - 1}:11: blocks[0].body: the text has 60,001 characters, more than a text of the guide may have (50,000)" in result.stderr, result.stderr
+
+
+def _long_page(project, page_id: str, blocks: int) -> None:
+    paragraph = ("A calm sentence about breathing slowly, resting and drinking water. " * 600).strip()  # about 41 KB
+    body = "".join(f"  - type: text\n    body: |\n      {paragraph}\n" for _ in range(blocks))
+    (project / f"content/pages/{page_id}.yml").write_text(
+        f"id: {page_id}\ntitle: A long page\norder: 99\ndescription: Long.\nlast_reviewed: 2026-01-01\n"
+        f"next_review_due: 2027-01-01\nblocks:\n{body}", encoding="utf-8")
+
+
+def test_a_page_larger_than_the_bound_is_refused_at_check(project):
+    _long_page(project, "long", 8)
+    result = cli("--root", str(project), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/pages/long.yml:1:1: the page is " in result.stderr and "more than a page may be (300,000)" in result.stderr
+
+
+def test_a_handout_and_a_guide_larger_than_their_bounds_are_refused_at_check(project):
+    for number in range(7):
+        _long_page(project, f"long-{number}", 6)  # each page under its bound, all of them over the handout's
+    result = cli("--root", str(project), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "the page is" not in result.stderr
+    assert "content/pages/long-0.yml:1:1: the printed handout, which holds every page, is" in result.stderr, result.stderr
+    assert "more than it may be (1,000,000)" in result.stderr
+    assert "the guide's pages are" in result.stderr and "more than a guide may be (2,000,000)" in result.stderr
