@@ -12,6 +12,8 @@ from typing import Any
 
 from ..problems import Problem
 from ..schema.base import PAGE_LINK
+from ..schema.brand_file import BrandFile
+from ..source.schema_errors import validate_document
 from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, format_field_path, load_yaml, texts
 from .guide import Guide
 from .crisis_wording import crisis_fill_ins
@@ -71,7 +73,7 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     for doc in every_doc:
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
     brand = _brand_document(guide)
-    problems += markup_problems(_models(guide), [*every_doc, *([brand] if isinstance(brand, YamlDocument) else [])],
+    problems += markup_problems(_models(guide, brand), [*every_doc, *([brand] if isinstance(brand, YamlDocument) else [])],
                                 lambda text: crisis_fill_ins(text, guide.site.crisis, markup=True))
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
     problems += _crisis_sources(guide, docs["site"], brand)
@@ -105,11 +107,11 @@ def _brand_document(guide: Guide) -> YamlDocument | Problem | None:
         return exc.problem
 
 
-def _models(guide: Guide) -> list[Any]:
-    """Every item of the guide whose texts reach a page: ours, a clinic's, and its brand."""
-    brand = [guide.brand.contact, guide.brand.integration_therapy]
+def _models(guide: Guide, brand: YamlDocument | Problem | None) -> list[Any]:
+    """Every item of the guide whose texts reach a page: ours, a clinic's, and its brand.yml."""
+    brand_file = validate_document(brand, BrandFile)[0] if isinstance(brand, YamlDocument) else None
     return [guide.site, *guide.references.values(), *guide.notices.values(), *guide.practices, *guide.phases,
-            guide.therapist, *guide.pages, *guide.worksheets, *(model for model in brand if model is not None)]
+            guide.therapist, *guide.pages, *guide.worksheets, *([brand_file] if brand_file is not None else [])]
 
 
 def _crisis_sources(guide: Guide, site: YamlDocument, brand: YamlDocument | Problem | None) -> Iterator[Problem]:

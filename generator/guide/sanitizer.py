@@ -36,6 +36,7 @@ from ..problems import Problem
 from ..schema.base import PAGE_LINK, Markdown
 from ..schema.brand_file import IntegrationTherapy
 from ..schema.items import Crisis
+from ..source.bounds import MAX_GUIDE_BYTES
 from ..source.yaml_reader import Path_, YamlDocument, texts
 from .markup_check import unsafe_markup
 
@@ -250,8 +251,9 @@ def _walk(owner: BaseModel, value, annotation, metadata, markup: bool):
 def markup_problems(models: Iterable[BaseModel], docs: Iterable[YamlDocument],
                     fill_in: Callable[[str], str] = lambda text: text) -> list[Problem]:
     """Everything in a text of ``docs`` that could run, load or mislead: the deny-list's friendly
-    message where it knows the thing (markup_check.py), else what the allow-list would change in the
-    text as the site renders it, with its fill-ins (``fill_in``: the crisis line's words) in place.
+    message where it knows the thing (markup_check.py; for texts whose HTML is HTML: in the others a
+    <script> is words), else what the allow-list would change in the text as the site renders it,
+    with its fill-ins (``fill_in``: the crisis line's words) in place.
     ``models`` are the guide's items, which tell which texts are Markdown; a text of the models found
     in no document is named at the item it belongs to."""
     modes: dict[str, tuple[BaseModel, bool]] = {}
@@ -260,12 +262,19 @@ def markup_problems(models: Iterable[BaseModel], docs: Iterable[YamlDocument],
             key = text.strip()
             if key not in modes or (markup and not modes[key][1]):
                 modes[key] = (owner, markup)
+    total = sum(len(text) for text in modes)
+    if total > MAX_GUIDE_BYTES:  # bounded work: this much text would not make a site anyway (source/bounds.py)
+        largest = max(modes, key=len)
+        origin = modes[largest][0].origin
+        return [Problem(origin.file, origin.line, 1, "", f"the guide's texts are {total:,} characters together, more than "
+                                                         f"a guide may have ({MAX_GUIDE_BYTES:,}); the longest is here")]
     problems: list[Problem] = []
     placed: set[str] = set()
     for doc in docs:
         for at, text in texts(doc.data):
             key = text.strip()
-            denied = unsafe_markup(text) if "<" in text or "](" in text else []
+            as_html = modes[key][1] if key in modes else True  # a text the templates print escaped is text, whatever it holds
+            denied = unsafe_markup(text) if as_html and ("<" in text or "](" in text) else []
             for offset, what in denied:
                 problems.append(doc.problem(at, f"{what} is not allowed in content: nothing in the guide may run a "
                                                 "script or embed another page; write it as plain text or Markdown", offset))

@@ -22,7 +22,8 @@ from ...publish.finish import finish_site
 from ...quality.review import author_notes
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
-from ..site_settings import LANGUAGE_ENV, language_site_url, named_palette, search_language, site_settings, theme_language
+from ..site_settings import (LANGUAGE_ENV, escaped_nav, language_site_url, named_palette, search_language, site_settings,
+                             theme_language)
 from .serve_problems import NOT_FOUND, problems_page
 
 
@@ -66,7 +67,7 @@ class GuidePlugin(BasePlugin):
         config.copyright = Markup(escape(settings.copyright))
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
         config.site_url = language_site_url(config.site_url, settings.address_prefix)
-        config.nav = settings.nav
+        config.nav = escaped_nav(settings.nav, lambda title: Markup(escape(title)))
         config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
         config.extra["alternate"] = settings.alternate
         for name, plugin in config.plugins.items():  # the search's stemmer and stop words in the page's language
