@@ -11,7 +11,7 @@ from typing import Any
 from ..problems import ContentError, Problem
 from ..schema.files import ROOT_MODELS
 from ..schema.items import Site
-from ..source.files import special_files
+from ..source.files import unusable_files
 from ..source.read import read_document
 from ..source.schema_errors import validate_document
 from ..source.yaml_reader import YamlDocument
@@ -73,9 +73,9 @@ def load_guide(content_dir: Path, clinic_dir: Path | None = None, language: str 
     language), with a clinic's brand and overlay applied when ``clinic_dir`` is given; raise
     ``ContentError`` listing every problem."""
     root = content_dir.resolve().parent  # file names in messages are relative to the project
-    special = special_files(content_dir, root) + (special_files(clinic_dir, root) if clinic_dir is not None else [])
-    if special:  # a named pipe or device would hang or flood whatever opened it
-        raise ContentError(special)
+    unusable = unusable_files(content_dir, root) + (unusable_files(clinic_dir, root) if clinic_dir is not None else [])
+    if unusable:  # a named pipe would hang whatever opened it; an unreadable folder would look empty
+        raise ContentError(unusable)
     singles, problems = content_files(content_dir)
     docs: dict[str, YamlDocument] = {}
     models: dict[str, Any] = {}

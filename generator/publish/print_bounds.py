@@ -12,7 +12,9 @@ list of 150,000 items once drove Chromium to 11.7 GB for seven minutes).
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -42,11 +44,43 @@ def bounded_pdf(page, what: str, **options) -> bytes:
         watch.stop()
         if watch.exceeded:
             raise BuildFailed(f"{what}: printing it {watch.exceeded}, so it was stopped; make the page shorter") from None
-        raise BuildFailed(f"{what}: Chromium could not print it: {str(exc).splitlines()[0][:200]}") from None
+        raise BuildFailed(_print_failure(what, exc)) from None
     watch.stop()
     if watch.exceeded:  # stopped just as the print ended
         raise BuildFailed(f"{what}: printing it {watch.exceeded}, so it was stopped; make the page shorter")
     return pdf
+
+
+MIN_TEMP_SPACE = 64 * 1024**2  # Chromium writes each PDF into the temporary folder before handing it over
+
+
+def _temporary_space() -> str | None:
+    """Why the temporary folder cannot take the PDFs, or None: Chromium's profile and each PDF go there."""
+    folder = os.environ.get("TMPDIR") or tempfile.gettempdir()  # Chromium's; Python's skips a full one
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    if free < MIN_TEMP_SPACE:
+        return (f"the temporary folder {folder} has {free // 1024:,} KB free; free some space, or set TMPDIR to a "
+                "folder on a disk with room")
+    return None
+
+
+def check_temporary_space() -> None:
+    """Before the browser starts: a full temporary folder, named in one line (Chromium would fail to
+    start, or to hand over a PDF, with a message that does not say why)."""
+    problem = _temporary_space()
+    if problem:
+        raise BuildFailed(f"the PDFs cannot be printed: {problem}")
+
+
+def _print_failure(what: str, exc: Exception) -> str:
+    """Why a print failed, in one line: a full temporary folder named, else Chromium's first line."""
+    problem = _temporary_space()
+    if problem:
+        return f"{what}: Chromium could not print it: {problem}"
+    return f"{what}: Chromium could not print it: {' '.join(str(exc).split())[:200]}"
 
 
 class _Watch(threading.Thread):

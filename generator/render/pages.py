@@ -17,6 +17,7 @@ from ..guide.guide import Guide
 from ..problems import ContentError, Problem, display_path
 from ..schema.page import Page
 from ..source.bounds import page_size_problems
+from ..source.files import unusable_files
 from ..guide.crisis_wording import crisis_fill_ins
 from .environment import make_environment, resolve_page_links
 from .handout import handout_files, render_handout
@@ -51,6 +52,9 @@ def page_context(page: Page, guide: Guide) -> dict:
 
 def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache | None = None) -> RenderedGuide:
     """Render every page; raise ``ContentError`` pointing into the template on a template error."""
+    unusable = unusable_files(templates_dir, templates_dir.resolve().parent)
+    if unusable:  # an unreadable template or stylesheet, named here rather than as an engine's traceback
+        raise ContentError(unusable)
     env = make_environment(templates_dir, guide.ui, cache, guide.locale, guide.address_prefix)
     pages: dict[str, str] = {}
     try:

@@ -511,3 +511,15 @@ def test_a_handout_and_a_guide_larger_than_their_bounds_are_refused_at_check(pro
     assert "content/pages/long-0.yml:1:1: the printed handout, which holds every page, is" in result.stderr, result.stderr
     assert "more than it may be (1,000,000)" in result.stderr
     assert "the guide's pages are" in result.stderr and "more than a guide may be (2,000,000)" in result.stderr
+
+
+def test_a_bad_page_id_says_which_characters_an_id_may_hold(project):
+    path = project / PAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nid: about\n", "\nid: About Us\n", 1), encoding="utf-8")
+    line = text[: text.index("\nid: about\n")].count("\n") + 2
+    result = cli("--root", str(project), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (f"{PAGE}:{line}:1: id: expected an id: lower-case letters a-z, digits and single hyphens, such as 'my-page' "
+            "(also the page's address") in result.stderr, result.stderr
+    assert "(got 'About Us')" in result.stderr

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ...faults import fault_line, one_line_excepthook
 from ...guide.clinic import resolve_clinic
 from ...pipeline import Project, generate
 from ...problems import ContentError, Problem
@@ -43,6 +44,7 @@ class GuidePlugin(BasePlugin):
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
+        sys.excepthook = one_line_excepthook  # a full disk or an unreadable file: one line, not a traceback
 
     def on_config(self, config):
         root = self.project_root = Path(config.config_file_path).resolve().parent
@@ -126,6 +128,15 @@ class GuidePlugin(BasePlugin):
     def on_serve(self, server, config, builder):
         if self.clinic_dir is not None:
             server.watch(str(self.clinic_dir))  # rebuild on an edit in the clinic's folder too
+        rebuild = server.builder
+
+        def rebuild_or_say_why() -> None:  # MkDocs prints a rebuild's traceback; a file-system fault is one line
+            try:
+                rebuild()
+            except OSError as exc:
+                print(fault_line(exc, " (the preview shows the last good build)"), file=sys.stderr)
+
+        server.builder = rebuild_or_say_why
         return server
 
     def on_post_build(self, config) -> None:
