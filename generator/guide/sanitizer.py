@@ -33,7 +33,7 @@ import nh3
 from pydantic import BaseModel
 
 from ..problems import Problem
-from ..schema.base import PAGE_LINK, Markdown
+from ..schema.base import PAGE_LINK, UNKNOWN_ORIGIN, Markdown
 from ..schema.brand_file import IntegrationTherapy
 from ..schema.items import Crisis
 from ..source.bounds import MAX_GUIDE_BYTES
@@ -249,14 +249,16 @@ def _walk(owner: BaseModel, value, annotation, metadata, markup: bool):
 
 
 def markup_problems(models: Iterable[BaseModel], docs: Iterable[YamlDocument],
-                    fill_in: Callable[[str], str] = lambda text: text) -> list[Problem]:
+                    fill_in: Callable[[str], str] = lambda text: text, plain: Iterable[str] = ()) -> list[Problem]:
     """Everything in a text of ``docs`` that could run, load or mislead: the deny-list's friendly
     message where it knows the thing (markup_check.py; for texts whose HTML is HTML: in the others a
     <script> is words), else what the allow-list would change in the text as the site renders it,
     with its fill-ins (``fill_in``: the crisis line's words) in place.
-    ``models`` are the guide's items, which tell which texts are Markdown; a text of the models found
-    in no document is named at the item it belongs to."""
-    modes: dict[str, tuple[BaseModel, bool]] = {}
+    ``models`` are the guide's items, which tell which texts are Markdown; ``plain`` more texts the
+    templates print as text (the interface's). A text of the models found in no document (one built
+    from others, such as a crisis line's 'Call 988') is named at the item it belongs to, or, built in
+    code, only when none of the texts it is built from is named."""
+    modes: dict[str, tuple[BaseModel | None, bool]] = {text.strip(): (None, False) for text in plain}
     for model in models:
         for owner, text, markup in model_texts(model):
             key = text.strip()
@@ -285,12 +287,14 @@ def markup_problems(models: Iterable[BaseModel], docs: Iterable[YamlDocument],
                 found = Counter(findings(fill_in(key), modes[key][1]))
                 problems += [_located(doc, at, text, finding, nth, modes[key][1], fill_in)
                              for finding, count in found.items() for nth in range(1, count + 1)]
+    built: list[Problem] = []
     for key, (owner, markup) in modes.items():
-        if key not in placed:
+        if key not in placed and owner is not None:
             origin = owner.origin
-            problems += [Problem(origin.file, origin.line, 1, "", f"{finding} is not allowed: {RULE}")
-                         for finding in dict.fromkeys(findings(fill_in(key), markup))]
-    return problems
+            found = [Problem(origin.file, origin.line, 1, "", f"{finding} is not allowed: {RULE}")
+                     for finding in dict.fromkeys(findings(fill_in(key), markup))]
+            (built if origin == UNKNOWN_ORIGIN else problems).extend(found)
+    return problems or built
 
 
 def _located(doc: YamlDocument, at: Path_, text: str, finding: str, nth: int, markup: bool,

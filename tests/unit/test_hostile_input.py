@@ -523,3 +523,14 @@ def test_a_bad_page_id_says_which_characters_an_id_may_hold(project):
     assert (f"{PAGE}:{line}:1: id: expected an id: lower-case letters a-z, digits and single hyphens, such as 'my-page' "
             "(also the page's address") in result.stderr, result.stderr
     assert "(got 'About Us')" in result.stderr
+
+
+def test_a_clinic_interface_text_that_would_make_a_link_is_refused_in_its_file(project):
+    shutil.copytree(ROOT / "clinics" / "example", project / "clinics" / "example")
+    (project / "clinics/example/content/interface.yml").write_text(
+        'crisis:\n  more_ways: "More ways [to get help][r]\\n\\n[r]: javascript:steal()"\n', encoding="utf-8")
+    result = cli("--clinic", "clinics/example", "check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("clinics/example/content/interface.yml:2:3: crisis.more_ways: the address 'javascript:steal()' (in <a href=>) "
+            f"{SANITIZER}") in result.stderr, result.stderr
+    assert "(built in code)" not in result.stderr
