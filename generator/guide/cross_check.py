@@ -12,13 +12,9 @@ from typing import Any
 
 from ..problems import Problem
 from ..schema.base import PAGE_LINK
-from ..schema.brand_file import BrandFile
-from ..source.schema_errors import validate_document
 from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, format_field_path, load_yaml, texts
 from .guide import Guide
-from .interface import INTERFACE_FILE, language_folder
-from .crisis_wording import crisis_fill_ins
-from .sanitizer import markup_problems
+from .sanitizer import guide_markup_problems
 
 Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
 
@@ -74,9 +70,7 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     for doc in every_doc:
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
     brand = _brand_document(guide)
-    problems += markup_problems(_models(guide, brand),
-                                [*every_doc, *([brand] if isinstance(brand, YamlDocument) else []), *_interface_documents(guide, docs)],
-                                lambda text: crisis_fill_ins(text, guide.site.crisis, markup=True), _interface_texts(guide.ui))
+    problems += guide_markup_problems(guide, every_doc, docs["site"].path.parent, brand if isinstance(brand, YamlDocument) else None)
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
     problems += _crisis_sources(guide, docs["site"], brand)
     problems += _crisis_page_lists_lines(guide, page_docs)
@@ -107,33 +101,6 @@ def _brand_document(guide: Guide) -> YamlDocument | Problem | None:
         return load_yaml(guide.brand.clinic_dir / "brand.yml")
     except YamlLoadError as exc:
         return exc.problem
-
-
-def _interface_documents(guide: Guide, docs: dict[str, YamlDocument]) -> list[YamlDocument]:
-    """The interface tables the guide's words come from (ours, the language's, the clinic's), as loaded
-    already by guide/interface.py: read again here for where each text is."""
-    content_dir = docs["site"].path.parent
-    folders = [content_dir, language_folder(content_dir, guide.site.language)]
-    if guide.brand.clinic_dir is not None:
-        folders.append(language_folder(guide.brand.clinic_dir / "content", guide.site.language))
-    found = []
-    for path in dict.fromkeys(folder / INTERFACE_FILE for folder in folders):
-        try:
-            found.append(load_yaml(path, root=content_dir.resolve().parent))
-        except YamlLoadError:
-            continue  # a missing or broken table is reported by guide/interface.py
-    return found
-
-
-def _interface_texts(table: dict) -> list[str]:
-    return [text for value in table.values() for text in (_interface_texts(value) if isinstance(value, dict) else [value])]
-
-
-def _models(guide: Guide, brand: YamlDocument | Problem | None) -> list[Any]:
-    """Every item of the guide whose texts reach a page: ours, a clinic's, and its brand.yml."""
-    brand_file = validate_document(brand, BrandFile)[0] if isinstance(brand, YamlDocument) else None
-    return [guide.site, *guide.references.values(), *guide.notices.values(), *guide.practices, *guide.phases,
-            guide.therapist, *guide.pages, *guide.worksheets, *([brand_file] if brand_file is not None else [])]
 
 
 def _crisis_sources(guide: Guide, site: YamlDocument, brand: YamlDocument | Problem | None) -> Iterator[Problem]:

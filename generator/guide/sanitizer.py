@@ -27,6 +27,8 @@ import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 import nh3
@@ -34,11 +36,17 @@ from pydantic import BaseModel
 
 from ..problems import Problem
 from ..schema.base import PAGE_LINK, UNKNOWN_ORIGIN, Markdown
-from ..schema.brand_file import IntegrationTherapy
+from ..schema.brand_file import BrandFile, IntegrationTherapy
 from ..schema.items import Crisis
 from ..source.bounds import MAX_GUIDE_BYTES
-from ..source.yaml_reader import Path_, YamlDocument, texts
+from ..source.schema_errors import validate_document
+from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, load_yaml, texts
+from .crisis_wording import crisis_fill_ins
+from .interface import INTERFACE_FILE, language_folder
 from .markup_check import unsafe_markup
+
+if TYPE_CHECKING:
+    from .guide import Guide
 
 # The Markdown extensions of mkdocs.yml, as the site renders them (a test checks that the two agree,
 # so an extension added there is rendered here too).
@@ -246,6 +254,40 @@ def _walk(owner: BaseModel, value, annotation, metadata, markup: bool):
 
 
 # --- the check --------------------------------------------------------------------------------------
+
+
+def guide_markup_problems(guide: "Guide", docs: list[YamlDocument], content_dir: Path,
+                          brand: YamlDocument | None) -> list[Problem]:
+    """``markup_problems`` over the whole guide: its items and content files (``docs``), the clinic's
+    brand.yml, and the interface tables, with the crisis line's words filled in as on a page."""
+    return markup_problems(_models(guide, brand), [*docs, *([brand] if brand else []), *_interface_documents(guide, content_dir)],
+                           lambda text: crisis_fill_ins(text, guide.site.crisis, markup=True), _interface_texts(guide.ui))
+
+
+def _interface_documents(guide: "Guide", content_dir: Path) -> list[YamlDocument]:
+    """The interface tables the guide's words come from (ours, the language's, the clinic's), as loaded
+    already by guide/interface.py: read again here for where each text is."""
+    folders = [content_dir, language_folder(content_dir, guide.site.language)]
+    if guide.brand.clinic_dir is not None:
+        folders.append(language_folder(guide.brand.clinic_dir / "content", guide.site.language))
+    found = []
+    for path in dict.fromkeys(folder / INTERFACE_FILE for folder in folders):
+        try:
+            found.append(load_yaml(path, root=content_dir.resolve().parent))
+        except YamlLoadError:
+            continue  # a missing or broken table is reported by guide/interface.py
+    return found
+
+
+def _interface_texts(table: dict) -> list[str]:
+    return [text for value in table.values() for text in (_interface_texts(value) if isinstance(value, dict) else [value])]
+
+
+def _models(guide: "Guide", brand: YamlDocument | None) -> list[BaseModel]:
+    """Every item of the guide whose texts reach a page: ours, a clinic's, and its brand.yml."""
+    brand_file = validate_document(brand, BrandFile)[0] if brand is not None else None
+    return [guide.site, *guide.references.values(), *guide.notices.values(), *guide.practices, *guide.phases,
+            guide.therapist, *guide.pages, *guide.worksheets, *([brand_file] if brand_file is not None else [])]
 
 
 def markup_problems(models: Iterable[BaseModel], docs: Iterable[YamlDocument],
