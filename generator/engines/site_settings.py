@@ -81,21 +81,6 @@ def language_site_url(site_url: str | None, prefix: str) -> str | None:
     return site_url.rstrip("/") + "/" + prefix
 
 
-LANGUAGE_ENV = "GUIDE_LANGUAGE"  # which language an engine's build is for (the site command sets it)
-
-
-def site_languages(root: Path, clinic_dir: Path | None) -> list[str]:
-    """The guide's languages (the clinic's, else ours), the first first; raises ``ContentError``."""
-    from ..guide.assemble import load_guide
-
-    return list(load_guide(root / "content", clinic_dir).site.languages)
-
-
-def address_prefix(languages: list[str], language: str) -> str:
-    """Where a language's pages are in the site: "" for the first, "es/" for another."""
-    return "" if language == languages[0] else f"{language}/"
-
-
 def search_language(language: str) -> str:
     """The search's language (lunr's stemmer and stop words): the main language, "pt" for pt-BR."""
     return language.split("-")[0]

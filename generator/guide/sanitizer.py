@@ -42,7 +42,8 @@ from ..source.bounds import MAX_GUIDE_BYTES
 from ..source.schema_errors import validate_document
 from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, load_yaml, texts
 from .crisis_wording import crisis_fill_ins
-from .interface import INTERFACE_FILE, language_folder
+from .interface import INTERFACE_FILE
+from .layers import edition_layers
 from .markup_check import unsafe_markup
 
 if TYPE_CHECKING:
@@ -267,9 +268,7 @@ def guide_markup_problems(guide: "Guide", docs: list[YamlDocument], content_dir:
 def _interface_documents(guide: "Guide", content_dir: Path) -> list[YamlDocument]:
     """The interface tables the guide's words come from (ours, the language's, the clinic's), as loaded
     already by guide/interface.py: read again here for where each text is."""
-    folders = [content_dir, language_folder(content_dir, guide.site.language)]
-    if guide.brand.clinic_dir is not None:
-        folders.append(language_folder(guide.brand.clinic_dir / "content", guide.site.language))
+    folders = [layer.folder for layer in edition_layers(content_dir, guide.brand.clinic_dir, guide.site.language)]
     found = []
     for path in dict.fromkeys(folder / INTERFACE_FILE for folder in folders):
         try:
