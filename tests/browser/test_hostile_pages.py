@@ -39,7 +39,7 @@ def _hostile_brand() -> dict:
         "contact": {"phone": "+44 20 7946 0000", "email": "hello@example.org", "address": f"1 Row {PAYLOAD}\nLondon",
                     "hours": f"9 to 5 {PAYLOAD}", "website": "https://example.org", "after_hours_phone": "+44 20 7946 0002",
                     "after_hours": f"a nurse {PAYLOAD}"},
-        "crisis": {"heading": f"Help {PAYLOAD}", "intro": f"Reach out {PAYLOAD}", "emergency": f"Call 999 {PAYLOAD}",
+        "crisis": {"intro": f"Reach out {PAYLOAD}", "emergency": f"Call 999 {PAYLOAD}",
                    "emergency_number": "999",
                    "lines": [{"id": "samaritans", "name": f"Samaritans {PAYLOAD}", "number": "116 123", "hours": f"day {PAYLOAD}"},
                              {"id": "other", "name": f"Other {PAYLOAD}", "how": f"Walk in {PAYLOAD}", "href": "https://example.org/"}]},
@@ -205,5 +205,6 @@ def test_printing_a_page_past_a_bound_fails_with_one_line(built_site, monkeypatc
     with ThreadPoolExecutor(1) as pool, pytest.raises(BuildFailed) as failed:
         pool.submit(make_pdfs, built_site, guide).result()
     message = str(failed.value)
-    assert message.startswith("content/worksheets/") and says in message and "\n" not in message, message
+    # The first page past the bound stops the step: a worksheet or the handout, whichever printing reaches first.
+    assert message.startswith(("content/worksheets/", "the handout: ")) and says in message and "\n" not in message, message
     assert time.monotonic() - started < 60
