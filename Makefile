@@ -99,7 +99,7 @@ pdf: $(STAMP) browser  ## only the PDFs (worksheets, pack, handout) into pdf/; `
 clean:
 	rm -rf $(VENV) site pdf .cache node_modules
 
-.PHONY: readability bench bench-pdf
+.PHONY: readability bench bench-pdf bench-bounds
 readability: $(STAMP)  ## the US school grade of every page (exit 1 above grade 8)
 	$(PYTHON) -m generator readability
 
@@ -108,6 +108,9 @@ bench: $(STAMP) browser  ## build speed at 1x, 10x and 100x pages (MkDocs and Ze
 
 bench-pdf: $(STAMP) browser  ## only the PDF set's CPU against one worksheet printed cold (its floor)
 	$(PYTHON) benchmarks/bench_pdfs.py
+
+bench-bounds: $(STAMP) browser  ## today's content against each size bound (lists, texts, pages) and the handout's print against the PDF step's
+	$(PYTHON) benchmarks/bench_bounds.py --print
 
 .PHONY: offline
 offline: $(STAMP) browser  ## the site for use from files (a USB stick), with its PDFs, as dist/guide-offline.zip

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import build_offline_copy, build_pdfs, build_site
 from .engines import DEFAULT_ENGINE, ENGINES
+from .faults import fault_line
 from .guide.clinic import CLINIC_ENV, NO_CLINIC, resolve_clinic
 from .pipeline import Project, generate_all, json_schemas
 from .problems import BuildFailed, ContentError, display_path
@@ -221,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildFailed, ScaffoldError) as exc:
         print(f"error: {exc}", file=sys.stderr)
     except OSError as exc:  # a read-only folder, a full disk, a missing parent: say which and what to do
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}; check that the folder exists, that you may write to it and "
-              "that the disk has room (the last good output is unchanged)", file=sys.stderr)
+        print(fault_line(exc, " (the last good output is unchanged)"), file=sys.stderr)
+    except Exception as exc:  # anything else: one line, never a traceback
+        print(fault_line(exc, " (an unexpected error: please report it)"), file=sys.stderr)
     return 1

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ...faults import fault_line, one_line_excepthook
 from ...guide.clinic import resolve_clinic
 from ...guide.guide import Guide
 from ...pipeline import Project, generate_all
@@ -31,7 +32,7 @@ from ...publish.finish import finish_site
 from ...quality.review import author_notes
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
-from ..site_settings import language_site_url, named_palette, search_language, site_settings, theme_language
+from ..site_settings import escaped_nav, language_site_url, named_palette, search_language, site_settings, theme_language
 from .serve_port import refuse_busy_port
 from .serve_problems import NOT_FOUND, problems_page
 
@@ -57,6 +58,7 @@ class GuidePlugin(BasePlugin):
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
+        sys.excepthook = one_line_excepthook  # a full disk or an unreadable file: one line, not a traceback
 
     @event_priority(100)  # before the theme's search plugin, which reads the language in its own on_config
     def on_config(self, config):
@@ -89,7 +91,7 @@ class GuidePlugin(BasePlugin):
         config.copyright = Markup(escape(settings.copyright))
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
         config.site_url = language_site_url(config.site_url, settings.address_prefix)
-        config.nav = settings.nav
+        config.nav = escaped_nav(settings.nav, lambda title: Markup(escape(title)))
         config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
         config.extra["alternate"] = settings.alternate
         for name, plugin in config.plugins.items():  # the search's stemmer and stop words in the page's language
@@ -148,6 +150,15 @@ class GuidePlugin(BasePlugin):
     def on_serve(self, server, config, builder):
         if self.clinic_dir is not None:
             server.watch(str(self.clinic_dir))  # rebuild on an edit in the clinic's folder too
+        rebuild = server.builder
+
+        def rebuild_or_say_why() -> None:  # MkDocs prints a rebuild's traceback; a file-system fault is one line
+            try:
+                rebuild()
+            except OSError as exc:
+                print(fault_line(exc, " (the preview shows the last good build)"), file=sys.stderr)
+
+        server.builder = rebuild_or_say_why
         return server
 
     @event_priority(-110)  # last: after the offline plugin's own (-100), which writes search_index.js

@@ -51,7 +51,7 @@ from ...guide.guide import Guide
 from ...problems import BuildFailed
 from ...render.environment import cache_dir
 from ...render.pages import RenderedGuide
-from ..site_settings import SiteSettings, language_site_url, named_palette, site_settings, theme_language
+from ..site_settings import SiteSettings, escaped_nav, language_site_url, named_palette, site_settings, theme_language
 
 CONFIG = "mkdocs.yml"  # the project's config, which the scratch config is made from
 DOCS, OVERRIDES, SITE = "docs", "overrides", "site"
@@ -163,7 +163,7 @@ def scratch_config(mkdocs_config: dict, settings: SiteSettings, language: str, o
         # Zensical's templates print these three unescaped (see the module's docstring).
         site_name=html.escape(settings.name), site_description=html.escape(settings.description),
         copyright=html.escape(settings.copyright),
-        nav=settings.nav,
+        nav=escaped_nav(settings.nav, lambda title: html.escape(title, quote=False)),  # titles in attributes get | e
         not_in_nav="\n".join(f"/{path}" for path in settings.not_in_nav),
         extra_css=[*config.get("extra_css", []), *settings.extra_css],
         extra={**config.get("extra", {}), "guide": settings.guide, "alternate": settings.alternate},
