@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ...problems import BuildFailed
 from ...render.layout import PAPER_FORMAT
+from .bounds import bounded_pdf
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -53,7 +54,8 @@ OWN_PAPER = """() => {
 }"""
 
 
-def print_pdf(page, paper: str, outline: bool = False) -> bytes:
-    """The page printed on ``paper`` ("a4", "letter"), tagged; with bookmarks if ``outline``."""
+def print_pdf(page, paper: str, what: str, outline: bool = False) -> bytes:
+    """The page printed on ``paper`` ("a4", "letter"), tagged; with bookmarks if ``outline``; within
+    the bounds of bounds.py (``what`` names the page in the error)."""
     page.evaluate(OWN_PAPER)
-    return page.pdf(format=PAPER_FORMAT[paper], tagged=True, outline=outline)
+    return bounded_pdf(page, what, format=PAPER_FORMAT[paper], tagged=True, outline=outline)

@@ -53,12 +53,12 @@ def _print(page, paper: str) -> bytes:
     width, height = (inches * 25.4 for inches in PAPER_INCHES[paper])
     numbers = page.evaluate(LAYOUT, {"paperWidth": width, "paperHeight": height, "wellUsed": WELL_USED,
                                      "leastUsed": LEAST_USED})
-    pdf = print_pdf(page, paper, outline=True)
+    pdf = print_pdf(page, paper, "the handout", outline=True)
     reader = PdfReader(io.BytesIO(pdf))
     wrong = {target: number for target, number in printed_pages(reader, numbers).items() if numbers[target] != number}
     if wrong:  # the layout and the print disagree: the print's numbers, printed again
         page.evaluate(FILL_NUMBERS, wrong)
-        pdf = print_pdf(page, paper, outline=True)
+        pdf = print_pdf(page, paper, "the handout", outline=True)
         reader = PdfReader(io.BytesIO(pdf))
     check_reader(reader, f"the handout ({PAPER_NAME[paper]})")
     return pdf

@@ -13,7 +13,8 @@ and the site that is published is never touched):
   published address, drawn by segno as inline SVG (no image is fetched from anywhere), with its
   label and the address in words; with no published address it is taken out.
 
-links.py then checks every PDF made for a link that still leads to this machine.
+links.py then checks every PDF made for a link that still leads to this machine. The links and
+placeholders are found by the site index's parser (site_index.py), as the finishing steps find them.
 """
 
 from __future__ import annotations
@@ -30,12 +31,11 @@ import segno
 
 from ...guide.interface import fill
 from ..loopback import serving
+from ..site_index import Edit, PageFacts, apply_edits, page_facts
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0")
-_A_TAG = re.compile(r"<a\b[^>]*>", re.I)
 _HREF = re.compile(r"""\s+href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _DOWNLOAD = re.compile(r"""\s+download(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?(?=[\s>/])""", re.I)
-_QR = re.compile(r"<span\b(?=[^>]*\bclass=\"guide-qr\")[^>]*>\s*</span>", re.I)
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)\"""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -51,8 +51,21 @@ def serving_for_print(site_dir: Path, site_url: str | None) -> Iterator[str]:
 def for_print(text: str, path: str, site_url: str | None) -> str:
     """One page's HTML (at the address ``path``, e.g. ``/crisis/``) with its site links and QR
     placeholders made ready for print."""
-    text = _QR.sub(lambda m: qr_figure(m.group(0), site_url), text)
-    return _A_TAG.sub(lambda m: _link_for_print(m.group(0), path, site_url), text)
+    return _for_print(text, page_facts(text), path, site_url)
+
+
+def _for_print(text: str, facts: PageFacts, path: str, site_url: str | None) -> str:
+    """The page's links (<a href>) and QR placeholders, as the site index's parser found them, each
+    edited in place (generator/publish/site_index.py)."""
+    edits = [Edit(element.start, element.end, qr_figure(text[element.start:element.end], site_url))
+             for element in facts.marked if "guide-qr" in element.get("class").split()]
+    for ref in facts.references:
+        if ref.tag == "a" and ref.attribute == "href":
+            tag = text[ref.tag_start:ref.tag_end]
+            ready = _link_for_print(tag, path, site_url)
+            if ready != tag:
+                edits.append(Edit(ref.tag_start, ref.tag_end, ready))
+    return apply_edits(text, facts, edits)[0]
 
 
 def is_local(url: str) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ...guide.guide import Guide
 from ..site_url import published_site_url
+from .bounds import check_temporary_space
 from .browser import print_page
 from .handout import handout_pdfs
 from .print_edition import serving_for_print
@@ -21,6 +22,7 @@ def print_all_pdfs(site_dir: Path, guides: list[Guide], project_root: Path) -> d
     for a language after the first), printed from the hosted build in ``site_dir``."""
     if not guides:
         return {}
+    check_temporary_space()
     site_url = published_site_url(guides[0].brand, project_root / "mkdocs.yml")  # one clinic, one address
     files: dict[str, bytes] = {}
     with serving_for_print(site_dir, site_url) as base_url, print_page() as page:

@@ -138,8 +138,9 @@ def print_id(guide: Guide, sheet) -> str:
 
 
 def _print(page, paper: str, sheets: list, spots: list[Spot]) -> PrintedSheets:
-    reader = PdfReader(io.BytesIO(print_pdf(page, paper)))
-    check_reader(reader, f"the worksheets ({PAPER_NAME[paper]})")
+    what = f"the worksheets ({PAPER_NAME[paper]})"
+    reader = PdfReader(io.BytesIO(print_pdf(page, paper, what)))
+    check_reader(reader, what)
     destinations = reader.named_destinations
     pages = {}
     for guide, sheet in sheets:
