@@ -61,8 +61,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), and poppler-utils (pdftoppm draws PDFs in the print tests), each where missing
+browser:  ## Debian's chromium, which Playwright drives (Playwright cannot download its own here), poppler-utils (pdftoppm draws PDFs in the print tests) and qpdf (checks every PDF made), each where missing
 	@missing=""; test -x /usr/bin/chromium || missing="chromium"; test -x /usr/bin/pdftoppm || missing="$$missing poppler-utils"; \
+	test -x /usr/bin/qpdf || missing="$$missing qpdf"; \
 	test -z "$$missing" || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; }

@@ -1,5 +1,5 @@
 """How far today's content is from each bound of generator/source/bounds.py and
-generator/publish/print_bounds.py (a benchmark that prints figures, not a test).
+generator/publish/pdf/bounds.py (a benchmark that prints figures, not a test).
 
     .venv/bin/python benchmarks/bench_bounds.py            # the content's figures (seconds)
     .venv/bin/python benchmarks/bench_bounds.py --print    # and the handout printed: its elements, memory, time
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.pipeline import Project, generate_all  # noqa: E402
-from generator.publish import print_bounds  # noqa: E402
+from generator.publish.pdf import bounds as print_bounds  # noqa: E402
 from generator.render.layout import HANDOUT_PAGE  # noqa: E402
 from generator.source import bounds  # noqa: E402
 from generator.source.yaml_reader import load_yaml, texts  # noqa: E402
@@ -61,7 +61,7 @@ def print_figures() -> None:
     from playwright.sync_api import sync_playwright
 
     from generator.publish.loopback import serving
-    from generator.publish.pdfs import CHROMIUM, CHROMIUM_ARGS
+    from generator.publish.pdf.browser import CHROMIUM, CHROMIUM_ARGS
 
     peaks: list[int] = []
     stop = print_bounds._Watch.stop

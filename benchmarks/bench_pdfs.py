@@ -4,16 +4,18 @@
     .venv/bin/python benchmarks/bench_pdfs.py --runs 5
 
 It builds the site once without PDFs into a temporary folder, then measures, each in a new
-process and interleaved so that a busy moment of the machine hits both alike:
-  floor    Chromium printing one worksheet cold: start Python and Playwright, launch Chromium
-           (the generator's own flags), load the first worksheet's page, print it (A4), close;
-  PDF set  what `python -m generator site` does after its build: load the guide, then
-           generator.publish.pdfs.make_pdfs over that built site (every worksheet in both
-           paper sizes, the packs, the handouts).
+process and interleaved so that a busy moment of the machine hits all alike:
+  floor         Chromium printing one worksheet cold: start Python and Playwright, launch Chromium
+                (the generator's own flags), load the first worksheet's page, print it (A4), close;
+  English set   the PDF step (generator.publish.pdf.print_all_pdfs) over that built site for the
+                first language alone: every worksheet in both paper sizes, the packs, the handouts;
+  whole set     the same for every language: exactly what `python -m generator site` (`make build`)
+                prints after its build.
 Times are CPU seconds (user + system) of the process and of everything it started. Chromium's
 renderer and helper processes are not waited for by their own parents when the browser closes,
 so getrusage(RUSAGE_CHILDREN) alone misses them (about 40% of the floor): this process makes
 itself their subreaper (Linux prctl PR_SET_CHILD_SUBREAPER), reaps every one, and counts them.
+Targets (issue 18): the English set at most 2x the floor, the whole set at most 3x.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "GUIDE_CLINIC": "none"}
 PR_SET_CHILD_SUBREAPER = 36
+TARGETS = {"english": 2.0, "all": 3.0}
 
 # The floor: as little as a cold print needs (no generator import beyond the loopback server).
 FLOOR = """
@@ -48,15 +51,16 @@ with serving(Path(site)) as base, sync_playwright() as playwright:
     browser.close()
 """
 
-# The PDF set: the guide loaded and every PDF made, as the `site` command does after its build.
+# A PDF set: the guides loaded and their PDFs made, as the `site` command does after its build.
 PDF_SET = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from generator.guide.assemble import load_guide
-from generator.publish.pdfs import make_pdfs
-site = json.loads(sys.argv[2])
-files = make_pdfs(Path(site), load_guide(Path(sys.argv[1]) / "content"))
+from generator.guide.assemble import load_guides
+from generator.publish.pdf import print_all_pdfs
+site, languages = json.loads(sys.argv[2])
+root = Path(sys.argv[1])
+files = print_all_pdfs(Path(site), load_guides(root / "content")[:languages], root)
 print(len(files))
 """
 
@@ -97,27 +101,35 @@ def build_site(out: Path) -> None:
 
 
 def measure(runs: int = 3) -> dict:
-    """Best of ``runs`` of the floor and of the PDF set, interleaved, over one built site."""
+    """Best of ``runs`` of the floor, the English set and the whole set, interleaved, over one built site."""
     sys.path.insert(0, str(ROOT))
-    from generator.guide.assemble import load_guide
-    from generator.publish.pdfs import CHROMIUM, CHROMIUM_ARGS
+    from generator.guide.assemble import load_guides
+    from generator.publish.pdf.browser import CHROMIUM, CHROMIUM_ARGS
 
     counted_all = _adopt_orphans()
-    first = load_guide(ROOT / "content").worksheets[0].id
+    guides = load_guides(ROOT / "content")
+    first = guides[0].worksheets[0].id
     with tempfile.TemporaryDirectory(prefix="bench-pdfs-") as tmp:
         site = Path(tmp) / "site"
         build_site(site)
-        floors, sets, count = [], [], ""
+        times: dict[str, list[float]] = {"floor": [], "english": [], "all": []}
+        counts: dict[str, int] = {}
         for _ in range(runs):
-            floors.append(cpu(FLOOR, [CHROMIUM, CHROMIUM_ARGS, str(site), first])[0])
-            seconds, count = cpu(PDF_SET, str(site))
-            sets.append(seconds)
-    return {"floor": min(floors), "set": min(sets), "pdfs": int(count), "sheet": first, "all_counted": counted_all}
+            times["floor"].append(cpu(FLOOR, [CHROMIUM, CHROMIUM_ARGS, str(site), first])[0])
+            for name, languages in (("english", 1), ("all", len(guides))):
+                seconds, count = cpu(PDF_SET, [str(site), languages])
+                times[name].append(seconds)
+                counts[name] = int(count)
+    return {"floor": min(times["floor"]), "english": min(times["english"]), "all": min(times["all"]),
+            "pdfs": counts, "languages": len(guides), "sheet": first, "all_counted": counted_all}
 
 
 def summary(r: dict) -> str:
-    return (f"PDF set: {r['set']:.2f} s CPU for {r['pdfs']} PDFs; floor (one worksheet, {r['sheet']}, printed cold): "
-            f"{r['floor']:.2f} s; ratio {r['set'] / r['floor']:.2f}x (target <= 2x)"
+    ratio = {name: r[name] / r["floor"] for name in TARGETS}
+    return (f"PDF set: English {r['english']:.2f} s CPU for {r['pdfs']['english']} PDFs, ratio {ratio['english']:.2f}x "
+            f"(target <= {TARGETS['english']:g}x); all {r['languages']} languages {r['all']:.2f} s for {r['pdfs']['all']} "
+            f"PDFs, ratio {ratio['all']:.2f}x (target <= {TARGETS['all']:g}x); floor (one worksheet, {r['sheet']}, "
+            f"printed cold) {r['floor']:.2f} s"
             + ("" if r["all_counted"] else " [Chromium's orphaned processes not counted: no subreaper here]"))
 
 
@@ -126,7 +138,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(summary(measure(args.runs)))
-    print(f"(CPU seconds, user + system, best of {args.runs} runs, floor and set interleaved, each a new process with "
+    print(f"(CPU seconds, user + system, best of {args.runs} runs, floor and sets interleaved, each a new process with "
           "everything it started, Chromium included)")
 
 

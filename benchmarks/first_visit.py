@@ -111,7 +111,7 @@ def first_visit(browser, site: Path, language: str = "") -> Visit:
     """The first visit of ``language``'s home page ("" or "es/") of the built ``site`` in a new
     browser profile, until its service worker has kept what it keeps and the network is quiet."""
     visit = Visit()
-    with serving(site, visit.sent) as url:
+    with serving(site, sent=visit.sent) as url:
         context = browser.new_context()
         try:
             tab = context.new_page()

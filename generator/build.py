@@ -62,7 +62,7 @@ def build_editions(site_engine: SiteEngine, editions: Editions, site_dir: Path, 
 def print_pdfs(site_dir: Path, editions: Editions, root: Path) -> dict[str, bytes]:
     """Every edition's PDFs, printed from the built site in ``site_dir`` (imported here: a build
     without PDFs need not load the PDF tools)."""
-    from .publish.printing import print_all_pdfs
+    from .publish.pdf import print_all_pdfs
 
     return print_all_pdfs(site_dir, [guide for guide, _ in editions], root)
 

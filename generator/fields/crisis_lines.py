@@ -11,8 +11,11 @@ class CrisisLinesField(PromptedField):
     type: Literal["crisis_lines"]
 
     def printed_texts(self, guide):
+        from ..guide.crisis_wording import ways
+
         crisis = guide.site.crisis
-        return [*super().printed_texts(guide), *(f"{line.how}: {line.name}" for line in crisis.lines), crisis.emergency]
+        return [*super().printed_texts(guide), *(line.name for line in crisis.lines),
+                *(words for line in crisis.lines for words, _ in ways(line, guide.ui)), crisis.emergency]
 
     def prose(self, guide):
         return super().printed_texts(guide)

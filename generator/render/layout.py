@@ -2,7 +2,7 @@
 
 Pages are Markdown at ``<id>.md`` (``index.md`` is the home page); worksheets at
 ``worksheets/<id>.md``; the handout at ``handout.md`` (built, not in the menu). PDFs are made
-after the site build (generator/publish/pdfs.py) into ``downloads/``. Links to the PDFs are plain
+after the site build (generator/publish/pdf/) into ``downloads/``. Links to the PDFs are plain
 HTML, since an engine cannot check files that do not exist yet; they assume directory URLs
 (``/worksheets/<id>/``), as mkdocs.yml sets.
 """
@@ -17,6 +17,7 @@ HANDOUT_PAGE = "handout.md"
 PAPER_SIZES = ("a4", "letter")
 PAPER_FORMAT = {"a4": "A4", "letter": "Letter"}  # as Chromium names them
 PAPER_NAME = {"a4": "A4", "letter": "US Letter"}  # as people do
+PAPER_INCHES = {"a4": (8.27, 11.7), "letter": (8.5, 11.0)}  # width and height, as Chromium prints each format
 
 
 BRAND_CSS = "stylesheets/brand.css"

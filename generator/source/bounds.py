@@ -4,7 +4,7 @@ Each bound is far above what any content holds (the figures beside them), and ea
 error at `check`, before the expensive steps: the browser that prints the PDFs lays out every item
 of a page at once (one list of 150,000 items, 300 KB of YAML, took 24 s to build and drove
 Chromium to 11.7 GB while printing). README.md ("Editing the content") lists them for authors.
-The print step has its own bound per page besides (generator/publish/print_bounds.py).
+The print step has its own bound per page besides (generator/publish/pdf/bounds.py).
 """
 
 from __future__ import annotations

@@ -193,18 +193,18 @@ def test_the_pdf_step_prints_hostile_texts_as_text_and_follows_nothing(tmp_path)
 ])
 def test_printing_a_page_past_a_bound_fails_with_one_line(built_site, monkeypatch, bound, value, says):
     """The bounds themselves are far above any page of ours; here each is set low to see it act."""
-    import generator.publish.print_bounds as print_bounds
+    import generator.publish.pdf.bounds as print_bounds
     from generator.guide.assemble import load_guides
     from generator.problems import BuildFailed
-    from generator.publish.pdfs import make_pdfs
+    from generator.publish.pdf import print_all_pdfs
 
     monkeypatch.setattr(print_bounds, bound, value)
     guide = load_guides(ROOT / "content")[0]
     started = time.monotonic()
     # In a thread of its own: Playwright's sync API may run once per thread, and the tests' browser runs in this one.
     with ThreadPoolExecutor(1) as pool, pytest.raises(BuildFailed) as failed:
-        pool.submit(make_pdfs, built_site, guide).result()
+        pool.submit(print_all_pdfs, built_site, [guide], ROOT).result()
     message = str(failed.value)
-    # The first page past the bound stops the step: a worksheet or the handout, whichever printing reaches first.
-    assert message.startswith(("content/worksheets/", "the handout: ")) and says in message and "\n" not in message, message
+    # The first print past the bound stops the step: the worksheets (one print per paper) come first.
+    assert message.startswith("the worksheets (") and says in message and "\n" not in message, message
     assert time.monotonic() - started < 60

@@ -8,11 +8,12 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.publish.print_edition import print_edition
-from helpers import ROOT, page_text, serve_folder, pdf_picture, pictures_differ
 from generator.guide.assemble import load_guide, load_guides
-from generator.publish.pdfs import show_sheet
+from generator.publish.pdf.forms import MARK_SPOTS, MARKER
+from generator.publish.pdf.print_edition import serving_for_print
+from generator.publish.pdf.sheets import SHEETS_DOCUMENT, print_id
 from generator.render.worksheets import sheet_prompts
+from helpers import ROOT, page_text, pdf_picture, pictures_differ
 
 GUIDE = load_guide(ROOT / "content")
 GUIDES = load_guides(ROOT / "content")  # every language's edition: each prints the same way
@@ -40,10 +41,8 @@ def printed(pdf: bytes) -> tuple[int, str]:
 def print_url(built_site):
     """The built site as the PDF step prints it: its print edition, where links to the site's own
     pages are plain text when the guide has no published address (no address here)."""
-    with print_edition(built_site, None) as folder:
-        url, server = serve_folder(folder)
+    with serving_for_print(built_site, None) as url:
         yield url
-        server.shutdown()
 
 
 @pytest.mark.parametrize("guide, sheet", [(g, s) for g in GUIDES for s in g.worksheets],
@@ -102,16 +101,30 @@ def test_worksheets_have_a_menu_section_and_a_list(page, site_url):
     assert page.locator("nav.md-nav--primary").get_by_text("Worksheets", exact=True).count() >= 1
 
 
-def test_the_pdf_step_shows_the_next_worksheet_in_the_loaded_page_and_loads_any_other_page(page, site_url):
-    """generator/publish/pdfs.py prints every worksheet from one page: the next sheet's article
-    in place of the last (no page load), with its address and title; a page that differs in its
-    styles or scripts (here the handout, one folder up) is loaded instead."""
-    first, second = GUIDE.worksheets[0], GUIDE.worksheets[1]
-    show_sheet(page, f"{site_url}worksheets/{first.id}/", first=True)
-    page.evaluate("window.stillHere = true")
-    show_sheet(page, f"{site_url}worksheets/{second.id}/")
-    assert page.evaluate("window.stillHere") is True, "the page was loaded again"
-    assert page.url == f"{site_url}worksheets/{second.id}/" and page.title().startswith(second.title)
-    assert page.locator(f"#sheet-{second.id}").count() == 1 and page.locator(f"#sheet-{first.id}").count() == 0
-    show_sheet(page, f"{site_url}handout/")
-    assert page.evaluate("window.stillHere") is None and page.url == f"{site_url}handout/"
+def test_the_pdf_step_prints_every_worksheet_of_every_language_in_one_document_a_page_each(page, print_url):
+    """generator/publish/pdf/sheets.py prints every worksheet from one page: the first sheet loaded,
+    the others' articles after it, each on a page of its own, on either paper; another language's
+    keep their language, and their ids are their own (the labels of its tables name its words)."""
+    sheets = [(guide, sheet) for guide in GUIDES for sheet in guide.worksheets]
+    urls = [f"{print_url}{guide.address_prefix}worksheets/{sheet.id}/" for guide, sheet in sheets]
+    page.emulate_media(media="print")
+    page.goto(urls[0])
+    ids = page.evaluate(SHEETS_DOCUMENT, urls[1:])
+    assert ids == [print_id(guide, sheet) for guide, sheet in sheets]
+    assert page.evaluate("() => [...new Set([...document.querySelectorAll('[id]')].map(e => e.id))].length") == \
+        page.evaluate("() => document.querySelectorAll('[id]').length"), "every id once"
+    spanish = GUIDES[1]
+    table = page.locator(f"#{print_id(spanish, spanish.worksheets[0])} table").first
+    label = page.locator("#" + table.get_attribute("aria-labelledby"))
+    spoken = label.text_content().replace("\u00b6", "").strip()  # the heading's permalink sign aside
+    assert spoken in [f.prompt for f in spanish.worksheets[0].fields]
+    assert page.locator(f"#{print_id(spanish, spanish.worksheets[0])}").evaluate("s => s.closest('article').lang") == "es"
+    marked = page.evaluate(MARK_SPOTS, MARKER)
+    assert {spot["sheet"] for spot in marked} == {print_id(guide, sheet) for guide, sheet in sheets if any(
+        f.type not in ("note", "crisis_lines") for f in sheet.fields)}
+    for paper in ("A4", "Letter"):
+        reader = PdfReader(io.BytesIO(page.pdf(format=paper, tagged=True)))
+        assert len(reader.pages) == len(sheets), paper
+        for (guide, sheet), pdf_page in zip(sheets, reader.pages):
+            assert squash(page_text(pdf_page)).startswith(squash(guide.site.name)), f"{sheet.id}: its own head first"
+            assert squash(sheet.title) in squash(page_text(pdf_page)), f"{sheet.id} is not on its page ({paper})"

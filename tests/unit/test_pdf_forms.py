@@ -1,5 +1,7 @@
-"""generator/publish/pdf_forms.py on small PDFs made here, shaped as Chromium prints a marked sheet:
-a link annotation per marked place, each with a /Link element in the structure tree."""
+"""generator/publish/pdf/ on small PDFs made here, shaped as Chromium prints marked worksheets: a link
+annotation per marked place, each with a /Link element in the structure tree; text on each page.
+forms.py makes the fields and draws answers, split.py takes pages out with their structure,
+metadata.py appends a PDF's information."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    ContentStream,
+    DecodedStreamObject,
     DictionaryObject,
     FloatObject,
     NameObject,
@@ -16,158 +20,193 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from generator.publish.pdf_forms import MARKER, Spot, fillable
-from generator.publish.pdf_objects import FormError, renumber_references, with_metadata
-from generator.publish.pdf_pack import join
+from generator.publish.pdf.forms import CLEARANCE, MARKER, FormError, Spot, add_fields, fill_in, spots_from, wrapped
+from generator.publish.pdf.metadata import with_info
+from generator.publish.pdf.split import pages_alone, to_bytes
 
 SPOTS = [
-    Spot("days.row1.sleep-hours", "text", "Days: Monday, Sleep (hours)"),
-    Spot("days.row1.headache", "check", "Days: Monday, Headache"),
-    Spot("mood", "choice", "Mood (0 = Low, 10 = High)", value="0"),
-    Spot("mood", "choice", "Mood (0 = Low, 10 = High)", value="1"),
-    Spot("noticed", "text", "What I noticed", multiline=True),
+    Spot("days.row1.sleep-hours", "text", "Days: Monday, Sleep (hours)", sheet="week"),
+    Spot("days.row1.headache", "check", "Days: Monday, Headache", sheet="week"),
+    Spot("mood", "choice", "Mood (0 = Low, 10 = High)", value="0", sheet="week"),
+    Spot("mood", "choice", "Mood (0 = Low, 10 = High)", value="1", sheet="week"),
+    Spot("noticed", "text", "What I noticed", multiline=True, sheet="week"),
 ]
 
 
-def printed(marks: int = len(SPOTS), other_link: bool = False) -> bytes:
-    """A one-page tagged PDF with a marker link per place (and maybe a real link), as Chromium's."""
+def printed(pages: int = 1, marks: int = len(SPOTS), other_link: bool = False) -> bytes:
+    """A tagged PDF of ``pages`` pages (200 x 300 pt), each with a paragraph of marked text and a
+    marker link per place (numbered on from the page before), and maybe a real link, as Chromium's."""
     writer = PdfWriter()
-    page = writer.add_blank_page(200, 300)
     document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Document"),
                                  NameObject("/K"): ArrayObject()})
     document_ref = writer._add_object(document)
-    annotations, nums = ArrayObject(), ArrayObject([NumberObject(0), ArrayObject()])
-    uris = [f"{MARKER}{n}" for n in range(marks)] + (["https://example.org/"] if other_link else [])
-    for n, uri in enumerate(uris):
-        annotation = DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/Rect"): ArrayObject([FloatObject(10), FloatObject(250 - 30 * n), FloatObject(60), FloatObject(270 - 30 * n)]),
-            NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
-            NameObject("/A"): DictionaryObject({NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject(uri)}),
-            NameObject("/StructParent"): NumberObject(n + 1),
-        })
-        annotation_ref = writer._add_object(annotation)
-        annotations.append(annotation_ref)
-        element = DictionaryObject({
-            NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Link"), NameObject("/P"): document_ref,
-            NameObject("/K"): DictionaryObject({NameObject("/Type"): NameObject("/OBJR"), NameObject("/Obj"): annotation_ref}),
-        })
-        element_ref = writer._add_object(element)
-        document["/K"].append(element_ref)
-        nums += [NumberObject(n + 1), element_ref]
-    page[NameObject("/Annots")] = annotations
-    page[NameObject("/StructParents")] = NumberObject(0)
+    nums, key = ArrayObject(), 0
+    for number in range(pages):
+        page = writer.add_blank_page(200, 300)
+        content = DecodedStreamObject()
+        content.set_data(b"/P <</MCID 0>> BDC BT /F1 12 Tf 10 280 Td (Page) Tj ET EMC")
+        page[NameObject("/Contents")] = writer._add_object(content)
+        paragraph = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/P"), NameObject("/P"): document_ref,
+            NameObject("/Pg"): page.indirect_reference, NameObject("/K"): NumberObject(0),
+            NameObject("/ID"): TextStringObject(f"node{number}")}))
+        section = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Sect"),
+                                    NameObject("/P"): document_ref, NameObject("/K"): ArrayObject([paragraph])})
+        section_ref = writer._add_object(section)
+        paragraph.get_object()[NameObject("/P")] = section_ref
+        document["/K"].append(section_ref)
+        page[NameObject("/StructParents")] = NumberObject(key)
+        nums += [NumberObject(key), writer._add_object(ArrayObject([paragraph]))]
+        key += 1
+        annotations = ArrayObject()
+        uris = [f"{MARKER}{n + number * marks}" for n in range(marks)] + (["https://example.org/"] if other_link else [])
+        for n, uri in enumerate(uris):
+            low = 230 - 30 * n - (60 if n == len(SPOTS) - 1 else 0)  # the box of several lines is higher
+            annotation_ref = writer._add_object(DictionaryObject({
+                NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject([FloatObject(10), FloatObject(low), FloatObject(60), FloatObject(250 - 30 * n)]),
+                NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+                NameObject("/A"): DictionaryObject({NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject(uri)}),
+                NameObject("/StructParent"): NumberObject(key),
+            }))
+            annotations.append(annotation_ref)
+            element = writer._add_object(DictionaryObject({
+                NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Link"), NameObject("/P"): section_ref,
+                NameObject("/K"): DictionaryObject({NameObject("/Type"): NameObject("/OBJR"), NameObject("/Obj"): annotation_ref}),
+            }))
+            section["/K"].append(element)
+            nums += [NumberObject(key), element]
+            key += 1
+        page[NameObject("/Annots")] = annotations
     root = DictionaryObject({
         NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): document_ref,
         NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): nums})),
-        NameObject("/ParentTreeNextKey"): NumberObject(len(uris) + 1),
+        NameObject("/ParentTreeNextKey"): NumberObject(key),
     })
     document[NameObject("/P")] = writer._add_object(root)
     writer._root_object[NameObject("/StructTreeRoot")] = document.raw_get("/P")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    writer._root_object[NameObject("/Lang")] = TextStringObject("en-GB")
+    return to_bytes(writer)
 
 
 def read(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
 
 
+def fillable(pdf: bytes, spots=SPOTS, pages=(0,), in_groups=False) -> bytes:
+    writer = pages_alone(read(pdf), list(pages))
+    add_fields(writer, spots, range(len(spots)), in_groups=in_groups)
+    return to_bytes(writer)
+
+
+def terminal(reader: PdfReader) -> dict:
+    return {name: field for name, field in reader.get_fields().items() if "/FT" in field}
+
+
 def test_each_marked_place_becomes_a_field_named_by_its_parts_with_its_label_as_tooltip():
-    original = printed()
-    pdf = fillable(original, SPOTS, {"/Title": "Week (A4)", "/Author": "Guide"}, "en-GB")
-    assert pdf.startswith(original), "an incremental update: the printed bytes are kept as they are"
-    reader = read(pdf)
-    fields = reader.get_fields()
-    terminal = {name: field for name, field in fields.items() if "/FT" in field}
-    assert set(terminal) == {"days.row1.sleep-hours", "days.row1.headache", "mood", "noticed"}
-    assert terminal["days.row1.sleep-hours"]["/FT"] == "/Tx" and terminal["days.row1.sleep-hours"].get("/Ff", 0) == 0
-    assert terminal["noticed"]["/Ff"] & 4096, "several lines: multiline"
-    assert terminal["days.row1.headache"]["/_States_"] == ["/Yes", "/Off"]
-    assert {"/0", "/1"} <= set(terminal["mood"]["/_States_"])
-    assert terminal["mood"]["/Ff"] & (1 << 15), "a radio button group"
-    assert {name: str(field["/TU"]) for name, field in terminal.items()}["days.row1.headache"] == "Days: Monday, Headache"
+    reader = read(fillable(printed()))
+    fields = terminal(reader)
+    assert set(fields) == {"days.row1.sleep-hours", "days.row1.headache", "mood", "noticed"}
+    assert fields["days.row1.sleep-hours"]["/FT"] == "/Tx" and fields["days.row1.sleep-hours"].get("/Ff", 0) == 0
+    assert fields["noticed"]["/Ff"] & 4096, "several lines: multiline"
+    assert fields["days.row1.headache"]["/_States_"] == ["/Yes", "/Off"]
+    assert {"/0", "/1"} <= set(fields["mood"]["/_States_"])
+    assert fields["mood"]["/Ff"] & (1 << 15), "a radio button group"
+    assert str(fields["days.row1.headache"]["/TU"]) == "Days: Monday, Headache"
     widgets = [a.get_object() for a in reader.pages[0]["/Annots"]]
     assert all(w["/Subtype"] == "/Widget" and "/A" not in w and not {"/BC", "/BG"} & set(w["/MK"]) for w in widgets), \
         "no action, no border, no background"
-    assert [float(w["/Rect"][1]) for w in widgets] == [250 - 30 * n for n in range(len(SPOTS))], "each keeps its printed place"
-    assert reader.metadata.title == "Week (A4)" and reader.trailer["/Root"]["/Lang"] == "en-GB"
-    assert bool(reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
+    bottoms = [float(w["/Rect"][1]) for w in widgets]
+    assert bottoms[0] == 230 + CLEARANCE[1], "a place to type keeps clear of the rule it sits on"
+    assert bottoms[1] == 200, "a square keeps its printed place"
+    assert bottoms[2:4] == [170 + CLEARANCE[1], 140 + CLEARANCE[1]], "a number's ring keeps clear of its box"
+    assert reader.pages[0]["/Tabs"] == "/S", "Tab goes in the order of the structure: down the lines"
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
 
 
 def test_the_links_elements_in_the_structure_tree_become_form_elements():
-    reader = read(fillable(printed(), SPOTS, {"/Title": "t"}, "en"))
-    elements = [e.get_object() for e in reader.trailer["/Root"]["/StructTreeRoot"]["/K"]["/K"]]
-    assert [e["/S"] for e in elements] == ["/Form"] * len(SPOTS)
-    assert [e["/K"]["/Obj"].get_object()["/Subtype"] for e in elements] == ["/Widget"] * len(SPOTS)
+    reader = read(fillable(printed()))
+    document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    section = document["/K"][0].get_object()
+    kinds = [kid.get_object()["/S"] for kid in section["/K"]]
+    assert kinds == ["/P"] + ["/Form"] * len(SPOTS)
+    objects = [kid.get_object()["/K"][0]["/Obj"].get_object()["/Subtype"] for kid in section["/K"][1:]]
+    assert objects == ["/Widget"] * len(SPOTS)
 
 
-def test_empty_fields_draw_nothing_and_a_filled_in_form_keeps_its_values():
-    reader = read(fillable(printed(), SPOTS, {"/Title": "t"}, "en"))
+def test_empty_fields_draw_nothing_and_answers_are_drawn_within_their_fields():
+    pdf = fillable(printed())
+    reader = read(pdf)
     for widget in (a.get_object() for a in reader.pages[0]["/Annots"]):
         normal = widget["/AP"]["/N"]
         empty = normal["/Off"] if "/Off" in normal else normal
         assert empty.get_object().get_data().replace(b"/Tx BMC", b"").replace(b"EMC", b"").strip() == b""
-    writer = PdfWriter(clone_from=reader)
-    writer.update_page_form_field_values(writer.pages[0], {"days.row1.sleep-hours": "7.5", "days.row1.headache": "/Yes",
-                                                           "mood": "/1"}, auto_regenerate=False)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    fields = read(buffer.getvalue()).get_fields()
+    long = "Answering the phone, drinking more in the evening, and not sleeping well for days on end."
+    answered = read(fill_in(pdf, {"days.row1.sleep-hours": "7.5", "days.row1.headache": True, "mood": "1", "noticed": long}))
+    fields = terminal(answered)
     assert (fields["days.row1.sleep-hours"]["/V"], fields["days.row1.headache"]["/V"], fields["mood"]["/V"]) == ("7.5", "/Yes", "/1")
+    assert fields["noticed"]["/V"] == long
+    noticed = next(a.get_object() for a in answered.pages[0]["/Annots"] if a.get_object().get("/T") == "noticed")
+    drawing = ContentStream(noticed["/AP"]["/N"].get_object(), answered)
+    operators = [op for _, op in drawing.operations]
+    lines = wrapped(long, 11, 50 - 2 * CLEARANCE[0] - 4)
+    shown = [str(operands[0]) for operands, op in drawing.operations if op == b"Tj"]
+    assert len(lines) > 1 and shown == lines[:len(shown)] and len(shown) >= 5, "the answer wraps at the field's width"
+    assert b"W" in operators, "and is clipped to the field"
+    with pytest.raises(FormError, match="no field named"):
+        fill_in(pdf, {"nothing": "x"})
 
 
 def test_a_place_not_printed_or_a_name_used_twice_is_a_clear_error():
     with pytest.raises(FormError, match="noticed"):
-        fillable(printed(marks=len(SPOTS) - 1), SPOTS, {"/Title": "t"}, "en")
+        fillable(printed(marks=len(SPOTS) - 1))
     with pytest.raises(FormError, match="both named 'mood'"):
-        fillable(printed(marks=2), [Spot("mood", "choice", "Mood", value="1"), Spot("mood", "text", "Mood")], {}, "en")
+        fillable(printed(marks=2), [Spot("mood", "choice", "Mood", value="1"), Spot("mood", "text", "Mood")])
     with pytest.raises(FormError, match="expected one of"):
-        from generator.publish.pdf_forms import spots_from
         spots_from([{"name": "x", "kind": "radio", "label": "X"}])
 
 
 def test_other_links_stay_links():
-    reader = read(fillable(printed(other_link=True), SPOTS, {"/Title": "t"}, "en"))
+    reader = read(fillable(printed(other_link=True)))
     kinds = [a.get_object()["/Subtype"] for a in reader.pages[0]["/Annots"]]
     assert kinds == ["/Widget"] * len(SPOTS) + ["/Link"]
 
 
-def test_metadata_alone_is_appended_too():
+def test_information_is_appended_and_the_printed_bytes_kept():
     original = printed(marks=0)
-    pdf = with_metadata(original, {"/Title": "Handout (A4)", "/Subject": "All of it"}, "es")
+    pdf = with_info(original, {"/Title": "Handout (A4)", "/Subject": "All of it"})
     assert pdf.startswith(original)
     reader = read(pdf)
     assert reader.metadata.title == "Handout (A4)" and reader.metadata.subject == "All of it"
-    assert reader.trailer["/Root"]["/Lang"] == "es"
+    assert len(reader.pages) == 1 and reader.trailer["/Root"]["/Lang"] == "en-GB"
 
 
-def test_the_pack_keeps_each_sheets_structure_and_puts_its_fields_under_its_id():
-    one = fillable(printed(), SPOTS, {"/Title": "One"}, "en")
-    two = fillable(printed(), SPOTS[:2], {"/Title": "Two"}, "en")
-    reader = read(join([("first", "First sheet", one), ("second", "Second sheet", two)], {"/Title": "Both"}, "en"))
-    assert len(reader.pages) == 2 and [e.title for e in reader.outline] == ["First sheet", "Second sheet"]
-    assert reader.metadata.title == "Both" and reader.trailer["/Root"]["/Lang"] == "en"
-    terminal = {name for name, field in reader.get_fields().items() if "/FT" in field}
-    assert terminal == {f"first.{n}" for n in ("days.row1.sleep-hours", "days.row1.headache", "mood", "noticed")} | {
-        "second.days.row1.sleep-hours", "second.days.row1.headache"}
-    tree = reader.trailer["/Root"]["/StructTreeRoot"]
-    document = tree["/K"].get_object()
-    assert document["/S"] == "/Document" and len(document["/K"]) == 2
-    keys = [reader.pages[0]["/StructParents"], reader.pages[1]["/StructParents"]]
-    keys += [a.get_object()["/StructParent"] for page in reader.pages for a in page["/Annots"]]
-    assert len(set(keys)) == len(keys), "every structure key is the pack's own"
+def test_a_page_taken_out_keeps_its_own_structure_and_only_its_own():
+    pdf = printed(pages=3)
+    alone = read(to_bytes(pages_alone(read(pdf), [1])))
+    assert len(alone.pages) == 1
+    tree = alone.trailer["/Root"]["/StructTreeRoot"]
+    sections = tree["/K"][0].get_object()["/K"]
+    assert len(sections) == 1, "the other pages' elements are left out"
+    paragraph = sections[0].get_object()["/K"][0].get_object()
+    assert paragraph["/Pg"].get_object() == alone.pages[0] and paragraph["/ID"] == "node1"
     nums = tree["/ParentTree"]["/Nums"]
     elements = {int(nums[k]): nums[k + 1].get_object() for k in range(0, len(nums), 2)}
-    for page in reader.pages:
-        for ref in page["/Annots"]:
-            widget = ref.get_object()
-            assert elements[widget["/StructParent"]]["/K"]["/Obj"].get_object() == widget
+    assert elements[alone.pages[0]["/StructParents"]][0].get_object() == paragraph, "the page's content leads back to its element"
+    for annotation in (a.get_object() for a in alone.pages[0]["/Annots"]):
+        assert elements[annotation["/StructParent"]]["/K"][0]["/Obj"].get_object() == annotation
+    assert list(tree["/IDTree"]["/Names"])[::2] == ["node1"]
+    assert alone.trailer["/Root"]["/MarkInfo"]["/Marked"]
 
 
-def test_renumbering_moves_references_and_structure_keys_but_not_the_text_of_strings():
-    body = b"<< /T (see 3 0 R \\) and (nested 4 0 R)) /P 3 0 R /K [1 2 5 0 R] /StructParent 2 >>"
-    assert renumber_references(body, lambda n: n + 100, 10) == (
-        b"<< /T (see 3 0 R \\) and (nested 4 0 R)) /P 103 0 R /K [1 2 105 0 R] /StructParent 12 >>")
-    stream = b"<< /Length 7 0 R >>\nstream\n1 0 R (\nendstream"
-    assert renumber_references(stream, lambda n: n + 1, 0) == b"<< /Length 8 0 R >>\nstream\n1 0 R (\nendstream"
+def test_the_pack_keeps_every_page_and_puts_each_sheets_fields_under_its_id():
+    spots = SPOTS + [Spot(s.name, s.kind, s.label, s.value, s.multiline, "day") for s in SPOTS]
+    reader = read(fillable(printed(pages=2), spots, pages=(0, 1), in_groups=True))
+    assert len(reader.pages) == 2
+    assert set(terminal(reader)) == {f"{sheet}.{name}" for sheet in ("week", "day")
+                                     for name in ("days.row1.sleep-hours", "days.row1.headache", "mood", "noticed")}
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    keys = [page["/StructParents"] for page in reader.pages] + [a.get_object()["/StructParent"] for page in reader.pages
+                                                                 for a in page["/Annots"]]
+    assert len(set(keys)) == len(keys), "every structure key is the pack's own"
+    assert tree["/ParentTreeNextKey"] == len(keys)

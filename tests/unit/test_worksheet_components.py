@@ -45,10 +45,11 @@ def test_ws_lines_draws_as_many_rules_as_asked_hidden_from_screen_readers():
 def test_each_place_to_fill_in_is_marked_for_the_pdfs_form_field_by_name_kind_and_label():
     """templates/components/fill_spot.md.j2: the names are the field ids (and item, row, column)."""
     lines = draw(LinesField(id="noticed", type="lines", prompt="What I noticed", count=4))
-    assert ('<div class="ws-rules" aria-hidden="true" data-fill="noticed" data-fill-kind="text" '
-            'data-fill-label="What I noticed" data-fill-multiline>') in lines
+    assert re.findall(r'<div class="ws-rule" data-fill="([^"]+)" data-fill-kind="text" data-fill-label="([^"]+)">', lines) == [
+        (f"noticed.line{n}", f"What I noticed, line {n}") for n in range(1, 5)], "a field of one line on each ruled line"
+    assert "data-fill-multiline" not in lines
     one_line = draw(LinesField(id="phone", type="lines", prompt="Phone", count=1))
-    assert 'data-fill="phone"' in one_line and "data-fill-multiline" not in one_line
+    assert 'data-fill="phone" data-fill-kind="text" data-fill-label="Phone"' in one_line and "data-fill-multiline" not in one_line
     box = draw(BoxField(id="draw", type="box", prompt="Draw & write", height_mm=40))
     assert 'data-fill="draw" data-fill-kind="text" data-fill-label="Draw &amp; write" data-fill-multiline' in box
     date = draw(DateField(id="d", type="date", prompt="Date"))

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from ..problems import BuildFailed
+from ...problems import BuildFailed
 
 MAX_PRINT_ELEMENTS = 40_000  # the handout, every page in one, has about 2,500
 MAX_PRINT_MEMORY = 4 * 1024**3  # bytes resident, Chromium's processes added up (about 1.2 GB for the handout now)

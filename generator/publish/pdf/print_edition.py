@@ -1,10 +1,10 @@
-"""The built site as the PDFs print it: a copy in which links lead to the published site (or are
+"""The built site as the PDFs print it: served so that links lead to the published site (or are
 plain text) and the QR code placeholders hold their codes (or are gone).
 
 Chromium prints each page served on loopback, so a link to another page of the site would reach
-the PDF as ``http://127.0.0.1:<port>/…``: an address that works nowhere. This HTML pre-step runs on
-a scratch copy of the built site, before the PDFs are printed from it, and never touches the site
-that is published:
+the PDF as ``http://127.0.0.1:<port>/…``: an address that works nowhere. This HTML pre-step is a
+filter of the pages as the loopback server sends them to the printing browser (nothing is copied,
+and the site that is published is never touched):
 
 - a link to a page or file of the site becomes the same page at the published address when there
   is one (generator/publish/site_url.py), and plain text (an ``<a>`` without ``href``) when not;
@@ -13,26 +13,25 @@ that is published:
   published address, drawn by segno as inline SVG (no image is fetched from anywhere), with its
   label and the address in words; with no published address it is taken out.
 
-``pdf_links.local_links`` then checks every PDF made for a link that still leads to this machine.
-The links and placeholders are those the site index found (site_index.py): the finishing steps
-read these pages already, so the print edition parses none again.
+links.py then checks every PDF made for a link that still leads to this machine. The links and
+placeholders are found by the site index's parser (site_index.py), as the finishing steps find them.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import segno
 
-from ..guide.interface import fill
-from .site_index import Edit, PageFacts, apply_edits, index_site, page_facts
+from ...guide.interface import fill
+from ..loopback import serving
+from ..site_index import Edit, PageFacts, apply_edits, page_facts
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0")
 _HREF = re.compile(r"""\s+href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -42,37 +41,22 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @contextmanager
-def print_edition(site_dir: Path, site_url: str | None) -> Iterator[Path]:
-    """A scratch copy of ``site_dir`` made ready for print (see the module's doc), removed afterwards."""
-    scratch = Path(tempfile.mkdtemp(prefix="guide-print-"))
-    try:
-        folder = scratch / "site"
-        shutil.copytree(site_dir, folder)
-        index = index_site(folder)  # the finished pages' facts, known from the finishing steps
-        for page in index.pages:
-            text = index.texts[page]
-            ready = _for_print(text, index.facts[page], page_path(Path(page)), site_url)
-            if ready != text:
-                (folder / page).write_text(ready, encoding="utf-8")
-        yield folder
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def page_path(relative: Path) -> str:
-    """The address path of a built HTML file: ``crisis/index.html`` is ``/crisis/``."""
-    parts = relative.as_posix()
-    return "/" + (parts[: -len("index.html")] if parts.endswith("index.html") else parts)
+def serving_for_print(site_dir: Path, site_url: str | None) -> Iterator[str]:
+    """Serve ``site_dir`` on loopback with every page made ready for print (see the module's doc),
+    for as long as the block runs; yields the base URL."""
+    with serving(site_dir, partial(for_print, site_url=site_url)) as base_url:
+        yield base_url
 
 
 def for_print(text: str, path: str, site_url: str | None) -> str:
-    """One page's HTML with its site links and QR placeholders made ready for print."""
+    """One page's HTML (at the address ``path``, e.g. ``/crisis/``) with its site links and QR
+    placeholders made ready for print."""
     return _for_print(text, page_facts(text), path, site_url)
 
 
 def _for_print(text: str, facts: PageFacts, path: str, site_url: str | None) -> str:
-    """The page's links (<a href>) and QR placeholders, as the site index found them, each edited
-    in place (generator/publish/site_index.py)."""
+    """The page's links (<a href>) and QR placeholders, as the site index's parser found them, each
+    edited in place (generator/publish/site_index.py)."""
     edits = [Edit(element.start, element.end, qr_figure(text[element.start:element.end], site_url))
              for element in facts.marked if "guide-qr" in element.get("class").split()]
     for ref in facts.references:

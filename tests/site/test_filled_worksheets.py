@@ -1,0 +1,102 @@
+"""Every worksheet PDF filled in with long answers, in every language and on both papers, as a
+patient's PDF reader draws it: poppler (pdftoppm) and PDFium (pypdfium2, with its form filler, as
+Chrome's reader). Typed text must sit on the printed lines and never cross one: no ink of an answer
+touches a rule, a cell's border or a box's frame; and every answer shows."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import numpy
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from generator.guide.assemble import load_guides
+from generator.publish.pdf.forms import fill_in
+from helpers import PDFTOPPM, ROOT
+
+GUIDES = load_guides(ROOT / "content")
+DPI = 100
+LONG = {
+    "en": "Answering the phone late, drinking more in the evening, and staying in bed longer than I meant to, "
+          "then feeling worse about all of it the next morning.",
+    "es": "Contestar el teléfono tarde, beber más por la noche y quedarme en la cama más de lo que quería; "
+          "¿y después? Sentirme peor por todo eso a la mañana siguiente, señora.",
+}
+
+
+def answers(pdf: bytes, language: str) -> dict[str, str | bool]:
+    """A long answer in every text field, a tick in every square, 7 on every scale."""
+    found: dict[str, str | bool] = {}
+    for name, field in (PdfReader(io.BytesIO(pdf)).get_fields() or {}).items():
+        if field.get("/FT") == "/Tx":
+            found[name] = LONG[language]
+        elif field.get("/FT") == "/Btn":
+            found[name] = "7" if int(field.get("/Ff", 0)) & (1 << 15) else True
+    return found
+
+
+def poppler(pdf: bytes) -> numpy.ndarray:
+    result = subprocess.run([PDFTOPPM, "-gray", "-r", str(DPI), "-f", "1", "-l", "1", "-"], input=pdf,
+                            capture_output=True, check=True)
+    return numpy.asarray(Image.open(io.BytesIO(result.stdout)).convert("L"), dtype=numpy.int16)
+
+
+def pdfium(pdf: bytes) -> numpy.ndarray:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    document.init_forms()  # draw the fields as a reader with forms does
+    page = document[0]
+    picture = page.render(scale=DPI / 72, may_draw_forms=True, grayscale=True).to_pil().convert("L")
+    document.close()
+    return numpy.asarray(picture, dtype=numpy.int16)
+
+
+def rules(empty: numpy.ndarray) -> numpy.ndarray:
+    """The printed rules, borders and frames of a page: dark runs at least 6 mm long, across or
+    down; grown by a pixel on each side, so that ink touching one counts."""
+    dark = empty < 140
+    least = round(6 / 25.4 * DPI)
+    found = numpy.zeros_like(dark)
+    for axis in (0, 1):
+        run = numpy.zeros(dark.shape, dtype=numpy.int32)
+        lines = dark if axis == 1 else dark.T
+        counts = run if axis == 1 else run.T
+        for k in range(lines.shape[1]):
+            counts[:, k] = numpy.where(lines[:, k], (counts[:, k - 1] + 1) if k else 1, 0)
+        ends = counts >= least
+        mask = numpy.zeros_like(lines)
+        for k in range(lines.shape[1] - 1, -1, -1):  # the whole run, back from where it is long enough
+            carry = ends[:, k] | (mask[:, k + 1] & lines[:, k] if k + 1 < lines.shape[1] else False)
+            mask[:, k] = carry
+        found |= mask if axis == 1 else mask.T
+    grown = found.copy()
+    for dy, dx in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+        grown |= numpy.roll(found, (dy, dx), axis=(0, 1))
+    return grown
+
+
+def typed_ink(empty: numpy.ndarray, filled: numpy.ndarray) -> numpy.ndarray:
+    return (empty - filled) > 80
+
+
+CASES = [(guide, sheet.id, paper) for guide in GUIDES for sheet in guide.worksheets for paper in ("a4", "letter")]
+
+
+@pytest.mark.parametrize("guide, sheet, paper", CASES,
+                         ids=[f"{g.site.language}-{s}-{p}" for g, s, p in CASES])
+def test_long_answers_sit_on_their_lines_in_poppler_and_pdfium(built_site: Path, guide, sheet, paper):
+    pdf = (built_site / guide.address_prefix / "downloads" / "worksheets" / f"{sheet}-{paper}.pdf").read_bytes()
+    filled = fill_in(pdf, answers(pdf, guide.site.language))
+    for name, draw in (("poppler", poppler), ("PDFium", pdfium)):
+        empty, written = draw(pdf), draw(filled)
+        ink = typed_ink(empty, written)
+        assert ink.sum() > 200, f"{name}: the answers do not show"
+        crossing = ink & rules(empty)
+        rows, columns = numpy.nonzero(crossing)
+        assert not len(rows), (f"{name}: typed ink on a rule at {len(rows)} pixels, first at "
+                               f"({columns[0] * 25.4 / DPI:.0f} mm, {rows[0] * 25.4 / DPI:.0f} mm from the top)")
