@@ -24,10 +24,11 @@ from generator.publish.service_worker import manifest, page_address, precache_fi
 TEMPLATES = ROOT / "templates"
 
 
-FIRST_VISIT_BUDGET = 1_550_000  # bytes a first visit may download, on a plain server (issue 14: 2.7 MB before;
+FIRST_VISIT_BUDGET = 1_600_000  # bytes a first visit may download, on a plain server (issue 14: 2.7 MB before;
 # 1.28 MB after it; issue 12 adds the plan's screens, 87 KB: its scripts, templates, words and app icons;
 # two languages: a visit downloads its own language only, each page gaining the language switcher and
-# its hreflang links, 34 KB in all: 1.43 MB in English, 1.50 MB in Spanish, whose words are longer)
+# its hreflang links, 34 KB in all: 1.43 MB in English, 1.50 MB in Spanish, whose words are longer;
+# issue 22 adds 40 KB, the plan made for years of use: 1.55 MB in Spanish)
 LANGUAGES = ["", "es/"]  # where each language's pages and worker are: the first at the top
 
 

@@ -38,12 +38,12 @@ function boxes(layout) {
   const box = (x, y, text, anchor) => {
     const w = chart.measure(text);
     const left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
-    return [left, left + w, y - 10, y + 3, text];
+    return [left, left + w, y - 12, y + 4, text];  // a 12 px font's ascent and descent, at most
   };
   const b = layout.box;
   return [].concat(
     layout.ticks.flatMap((t) => [box(b.left - 6, t.y + 4, String(t.left), "end"), box(b.right + 6, t.y + 4, String(t.right), "start")]),
-    layout.dates.map((t) => box(t.middle, b.bottom + 17, t.label, "middle")),
+    layout.dates.map((t) => box(t.middle, b.bottom + 21, t.label, "middle")),
     layout.sessions.filter((s) => s.label).map((s) => box(s.x, s.y, s.label, "middle")));
 }
 

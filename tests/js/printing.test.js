@@ -33,7 +33,7 @@ test("print: the period's entries built with their words beside their fields, th
   const mood = p.doc.getElementById(checkins[0].id + "-mood");
   assert.equal(mood.parentNode.querySelector(".plan-written").textContent, "0");
   assert.equal(p.doc.getElementById("plan-therapist-next").parentNode.querySelector(".plan-written").textContent.replace(/\u202f/g, " "),
-               "December 10, 2026 at 2:30 PM");
+               "December 10, 2026, 2:30 PM");
   assert.equal(p.root.classList.contains("plan--filled"), true);
   assert.ok(p.doc.getElementById("plan-evening-ride").parentNode.classList.contains("plan-unfilled"));
 });

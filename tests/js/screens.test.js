@@ -41,8 +41,10 @@ test("a date before 1900 or after 2200 is not saved, and said when left; an entr
   }
   assert.deepEqual(seen, [], "the page's saving never hears of them");
   assert.deepEqual(p.said, ["error: 1900 to 2200 only.", "error: 1900 to 2200 only."]);
+  p.doc.getElementById("plan-error").textContent = "1900 to 2200 only.";
   date.dispatchEvent(new Event("focusout", { bubbles: true }));
   assert.equal(date.value, "2026-12-01", "back to the saved date");
+  assert.equal(p.said[p.said.length - 1], "error: ", "and the message goes");
   const next = p.doc.getElementById("plan-therapist-next");
   next.value = "";
   next.dispatchEvent(new Event("change", { bubbles: true }));

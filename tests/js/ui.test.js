@@ -77,8 +77,8 @@ test("an entry list draws headings only; an entry's fields are made when it open
   assert.ok(box.firstChild.querySelector("label").getAttribute("for") === "plan-x-000001-note");
   made.draw(some(39), true);
   assert.equal(box.children.length, 39, "an entry gone is removed");
-  assert.equal(made.built("000001"), box.firstChild);
-  assert.equal(made.built("000002"), null);
+  assert.ok(box.firstChild.querySelector(".plan-entry-body"));
+  assert.equal(box.children[1].querySelector(".plan-entry-body"), null);
 });
 
 test("by month: the newest month open and filled, the others empty until opened; undated last", () => {

@@ -1,9 +1,6 @@
-/* The schedule as an RFC 5545 calendar file (.ics). Needs schedule.js. Timed events are in
-   "floating" local time (no time zone), as the patient typed them; an event with no time is all-day.
-   A calendar that is given the file again updates its events by UID; so that it takes the new
-   version, an event that changed since the last file carries a higher SEQUENCE. What each file held
-   is kept in the plan (calendar-sent: "uid:hash:sequence:day" for each event, the cancelled ones
-   with ":x"), and an event no longer in the plan is sent as cancelled. */
+/* The schedule as an RFC 5545 file, times "floating" as typed. A calendar updates an event by
+   its UID: one changed since the last file gets a higher SEQUENCE, one removed is sent cancelled.
+   calendar-sent keeps "uid:hash:sequence:day[:x]" for each. Needs schedule.js. */
 (function (PlanGuide) {
   "use strict";
 
@@ -11,14 +8,14 @@
   var PRODID = "-//Ketamine Integration Guide//Plan builder//EN";
   var UID_DOMAIN = "@ketamine-integration-plan";
 
-  /* A TEXT value (RFC 5545 3.3.11); a line break, CR LF, LF or a lone CR, is written as \n. */
+  /* A TEXT value (RFC 5545 3.3.11); CR LF, LF or a lone CR as \n. */
   function text(value) {
     return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
   }
 
   /* Over 75 octets: CRLF + space, never inside a character. */
   function fold(line) {
-    if (line.length <= 25) return line;  // 75 octets at most
+    if (line.length <= 25) return line;
     var encoder = new TextEncoder(), out = [], current = "", octets = 0;
     Array.from(line).forEach(function (ch) {
       var size = encoder.encode(ch).length;
@@ -32,14 +29,13 @@
 
   function compact(day) { return entries.isoDay(day).replace(/-/g, ""); }
 
-  /* A local date-time, minutes after `time` ("HH:MM") on `day`: YYYYMMDDTHHMMSS. */
+  /* YYYYMMDDTHHMMSS, minutes after `time` on `day`. */
   function localTime(day, time, minutes) {
     var p = time.split(":");
     return new Date(day * 86400000 + ((+p[0] * 60) + +p[1] + (minutes || 0)) * 60000).toISOString().slice(0, 19).replace(/[-:]/g, "");
   }
 
-  /* When the alarm rings: its minutes before a timed event; on a day without a time, at
-     alarmHour on the day itself (under a day before) or that many whole days before. */
+  /* Without a time: at alarmHour on the day (under a day before), or whole days before. */
   function trigger(event) {
     if (event.time) return event.alarm ? "-PT" + event.alarm + "M" : "PT0M";
     var minutes = (event.alarmHour || 8) * 60 - Math.floor(event.alarm / 1440) * 1440;
@@ -65,7 +61,6 @@
     return lines;
   }
 
-  /* calendar-sent as a Map uid -> {hash, sequence, day, cancelled}. */
   function readSent(record) {
     var sent = new Map();
     String(record || "").split(" ").forEach(function (item) {
@@ -81,9 +76,7 @@
     return out.join(" ");
   }
 
-  /* plan: {name, events (schedule.events), now (a Date), sent (calendar-sent), notice (an event
-     saying, once, that the reminders of an older calendar file should be removed), cancelled (a
-     summary for events sent before and gone since)}. Returns {text, sent (the new calendar-sent)}. */
+  /* plan: {name, events, now, sent, notice (one more event), cancelled (a title)} -> {text, sent}. */
   function ics(plan) {
     var stamp = plan.now.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + PRODID, "CALSCALE:GREGORIAN", "METHOD:PUBLISH",

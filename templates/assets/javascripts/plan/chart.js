@@ -1,10 +1,6 @@
-/* The check-ins over time. points(), span() and layout() are pure (unit-tested); svg() draws a
-   layout as inline SVG with DOM calls, text only through textContent. Mood and sleep are 0 to 10
-   on the left scale, the WHO-5's raw score 0 to 25 on the right one; each line has its own dash
-   and marker, so it reads without colour (and prints in black). Over a long range a point is a
-   week's or a month's mean. No two labels overlap: the axis's dates are thinned to fit (the
-   year written on the first and on each new year's), sessions' numbers go in two rows above the
-   plot, and a line whose number has no room is left unnumbered (the table has every session). */
+/* The check-ins over time: mood and sleep 0 to 10 (left), the WHO-5 0 to 25 (right), each line
+   its own dash and marker; weekly or monthly means over long ranges. No two labels overlap:
+   dates thinned to fit, sessions numbered in two rows where there is room. */
 (function (PlanGuide) {
   "use strict";
 
@@ -15,9 +11,9 @@
     { key: "wellbeing", top: 25, marker: "diamond" }
   ];
   var RANGES = { month: 30, quarter: 91, year: 365, all: 0 };
-  var FONT = 12, ROW = 15, GAP = 6;
+  var FONT = 12, ROW = 16, GAP = 6;
 
-  /* {mood, sleep, wellbeing: [{day, value}], sessions: [{day, number}]} from the entries lists. */
+  /* {mood, sleep, wellbeing: [{day, value}], sessions: [{day, number}]}. */
   function points(sessions, checkins, wellbeings, entries) {
     function from(list, read) {
       return entries.dated(list).map(function (e) { return { day: e.day, value: read(e) }; }).filter(function (p) { return p.value !== null; });
@@ -30,8 +26,7 @@
     };
   }
 
-  /* The days a range shows, {first, last, step}, or null with no point: up to today, or up to the
-     last point if none is that recent. step: 1 (each day), 7 (weekly means) or 30 (monthly means). */
+  /* {first, last, step (1, 7 or 30 days)} up to today (or the last point), or null. */
   function span(data, range, today) {
     var days = [];
     SERIES.forEach(function (s) { data[s.key].forEach(function (p) { days.push(p.day); }); });
@@ -43,7 +38,7 @@
     return { first: first, last: last, step: total <= 92 ? 1 : total <= 400 ? 7 : 30 };
   }
 
-  /* The points from first to last; with step 7 or 30, one a week or a month: their mean, at its middle. */
+  /* One point a day, week or month: the mean, at its middle. */
   function means(list, range, monthKey) {
     var buckets = new Map();
     list.forEach(function (p) {
@@ -60,25 +55,24 @@
 
   function round(n) { return Math.round(n * 10) / 10; }
 
-  /* How wide a label is, at most (digits and most letters are narrower than 0.62 em). */
+  /* A label's width, at most. */
   function measure(text) { return Math.ceil(String(text).length * FONT * 0.62) + 2; }
 
-  /* The dates under the plot: weeks over a month or less, else months, every k-th one (k as small
-     as lets them fit); the year on the first and whenever it changes. shown: entries.names(lang). */
+  /* Weeks or months, every k-th that fits; the year on the first and each new one. */
   function dateTicks(range, x, width, shown) {
     var candidates = [], weekly = range.last - range.first < 45;
     for (var day = range.first; day <= range.last; day++) {
       var iso = new Date(day * 86400000).toISOString();
       if (weekly ? (day - range.first) % 7 === 0 : iso.slice(8, 10) === "01") candidates.push({ day: day, year: iso.slice(0, 4) });
     }
-    if (!weekly && (!candidates.length || candidates[0].day - range.first >= 15)) {  // the start, when no month begins near it
+    if (!weekly && (!candidates.length || candidates[0].day - range.first >= 15)) {
       candidates.unshift({ day: range.first, year: new Date(range.first * 86400000).toISOString().slice(0, 4) });
     }
     for (var k = 1; k <= 24; k++) {
       var ticks = [], year = null, end = -Infinity, fits = true;
       for (var i = 0; i < candidates.length && fits; i += k) {
         var c = candidates[i], label = c.year !== year ? (weekly ? shown.shortYear(c.day) : shown.monthYear(c.day)) : weekly ? shown.short(c.day) : shown.monthShort(c.day);
-        var at = x(c.day), w = measure(label), middle = Math.min(Math.max(at, w / 2), width - w / 2);  // kept inside the drawing
+        var at = x(c.day), w = measure(label), middle = Math.min(Math.max(at, w / 2), width - w / 2);
         fits = middle - w / 2 >= end + GAP;
         ticks.push({ x: at, middle: middle, label: label });
         year = c.year;
@@ -89,11 +83,10 @@
     return [];
   }
 
-  /* Where everything goes in a width x height drawing of `range` (span()): null with no point.
-     labels: {shown: entries.names(lang), mark(number) -> a session's label}. */
+  /* Where everything goes; labels: {shown: entries.names(lang), mark(number)}. */
   function layout(data, range, width, height, labels) {
     if (!range) return null;
-    var box = { left: 30, right: width - 30, top: 10 + 2 * ROW, bottom: height - 24 };
+    var box = { left: 30, right: width - 30, top: 12 + 2 * ROW, bottom: height - 27 };
     var days = range.last - range.first + 1;
     var x = function (day) { return round(box.left + (day - range.first + 0.5) / days * (box.right - box.left)); };
     var y = function (value, top) { return round(box.bottom - value / top * (box.bottom - box.top)); };
@@ -102,7 +95,7 @@
       var at = x(s.day), label = labels.mark(s.number), w = measure(label), row = -1;
       for (var r = 0; r < rows.length && row < 0; r++) if (at - w / 2 >= rows[r] + GAP && at + w / 2 <= width) row = r;
       if (row >= 0) rows[row] = at + w / 2;
-      return { x: at, label: row >= 0 ? label : null, y: box.top - 9 - row * ROW };
+      return { x: at, label: row >= 0 ? label : null, y: box.top - 12 - row * ROW };
     });
     return {
       width: width, height: height, box: box, first: range.first, last: range.last, step: range.step, sessions: sessions,
@@ -129,7 +122,6 @@
     return node(doc, "path", { d: "M" + x + " " + (y - 5) + "l5 5-5 5-5-5z", "class": "plan-chart-point" });
   }
 
-  /* The layout as an <svg>; label: what the chart is, for screen readers. */
   function svg(doc, plan, label) {
     var root = node(doc, "svg", { viewBox: "0 0 " + plan.width + " " + plan.height, width: plan.width, height: plan.height,
       role: "img", "aria-label": label, "class": "plan-chart-svg", focusable: "false" });
@@ -141,7 +133,7 @@
     });
     plan.dates.forEach(function (t) {
       root.appendChild(node(doc, "line", { x1: t.x, x2: t.x, y1: box.bottom, y2: box.bottom + 4, "class": "plan-chart-grid" }));
-      root.appendChild(node(doc, "text", { x: t.middle, y: box.bottom + 17, "text-anchor": "middle" }, t.label));
+      root.appendChild(node(doc, "text", { x: t.middle, y: box.bottom + 21, "text-anchor": "middle" }, t.label));
     });
     plan.sessions.forEach(function (s) {
       root.appendChild(node(doc, "line", { x1: s.x, x2: s.x, y1: box.top, y2: box.bottom, "class": "plan-chart-session" }));
@@ -156,8 +148,7 @@
     return root;
   }
 
-  /* The key to the lines, as a list (it wraps on a narrow screen): a sample of each line and its
-     name; names: {mood, sleep, wellbeing, sessions}. */
+  /* The key: a sample of each line, its name. */
   function legend(doc, names) {
     var list = doc.createElement("ul");
     list.className = "plan-chart-legend";

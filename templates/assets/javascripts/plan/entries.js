@@ -1,9 +1,5 @@
-/* Days, and the entries a patient adds (format v3): sessions, check-ins and WHO-5s, each a set of
-   fields named <kind>-<id>-<part>. An entry is there while it has a field; one without a real date
-   is shown marked as having no date (an older plan's session slot may have words and no date). Pure:
-   fields in, lists out. A day is a day number since 1970-01-01 UTC, so no time zone moves a date;
-   the page's language writes it, each Intl.DateTimeFormat made once (making one costs more than
-   a thousand uses). Needs format.js. */
+/* Days, and the entries (sessions, check-ins, WHO-5s: fields <kind>-<id>-<part>), there while
+   they have a field, with a date or without. A day: days since 1970-01-01 UTC, no time zone. */
 (function (PlanGuide) {
   "use strict";
 
@@ -22,7 +18,7 @@
   };
   var made = new Map();
 
-  /* A real calendar date "YYYY-MM-DD" as a day number, else null (2026-02-30 is null). */
+  /* "YYYY-MM-DD" as a day, or null (2026-02-30 is null). */
   function dayOf(date) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || "");
     if (!m) return null;
@@ -30,15 +26,15 @@
     return new Date(time).toISOString().slice(0, 10) === date ? time / DAY_MS : null;
   }
   function isoDay(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
-  /* Today in the patient's own time zone, as a day number. */
+  /* Today where the patient is. */
   function today(now) {
     var d = now || new Date();
     return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
   }
   function monthKey(day) { return isoDay(day).slice(0, 7); }
 
-  /* {long, short, shortYear, weekday, month, monthShort, monthYear: day -> text; time: "HH:MM" -> text}
-     in the language `lang` (the page's <html lang>). */
+  /* Day (and "HH:MM") writers in a language, each format made once: making one costs more than
+     a thousand uses. */
   function names(lang) {
     var key = lang || "";
     if (made.has(key)) return made.get(key);
@@ -56,7 +52,7 @@
     return out;
   }
 
-  /* Every entry's fields in one pass: {session, checkin, wellbeing}, each a Map id -> {part: value}. */
+  /* {session, checkin, wellbeing}: Maps id -> {part: value}, in one pass. */
   function index(fields) {
     var found = { session: new Map(), checkin: new Map(), wellbeing: new Map() };
     Object.keys(fields).forEach(function (name) {
@@ -69,8 +65,7 @@
     return found;
   }
 
-  /* [{id, kind, day (null: no date), parts}] of one kind: by date, then time, then id; those
-     without a date last. idx: an index() of the same fields, if one was made. */
+  /* [{id, kind, day, parts}] by date, time and id; those without a date last. */
   function list(fields, kind, idx) {
     var found = [];
     (idx || index(fields))[kind].forEach(function (parts, id) {
@@ -84,12 +79,12 @@
 
   function dated(entries) { return entries.filter(function (e) { return e.day !== null; }); }
 
-  /* Entries from day `first` to day `last` (either may be null: no bound); no undated ones. */
+  /* The dated entries from first to last (null: no bound). */
   function within(entries, first, last) {
     return entries.filter(function (e) { return e.day !== null && (first === null || e.day >= first) && (last === null || e.day <= last); });
   }
 
-  /* The entries by month, newest month first: [{key ("YYYY-MM", "" for no date), day, entries}]. */
+  /* [{key ("YYYY-MM", "": no date), day, entries}], newest first. */
   function months(entries) {
     var groups = new Map();
     entries.forEach(function (e) {
@@ -100,14 +95,12 @@
     return Array.from(groups.values()).sort(function (a, b) { return a.key === "" ? 1 : b.key === "" ? -1 : b.day - a.day; });
   }
 
-  /* Every field name of one entry: what removing it removes. */
   function namesOf(fields, kind, id) {
     var prefix = kind + "-" + id + "-";
     return Object.keys(fields).filter(function (name) { return name.indexOf(prefix) === 0; });
   }
 
-  /* Each theme tagged on the sessions (one per line), with the session numbers it came up in, in
-     the order first tagged; the same theme in other capitals is one theme, shown as first typed. */
+  /* The themes (a line each) with their sessions' numbers; in any capitals one theme. */
   function themes(sessions) {
     var found = [], byKey = new Map();
     sessions.forEach(function (session, index) {
@@ -122,8 +115,7 @@
     return found;
   }
 
-  /* The check-ins after each dated session (both lists in date order): from its day until the
-     day before the next session. */
+  /* Each session's check-ins: from its day to the next session's. */
   function checkinsAfter(sessions, checkins) {
     var j = 0;
     checkins = dated(checkins);
@@ -136,10 +128,9 @@
     });
   }
 
-  /* A score 0..top as a number, or null when not a whole number in range. */
   function score(value, top) { return /^\d{1,2}$/.test(value || "") && +value <= top ? +value : null; }
 
-  /* The WHO-5 raw score (0 to 25) when all five items are answered, else null; low: below 13. */
+  /* The WHO-5 raw score (0 to 25) once all five are answered; low: below 13. */
   function who5(entry) {
     var total = 0;
     for (var i = 1; i <= WHO5_ITEMS; i++) {
@@ -150,14 +141,13 @@
     return { score: total, low: total < WHO5_LOW };
   }
 
-  /* Whether to ask for a WHO-5: none dated yet, or the last one 14 days or more before today. */
+  /* None yet, or the last 14 days ago or more. */
   function who5Due(wellbeings, todayDay) {
     var all = dated(wellbeings);
     return !all.length || todayDay - all[all.length - 1].day >= WHO5_EVERY_DAYS;
   }
 
-  /* The phone numbers in a text, each as typed and as a tel: address (digits, a leading + kept):
-     runs of digits with spaces, dots, dashes or brackets, 3 digits or more (988, 911); dates are not. */
+  /* The phone numbers in a text (3 digits or more; not dates), as typed and as tel: addresses. */
   function phoneNumbers(text) {
     var found = [], seen = new Set();
     var runs = String(text || "").match(/\+?\(?\d[\d\s().-]*\d|\b\d{3}\b/g) || [];
@@ -172,7 +162,7 @@
   }
 
   PlanGuide.entries = {
-    DAY_MS: DAY_MS, ENTRY: ENTRY, dayOf: dayOf, isoDay: isoDay, today: today, monthKey: monthKey, names: names,
+    ENTRY: ENTRY, dayOf: dayOf, isoDay: isoDay, today: today, monthKey: monthKey, names: names,
     index: index, list: list, dated: dated, within: within, months: months, namesOf: namesOf, themes: themes,
     checkinsAfter: checkinsAfter, score: score, who5: who5, who5Due: who5Due, phoneNumbers: phoneNumbers
   };

@@ -1,6 +1,5 @@
-/* The plan's files and the toolbar: saving a copy, opening one (the plan it replaces is kept, and
-   can be brought back), the calendar file, clearing, and the rescue of a saved plan that cannot be
-   read. plan: what page.js shares of its state and messages. Needs calendar.js and storage.js. */
+/* The toolbar's files: a copy saved or opened (the plan replaced kept, to bring back), the
+   calendar, clearing, an unreadable plan's rescue. plan: what page.js shares. */
 (function (PlanGuide) {
   "use strict";
 
@@ -29,7 +28,6 @@
     plan.setStatus(fill(say.exported, { file: name }));
   }
 
-  /* What an opened plan holds that no part shows: said, with where its words are shown instead. */
   function keptWords(fields) {
     var w = plan.words.screens;
     return format.kept(fields, plan.statics).length ? " " + fill(plan.words.messages.kept_fields, { heading: w.kept.title, part: w.steps.small_step }) : "";
@@ -58,7 +56,6 @@
     }, function () { refuse(say.file_problems.could_not_read); });
   }
 
-  /* The plan an opened file replaces, kept on the device (or, if it cannot be, for this visit). */
   var replacedText = null;
   function keepReplaced(text) {
     var say = plan.words.messages;
@@ -66,11 +63,10 @@
     plan.byId("plan-restore").hidden = false;
     try {
       if (plan.state.store) { storage.keepReplaced(plan.state.store, text); return " " + say.replaced_kept; }
-    } catch (e) { /* said below */ }
+    } catch (e) { /* for this visit */ }
     return " " + say.replaced_kept_for_visit;
   }
 
-  /* Brings back the plan an opened file replaced; the one it replaces is kept in turn. */
   function restore() {
     var text = replacedText || (plan.state.store && storage.replaced(plan.state.store));
     if (!text) return;
@@ -82,7 +78,7 @@
     plan.setStatus(plan.words.messages.restored + kept);
   }
 
-  /* Clears the form only once the device no longer holds the plan; else says why not. */
+  /* The form is cleared only once the device no longer holds the plan. */
   function clearPlan() {
     var say = plan.words.messages;
     if (!win.confirm(say.confirm_clear)) return;
@@ -106,18 +102,10 @@
     plan.setStatus(say.cleared);
   }
 
-  function practices() {
-    return Array.prototype.map.call(doc.querySelectorAll("#plan input[type=checkbox][name^='practice-']"), function (el) {
-      return { field: el.name, name: el.closest("fieldset").querySelector("legend").textContent };
-    });
-  }
-
-  /* The schedule as a calendar file; the plan keeps what it held, so the next one's changed events
-     carry a higher SEQUENCE. A plan from before version 3 says once, in the file, that the
-     reminders of an earlier file should be removed (their event ids were others). */
+  /* A plan from before version 3 says once, in the file, to remove an older file's reminders. */
   function saveCalendar() {
     var s = plan.state, words = plan.words, say = words.messages;
-    var events = schedule.events(s.fields, practices(), words.schedule, entries.today(), s.id);
+    var events = schedule.events(s.fields, plan.practices, words.schedule, entries.today(), s.id);
     if (!events.length) { plan.setError(say.calendar_needs_a_date); return; }
     plan.setError("");
     var earlier = s.fields["calendar-earlier"] === true, today = entries.today();
@@ -137,8 +125,7 @@
     try { return JSON.parse(doc.getElementById("guide-brand").textContent).short_name; } catch (error) { return ""; }
   }
 
-  /* A saved plan that cannot be read is moved aside (and offered as a file), so the page can save
-     anew; if it cannot be moved, it is left as it was and the page saves nothing. */
+  /* An unreadable plan moved aside (and offered as a file), or left as it was, saving nothing. */
   var unreadable = null;
   function rescueUnreadable(stored) {
     var say = plan.words.messages;

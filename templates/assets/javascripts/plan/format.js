@@ -1,30 +1,26 @@
-/* The saved plan {format, version, revision, saved, id, fields}: its checks and limits. A format
-   change raises VERSION and adds a migration (migrate.js). Refusals throw PlanError(code, field,
-   values), code a key of messages.file_problems in plan.yml. Text is kept exactly as typed: it is
-   only ever shown as text. Fields live in objects without a prototype, so no name is special. */
+/* The saved plan {format, version, revision, saved, id, fields}: its checks and limits. Refusals
+   throw PlanError(code, field, values), code a key of plan.yml's file_problems. Text is kept as typed. */
 (function (PlanGuide) {
   "use strict";
 
   var FORMAT = "ketamine-integration-plan";
   var VERSION = 3;
-  var MAX_BYTES = 2 * 1024 * 1024;  // a year of daily use is about 160 KB
+  var MAX_BYTES = 2 * 1024 * 1024;
   var MAX_FIELDS = 20000;
   var MAX_TEXT = 20000;
-  /* About eight years of use at most, so any plan opens in seconds; a larger one is refused at once. */
+  /* About eight years of use: more would not open in seconds, so it is refused at once. */
   var MAX_ENTRIES = { session: 400, checkin: 3000, wellbeing: 250 };
   var FIRST_YEAR = 1900, LAST_YEAR = 2200;
   var NAME = /^[a-z0-9]+(?:-[a-z0-9]+){0,20}$/;
   var PLAN_ID = /^[a-z0-9]{12}$/;
   var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  /* A patient's repeated entry: a session, a daily check-in or a WHO-5. */
   var ENTRY = /^(session|checkin|wellbeing)-([a-z0-9]{6})-([a-z0-9-]+)$/;
   var ENTRY_PARTS = {
     session: /^(?:date|time|feeling|intention|day-of|themes|journal-[a-z0-9-]+)$/,
     checkin: /^(?:date|mood|sleep|note|effect-[a-z0-9-]+)$/,
     wellbeing: /^(?:date|q[1-5])$/
   };
-  /* Fields the page keeps for itself and never shows: what calendar files were given (calendar.js),
-     and that a plan came from before version 3, whose calendar files had other event ids. */
+  /* The page's own fields, never shown: what calendar files held, and a plan from before version 3. */
   var OWN = { "calendar-sent": /^[a-z0-9:\- ]*$/, "calendar-earlier": null };
 
   function PlanError(code, field, values) {
@@ -35,7 +31,7 @@
 
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
-  /* The names in a document's map, each one a plan could have (so "__proto__" never reaches an object). */
+  /* Only names a plan could have ("__proto__" is not one). */
   function checkName(name) {
     if (!NAME.test(name)) throw new PlanError("strange_name", name.slice(0, 60));
     return name;
@@ -43,7 +39,7 @@
 
   function names(map) { return Object.keys(map).map(checkName); }
 
-  /* "YYYY-MM-DD", a real calendar date (2026-02-30 is not); dateCode says why one is refused. */
+  /* Why "YYYY-MM-DD" is no real date from 1900 to 2200, or null. */
   function dateCode(text) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (!m) return "not_a_date";
@@ -57,7 +53,7 @@
   function score(high) { return function (text) { return /^(?:0|[1-9]\d?)$/.test(text) && +text <= high ? null : "not_a_score"; }; }
   function rule(test, code) { return function (value) { return test(value) ? null : code; }; }
   var ticked = rule(function (value) { return value === true; }, "not_a_tick");
-  /* The checks on a field's value, by its name: [name pattern, check (value -> problem code or null), fill-ins]. */
+  /* [name pattern, check (value -> problem code or null), fill-ins]. */
   var VALUE_RULES = [
     [/-date$/, dateCode],
     [/-time$/, rule(isTime, "not_a_time")],
@@ -72,7 +68,7 @@
     [/^calendar-sent$/, rule(function (text) { return typeof text === "string" && OWN["calendar-sent"].test(text); }, "not_text")]
   ];
 
-  /* A 53-bit hash of a text (cyrb53): the same text gives the same number on any device. */
+  /* cyrb53: a text's 53-bit hash, the same on any device. */
   function hash(text, seed) {
     var h1 = 0xdeadbeef ^ seed, h2 = 0x41c6ce57 ^ seed;
     for (var i = 0; i < text.length; i++) {
@@ -85,7 +81,7 @@
     return 4294967296 * (2097151 & h2) + (h1 >>> 0);
   }
 
-  /* `length` letters and digits made from a text: always the same for the same text. */
+  /* `length` letters and digits made from a text. */
   function hashId(text, length) {
     var out = "";
     for (var seed = 0; out.length < length; seed++) {
@@ -94,7 +90,7 @@
     return out.slice(0, length);
   }
 
-  /* `length` random letters and digits; random() gives 0 <= x < 1 (tests pass their own). */
+  /* random(): 0 <= x < 1 (tests pass their own). */
   function randomId(length, random) {
     random = random || function () {
       return typeof crypto === "object" && crypto.getRandomValues ? crypto.getRandomValues(new Uint32Array(1))[0] / 4294967296 : Math.random();
@@ -103,7 +99,6 @@
     return id;
   }
 
-  /* A new entry id that `taken` (anything with has(id)) does not hold. */
   function newId(taken, random) {
     for (;;) {
       var id = randomId(6, random);
@@ -111,14 +106,13 @@
     }
   }
 
-  /* {kind, id, part} of an entry's field name, or null. */
   function entryField(name) {
     var match = ENTRY.exec(name);
     if (!match || !ENTRY_PARTS[match[1]].test(match[3])) return null;
     return { kind: match[1], id: match[2], part: match[3] };
   }
 
-  /* The fields as one text, names in order: what a plan id is made from. */
+  /* The fields as one text, names in order. */
   function canonical(fields) {
     return JSON.stringify(Object.keys(fields).sort().map(function (name) {
       var value = fields[name];
@@ -126,9 +120,8 @@
     }));
   }
 
-  /* A checked, current-version copy of a document. options.report, if given, learns what a
-     migration moved: {from (version), sessions, undated}. A plan without an id gets one made from
-     it, so two devices holding the same plan give it the same id. */
+  /* A checked, current copy of a document; options.report learns what a migration moved. A plan
+     without an id gets one made from it: two devices holding it give it the same one. */
   function read(doc, options) {
     if (!isObject(doc)) throw new PlanError("not_a_plan");
     if (doc.format !== FORMAT) throw new PlanError("other_format");
@@ -165,7 +158,7 @@
     var ids = { session: new Set(), checkin: new Set(), wellbeing: new Set() };
     names(doc.fields).forEach(function (name) {
       var value = doc.fields[name];
-      if (value === false || value === "") return;  // an unticked box, an empty answer
+      if (value === false || value === "") return;
       if (value !== true && typeof value !== "string") throw new PlanError("not_text", name);
       if (typeof value === "string" && value.length > MAX_TEXT && name !== "calendar-sent") throw new PlanError("too_long", name);
       checkValue(name, value);
@@ -180,8 +173,7 @@
     return { format: FORMAT, version: VERSION, revision: revision, saved: typeof doc.saved === "string" ? doc.saved : null, fields: fields };
   }
 
-  /* The fields no part of the page shows: neither one of its own controls (statics: a Set of their
-     names), nor an entry's, nor the page's own. The page lists their words, so none is hidden. */
+  /* The fields no part shows (statics: the Set of the page's own names); their words are listed. */
   function kept(fields, statics) {
     return Object.keys(fields).filter(function (name) {
       return !statics.has(name) && !entryField(name) && !Object.prototype.hasOwnProperty.call(OWN, name);
@@ -193,7 +185,6 @@
              id: id || randomId(12), fields: fields };
   }
 
-  /* Version n to n + 1, added by migrate.js. */
   var MIGRATIONS = {};
 
   PlanGuide.format = {

@@ -1,7 +1,5 @@
-/* Older saved plans to the current format, one step a version (n to n + 1, format.MIGRATIONS[n]).
-   Each step keeps every word, and is deterministic: an entry's new id is made from the older plan
-   itself, not at random, so the same older plan gets the same ids on any device, and so do its
-   calendar events. report counts what was moved, for the page to say. Needs format.js. */
+/* Older plans to the current format, version n to n + 1. Every word kept; new ids made from the
+   plan, not at random, so two devices holding it agree. report counts what moved. */
 (function (PlanGuide) {
   "use strict";
 
@@ -22,9 +20,8 @@
     return { format: doc.format, version: 2, revision: 0, saved: doc.saved, fields: fields };
   };
 
-  /* Version 2 had fixed session slots, session-N-date and session-N-intention. Each slot with
-     anything in it becomes a session on the timeline, with its date or, without one, marked
-     as having no date; its id is made from the plan and the slot's number. */
+  /* Version 2 had session slots, session-N-date and -intention: each with words is a session,
+     with or without a date. */
   format.MIGRATIONS[2] = function (doc, report) {
     if (!format.isObject(doc.fields)) throw new PlanError("no_fields");
     var fields = Object.create(null), slots = new Map(), taken = new Set();
@@ -41,7 +38,7 @@
     });
     var seed = format.canonical(doc.fields), undated = 0;
     Array.from(slots.keys()).sort(function (a, b) { return a - b; }).forEach(function (slot, i) {
-      var parts = slots.get(slot), id;  // first letter by slot: those without a date keep their order
+      var parts = slots.get(slot), id;  // first letter by slot, for the order of those without a date
       for (var n = 0; !id || taken.has(id); n++) id = (i < 36 ? "abcdefghijklmnopqrstuvwxyz0123456789"[i] : "") + format.hashId(seed + "#" + slot + "#" + n, i < 36 ? 5 : 6);
       taken.add(id);
       if (!parts.date) undated += 1;

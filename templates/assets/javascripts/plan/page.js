@@ -1,8 +1,6 @@
-/* The plan page: keeps the fields and saves them in this browser as the patient types. Loaded last.
-   A keystroke does little: the field is kept, the save put off a moment, the views marked out of
-   date (they redraw after the save, when the page is idle). Nothing a part of the page does wrong
-   can stop the saving, and the status line says "saved" only once the last change is. Its words
-   are plan.yml's, from #plan-text; user text goes only into .value or .textContent. */
+/* The plan page, loaded last: keeps the fields and saves them in this browser. A keystroke keeps
+   the field and puts the save off; views redraw after it. No failing part stops the saving, and
+   "saved" is said only once it is. Words: #plan-text; a patient's text only in .value, .textContent. */
 (function () {
   "use strict";
 
@@ -17,11 +15,11 @@
   var opened = storage.open(window);
 
   var state = {
-    fields: Object.create(null),                       // as shown
+    fields: Object.create(null),
     base: { revision: 0, fields: Object.create(null) }, // as last loaded or saved
-    pending: new Set(),                                 // changed, not yet saved (kept while the storage is full)
+    pending: new Set(),
     store: opened && opened.store,                      // null: memory only
-    id: null,                                           // the plan's id (its calendar events')
+    id: null,
     last: null,                                         // {text, doc} this tab last wrote
     saveTimer: null
   };
@@ -30,7 +28,6 @@
   function setStatus(text) { if (byId("plan-status").textContent !== text) byId("plan-status").textContent = text; }
   function setError(text) { byId("plan-error").textContent = text; }
 
-  /* A part of the page failed: said once, and the saving goes on. */
   function report(error) {
     if (window.console) window.console.error(error);
     if (!byId("plan-error").textContent) setError(say.part_failed);
@@ -56,7 +53,7 @@
     if (screens) { try { screens.changed(name, el); } catch (error) { report(error); } }
   }
 
-  /* The screens' changes (an entry added, removed or put back): saved as the patient's own edits. */
+  /* The screens' changes, saved as the patient's own. */
   function edit(changes) {
     Object.keys(changes).forEach(function (name) {
       if (changes[name] === undefined) delete state.fields[name]; else state.fields[name] = changes[name];
@@ -93,7 +90,6 @@
     return fill(say.file_problems[error.code] || say.file_problems.could_not_read, values);
   }
 
-  /* The button by the messages that saves the plan to a file, while it is not saved on the device. */
   function offerCopy(shown) {
     byId("plan-save-copy").hidden = !shown;
     byId("plan-rescue").hidden = byId("plan-save-copy").hidden && byId("plan-save-unreadable").hidden;
@@ -109,7 +105,7 @@
     return stored.problem === "blocked" ? say.storage_blocked : fill(say.stored_unreadable_not_kept, { reason: reason(stored.error) });
   }
 
-  /* Writes the plan, merged with what another tab saved meanwhile; says so, or why not. */
+  /* Merged with what another tab saved meanwhile. */
   function write() {
     var names = Array.from(state.pending);
     if (!state.store) { state.pending.clear(); setStatus(say.not_saved); return; }
@@ -121,7 +117,7 @@
     try {
       state.last = { text: storage.write(state.store, doc), doc: doc };
     } catch (e) {
-      setError(say.storage_full);  // kept pending: the next change tries again
+      setError(say.storage_full);  // kept pending
       setStatus(say.not_saved);
       offerCopy(true);
       return;
@@ -155,8 +151,7 @@
     state.saveTimer = setTimeout(save, SAVE_DELAY_MS);
   }
 
-  /* Another plan in place of this one (an opened file, a plan brought back, or none after a
-     clear, which is not written): shown and saved, no merge. Whether it is saved on the device. */
+  /* Another plan, shown and saved (unless unsaved), no merge; whether it is saved. */
   function replacePlan(fields, id, unsaved) {
     clearTimeout(state.saveTimer);
     state.pending.clear();
@@ -182,7 +177,6 @@
     return true;
   }
 
-  /* What moved in a plan from an earlier version, in the patient's words. */
   function moved(report) {
     if (!(report.from < format.VERSION)) return "";
     var out = [say.migrated];
@@ -214,7 +208,7 @@
     state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
     if (Object.keys(state.fields).length) setStatus(say.loaded + moved(stored.report));
     byId("plan-restore").hidden = !storage.replaced(state.store);
-    if (stored.migrated && opened.writable) {  // written back at once, so the plan keeps the ids it was given
+    if (stored.migrated && opened.writable) {  // its new ids kept
       var doc = format.create(copy(state.fields), stored.doc.revision + 1, undefined, state.id);
       try {
         state.last = { text: storage.write(state.store, doc), doc: doc };
@@ -227,7 +221,7 @@
     if (!opened.writable) { setError(say.storage_full_on_load + " " + say.memory_only); offerCopy(true); }
   }
 
-  /* Listening first: whatever fails below, what the patient types is saved. */
+  /* Listening first: whatever fails below, typing is saved. */
   root.addEventListener("input", onEdit);
   root.addEventListener("change", onEdit);
   window.addEventListener("storage", onOtherTab);
@@ -236,15 +230,14 @@
   byId("plan-nojs").hidden = true;
   guide.files.start({ state: state, words: words, byId: byId, setStatus: setStatus, setError: setError, save: save, edit: edit, reason: reason,
     offerCopy: offerCopy, useMemoryOnly: useMemoryOnly, replacePlan: replacePlan, moved: moved, copy: copy,
-    statics: screens ? screens.statics : new Set(), forget: function () { tell("forget"); } });
+    statics: screens ? screens.statics : new Set(), practices: screens ? screens.practices : [], forget: function () { tell("forget"); } });
   state.id = format.randomId(12);
-  /* Then, each in a task of its own so none keeps the page busy long: the plan read, the first
-     date written (which loads the language's calendar data), the part on the screen drawn. Until
-     then the plan is hidden (.plan--loading), but for the crisis links on top. */
+  /* Then a task each: the plan read, the first date written (it loads the language's data), the
+     part shown drawn. Till then .plan--loading hides all but the help on top. */
   var steps = [load, function () { if (Object.keys(state.fields).length) guide.entries.names(document.documentElement.lang).long(0); }, function () {
+    root.classList.remove("plan--loading");
     tell("redraw", true);
     byId("plan-toolbar").hidden = false;
-    root.classList.remove("plan--loading");
     if (window.performance && performance.mark) performance.mark("plan-ready");
   }];
   setTimeout(function next() {

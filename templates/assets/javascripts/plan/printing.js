@@ -1,8 +1,5 @@
-/* Printing: the whole plan over a period the patient picks (the entries of that period, built for
-   it, each text whole beside its field), the safety plan alone as a card, and the summary for the
-   therapist: one page, over a chosen recent period (its themes, its chart, the small step). The
-   print copies are made just before printing ("beforeprint", or the print buttons), never as the
-   patient types. An empty plan prints as the plan on paper (plan.css). Needs screen_checkins.js. */
+/* Printing the plan over a chosen period, the safety card, and the one-page therapist summary.
+   Print copies of the words are made just before printing, never as the patient types. */
 (function (PlanGuide) {
   "use strict";
 
@@ -12,19 +9,16 @@
 
   function start(ctx, checkinScreen) {
     var w = ctx.w, byId = ctx.byId, doc = ctx.doc, root = ctx.root, win = ctx.win;
-    var datetime = null, busy = false;
+    var busy = false;
 
-    /* A control's words as they print: a choice's words, a date as words. */
+    /* A control's words as they print. */
     function written(el) {
       var value = el.value;
       if (el.tagName === "SELECT") return value && el.selectedIndex >= 0 ? el.options[el.selectedIndex].text : "";
       if (!value || (el.type !== "date" && el.type !== "datetime-local")) return value;
-      var date = value.slice(0, 10), day = entries.dayOf(date);
+      var day = entries.dayOf(value.slice(0, 10));
       if (day === null) return value;
-      if (el.type === "date") return ctx.shown.long(day);
-      datetime = datetime || new Intl.DateTimeFormat(ctx.lang, { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" });
-      var when = new Date(value);
-      return isNaN(when.getTime()) ? value : datetime.format(when);
+      return ctx.shown.long(day) + (el.type === "date" ? "" : ", " + ctx.shown.time(value.slice(11)));
     }
 
     function mark(el) {
@@ -38,7 +32,6 @@
       return has;
     }
 
-    /* Every control's copy, every empty box marked; whether anything was written. */
     function markAll() {
       var filled = false;
       Array.prototype.forEach.call(root.querySelectorAll(CONTROLS), function (el) { if (el.type !== "file" && mark(el)) filled = true; });
@@ -52,14 +45,12 @@
       root.classList.toggle("plan--filled", filled || Object.keys(ctx.page.fields()).length > 0);
     }
 
-    /* The first and last day of a period ("month", "quarter", "year", "all") up to today. */
     function period(key) {
       var today = ctx.model().today, length = chart.RANGES[key];
       return length ? { first: today - length + 1, last: null } : { first: null, last: null };
     }
 
-    /* The whole plan, ready to print: its views drawn, the period's entries built (and those without
-       a date, whose words would be hidden else), the others left out. */
+    /* Views drawn; the period's entries built (and those without a date), the others left out. */
     function prepare() {
       var p = period(byId("plan-print-period").value);
       ctx.views.everything();

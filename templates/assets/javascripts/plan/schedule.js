@@ -1,13 +1,11 @@
-/* The schedule from a plan's sessions, therapist appointment and check-in reminder, in the words
-   and day offsets of plan.yml's `schedule:`; the page lists it and calendar.js writes the same
-   events to a file. Days are entries.js's day numbers; a time is "HH:MM" local time. An event's
-   uid stays the same while the event does: a session's is made from its id, the appointment's
-   and the check-in reminder's from the plan's id (unique to each plan). Needs entries.js. */
+/* The schedule of the sessions, appointment and check-in reminder, in plan.yml's words and day
+   offsets, for the page and calendar.js. A uid lasts as its event does: made from the session's
+   id, or the plan's (unique to each plan). Needs entries.js. */
 (function (PlanGuide) {
   "use strict";
 
   var format = PlanGuide.format, entries = PlanGuide.entries;
-  var CHECKIN_MIN_DAYS = 28;  // a check-in reminder runs to the schedule's end, and for 4 weeks at least
+  var CHECKIN_MIN_DAYS = 28;
 
   /* {name} -> values.name, in one pass: a patient's "{x}" is never filled in. */
   function fill(text, values) {
@@ -16,7 +14,7 @@
     });
   }
 
-  /* [{id, number, day, time, intention}] of the sessions with a date, in date (and time) order. */
+  /* [{id, number, day, time, intention}] of the dated sessions. */
   function sessions(plan, list) {
     return entries.dated(list || entries.list(plan, "session")).map(function (s, i) {
       var time = s.parts.time;
@@ -24,7 +22,6 @@
     });
   }
 
-  /* practices: [{field, name}] in page order. */
   function chosen(plan, practices) {
     return practices.filter(function (p) { return plan[p.field] === true; }).map(function (p) {
       var how = [plan[p.field + "-often"], plan[p.field + "-minutes"]].filter(Boolean).join(", ");
@@ -34,8 +31,7 @@
 
   function withExtra(text, extra) { return extra ? text + " " + extra : text; }
 
-  /* The events of the sessions: [{uid, start, end (exclusive), title, detail, daily, time, minutes,
-     alarm (minutes before, or null), alarmHour (the hour it rings on a day without a time)}]. */
+  /* [{uid, start, end (exclusive), title, detail, daily, time, minutes, alarm, alarmHour}]. */
   function sessionEvents(plan, all, practices, words) {
     var mine = chosen(plan, practices);
     var therapist = plan["therapist-name"] ? fill(words.therapist, { name: plan["therapist-name"] }) : words.no_therapist;
@@ -65,7 +61,7 @@
     return found;
   }
 
-  /* The next therapist appointment (therapist-next, "YYYY-MM-DDTHH:MM"), an hour long. */
+  /* therapist-next ("YYYY-MM-DDTHH:MM"), an hour long. */
   function appointment(plan, words, planId) {
     var start = (plan["therapist-next"] || "").split("T");
     if (start.length !== 2 || !format.isDate(start[0]) || !format.isTime(start[1])) return null;
@@ -74,7 +70,7 @@
       title: name ? fill(words.appointment_with, { name: name }) : words.appointment, detail: "" };
   }
 
-  /* The daily check-in reminder at reminder-checkin-time, from today to the schedule's end. */
+  /* At reminder-checkin-time, daily from today to the schedule's end (4 weeks at least). */
   function checkinReminder(plan, words, today, lastDay, planId) {
     var time = plan["reminder-checkin-time"];
     if (!time || !format.isTime(time)) return null;
@@ -82,8 +78,7 @@
       time: time, minutes: 15, alarm: 0, title: words.checkin.title, detail: words.checkin.detail };
   }
 
-  /* Every event, in order: the sessions', the appointment, the check-in reminder. today: a day
-     number; list: entries.list(plan, "session"), if already made. */
+  /* Every event, in order; list: entries.list(plan, "session"), if made. */
   function events(plan, practices, words, today, planId, list) {
     var found = sessionEvents(plan, sessions(plan, list), practices, words);
     var next = appointment(plan, words, planId);
@@ -94,7 +89,7 @@
     return found.sort(function (a, b) { return a.start - b.start || ((a.time || "") < (b.time || "") ? -1 : (a.time || "") > (b.time || "") ? 1 : 0); });
   }
 
-  /* The events still to come or going on today, and those over (most recent first). */
+  /* What is to come or on today, and what is over (latest first). */
   function split(all, today) {
     return {
       coming: all.filter(function (e) { return e.end > today; }),
@@ -102,7 +97,7 @@
     };
   }
 
-  /* When an event is, in the content's words, its dates and times as `lang` writes them. */
+  /* When an event is, in the content's words and the page's language. */
   function when(event, words, lang) {
     var shown = entries.names(lang);
     var single = event.end - event.start <= 1;

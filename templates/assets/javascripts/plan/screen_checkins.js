@@ -1,6 +1,5 @@
-/* The check-ins part: check-ins by month (the newest month open, older ones folded and drawn when
-   opened), the WHO-5s with their scores, and the chart over a range the patient picks, with its
-   numbers as a table a month at a time. Needs ui.js and chart.js. */
+/* The check-ins part: check-ins by month, the WHO-5s, the chart over a chosen range, and its
+   table a month at a time. Needs ui.js and chart.js. */
 (function (PlanGuide) {
   "use strict";
 
@@ -8,7 +7,7 @@
 
   function start(ctx) {
     var w = ctx.w, byId = ctx.byId, doc = ctx.doc, part = byId("plan-step-checkins"), shown = ctx.shown;
-    var table = { month: null, months: [], chosen: false };  // chosen: the patient went to another month
+    var table = { month: null, months: [], chosen: false };  // chosen: not the latest
 
     var checkins = ctx.lists.checkin = ui.EntryList(byId("plan-checkins"), {
       newest: true, fill: ctx.fill,
@@ -40,7 +39,6 @@
       byId("plan-wellbeing-due").hidden = !entries.who5Due(m.wellbeings, m.today);
     } });
 
-    /* The chart's numbers, one row a day, for the month on show; the buttons go a month back or on. */
     function showTable(data) {
       var rows = new Map();
       function at(day) { if (!rows.has(day)) rows.set(day, { day: day }); return rows.get(day); }
@@ -64,7 +62,7 @@
       byId("plan-chart-later").disabled = i < 0 || i >= table.months.length - 1;
     }
 
-    /* The chart of `range` ("month", "quarter", "year" or "all") at `width`: a fragment, or null. */
+    /* The chart of a range at a width: a fragment, or null. */
     function drawn(data, range, width) {
       var layout = chart.layout(data, chart.span(data, range, ctx.model().today), width, 240, {
         shown: shown, mark: function (n) { return fill(w.chart.mark, { number: n }); }
@@ -86,7 +84,7 @@
       return /^(?:checkin-[a-z0-9]{6}-(?:date|mood|sleep)|wellbeing-|session-[a-z0-9]{6}-date)/.test(name);
     }, draw: function () {
       var points = data(), figure = byId("plan-chart");
-      var width = Math.max(280, Math.min(720, ctx.root.clientWidth || 640));  // #plan shows even when this part is away
+      var width = Math.max(280, Math.min(720, ctx.root.clientWidth || 640));
       var picture = drawn(points, byId("plan-chart-range").value, width);
       figure.replaceChildren();
       if (picture) figure.appendChild(picture);

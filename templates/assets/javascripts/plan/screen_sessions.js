@@ -1,7 +1,5 @@
-/* The sessions part: the timeline (each session with the check-ins after it; the latest open, a
-   session without a date marked so), the themes across sessions, the schedule (what is coming and
-   today; the past folded, drawn when opened), and the evening after a session, which writes into
-   the journal of the latest session up to today. Needs ui.js and schedule.js. */
+/* The sessions part: the timeline, the themes, the schedule (the past folded), and the evening,
+   which writes into the latest session's journal. Needs ui.js and schedule.js. */
 (function (PlanGuide) {
   "use strict";
 
@@ -70,7 +68,6 @@
       if (box.open) eventItems(box.querySelector("ol"), past);
     }
 
-    /* The schedule: what is coming and today; the past folded. */
     ctx.views.add({ part: part, wants: function (name) {
       return /^(?:session-[a-z0-9]{6}-(?:date|time|intention)|therapist-|practice-|action$|reminder-)/.test(name);
     }, draw: function () {
@@ -83,7 +80,6 @@
       showPast();
     } });
 
-    /* The evening screen writes into the journal of the latest session up to today. */
     var evening = ctx.views.add({ part: byId("plan-evening"), wants: function (name) { return /^session-[a-z0-9]{6}-date$/.test(name); }, draw: function () {
       var today = ctx.model().today, fields = ctx.page.fields();
       var session = entries.dated(ctx.model().sessions).filter(function (s) { return s.day <= today; }).pop();

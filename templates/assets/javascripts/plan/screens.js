@@ -1,9 +1,6 @@
-/* The plan's screens, started by page.js: the parts (steps.js), sessions (screen_sessions.js),
-   check-ins (screen_checkins.js) and printing (printing.js), over one set of views (ui.js). page.js
-   owns the fields and their saving, and hands over page: {fields(), edit(changes), report(error),
-   planId(), say(text), error(text)}; it calls changed(name) after a field changed, soon() after a
-   save and redraw() when the whole plan changed. Here: adding an entry, and removing one with an
-   Undo kept until the next removal. Words come from plan.yml's `screens:`. */
+/* The screens over one set of views; adding entries, removing one with an Undo kept until the
+   next removal. page: {fields(), edit(changes), report(error), planId(), say(text), error(text)};
+   page.js calls changed(name, el), soon() after a save, redraw() for a whole new plan. */
 (function (PlanGuide) {
   "use strict";
 
@@ -29,7 +26,7 @@
       root: root, doc: doc, win: win, words: words, w: words.screens, lang: lang, shown: entries.names(lang), byId: byId,
       page: page, lists: {}, views: ui.Views(win, page.report),
       practices: function () { return practices; },
-      /* The entries, listed once per change of theirs: {index, sessions, checkins, wellbeings, today}. */
+      /* The entries, listed once per change: {index, sessions, checkins, wellbeings, today}. */
       model: function () {
         if (!model) {
           var fields = page.fields(), index = entries.index(fields);
@@ -39,7 +36,6 @@
         return model;
       },
       fill: function (box) { Array.prototype.forEach.call(box.querySelectorAll(CONTROLS), setControl); },
-      /* The list of entries of a kind, drawn if out of date (its part may be away). */
       list: function (kind) {
         ctx.views.now(ctx.listViews[kind]);
         return ctx.lists[kind];
@@ -72,7 +68,6 @@
       byId("plan-" + kind + "-" + id + FOCUS_FIRST[kind]).focus();
     }
 
-    /* Removes an entry, and offers to put it back, every word of it, until the next removal. */
     function remove(kind, id) {
       var fields = page.fields(), kept = Object.create(null), change = Object.create(null);
       var name = byId("plan-" + kind + "-" + id).querySelector("[data-title]").textContent;
@@ -107,14 +102,12 @@
       else if (button.id === "plan-evening-add") { add("session"); parts.show("plan-evening"); sessions.addedToday(); }
       else if (clicks.has(button.id)) clicks.get(button.id)(button);
     });
-    /* A <details> opened (by a click, the keyboard, a link or find): what it holds is built now. */
     root.addEventListener("toggle", function (event) {
       if (!event.target.open) return;
       try { if (!sessions.toggled(event.target)) checkins.toggled(event.target); parts.fit(event.target); } catch (error) { page.report(error); }
     }, true);
 
-    /* A date field: an entry's date cannot be emptied (its words would lose their place), and no
-       date before 1900 or after 2200 is saved; either goes back to the saved one when left. */
+    /* No entry's date emptied, no date outside 1900 to 2200: back to the saved one when left. */
     function refuseDate(event) {
       var el = event.target;
       if (el.type !== "date" && el.type !== "datetime-local") return;
@@ -127,8 +120,11 @@
     root.addEventListener("change", refuseDate, true);
     root.addEventListener("focusout", function (event) {
       var el = event.target, entry = format.entryField(el.name || "");
-      if (el.type === "date" || el.type === "datetime-local") setControl(el);
-      if (entry && entry.part === "date") {  // back in date order, and still open where it went (its month opened)
+      if (el.type === "date" || el.type === "datetime-local") {
+        setControl(el);
+        if (byId("plan-error").textContent === words.messages.date_out_of_range) page.error("");
+      }
+      if (entry && entry.part === "date") {  // back in order, still open
         ctx.views.changed(el.name);
         ctx.views.flush(false);
         ctx.list(entry.kind).open(entry.id);
@@ -138,15 +134,15 @@
     root.classList.add("plan--live", "plan--loading");
     return {
       statics: parts.statics,
+      practices: practices,
       changed: function (name, el) {
         if (entries.ENTRY.test(name)) model = null;
         ctx.views.changed(name);
-        if (el && /-journal-/.test(name)) {  // the evening's prompt and its session's: both show the words
+        if (el && /-journal-/.test(name)) {  // the evening's prompt and its session's
           Array.prototype.forEach.call(root.querySelectorAll('[name="' + name + '"]'), function (other) { if (other !== el) setControl(other); });
         }
       },
       soon: ctx.views.soon,
-      /* After the plan was loaded or replaced: every control's value, every view; first: the part the address names. */
       redraw: function (first) {
         model = null;
         ctx.views.everything();

@@ -1,7 +1,5 @@
-/* The parts a patient steps through, one on the screen at a time (all of them in print), the
-   progress line, and what the forms of the practices, people and safety parts show: "how often"
-   only for a practice picked, tap-to-call links for typed phone numbers, and the words kept from
-   an earlier version or a file that no part has a place for. Needs ui.js. */
+/* The parts, one on the screen at a time; the progress; "how often" for practices picked,
+   tap-to-call links, and the words no part has a place for. Needs ui.js. */
 (function (PlanGuide) {
   "use strict";
 
@@ -24,8 +22,7 @@
       return entry ? ENTRY_PART[entry[1]] : partOf.get(name);
     }
 
-    /* A text box grows with its text: by CSS (field-sizing) where the browser can; else measured
-       here, all heights read before any is set, so a part costs one layout, not one a box. */
+    /* Text boxes grow by CSS (field-sizing); else here, all read before any is set: one layout. */
     var sizedByCss = ctx.win.CSS && ctx.win.CSS.supports && ctx.win.CSS.supports("field-sizing", "content");
     function fit(box) {
       if (sizedByCss) return;
@@ -41,12 +38,12 @@
       Array.prototype.forEach.call(byId("plan-steps").querySelectorAll("a"), function (link) {
         if (link.getAttribute("href") === "#" + id) link.setAttribute("aria-current", "step"); else link.removeAttribute("aria-current");
       });
-      ctx.views.flush(false);  // what changed while the part was away
+      ctx.views.flush(false);
       fit(byId(id));
       return byId(id);
     }
 
-    /* The part the address names (or holds the element it names), shown; an entry it names opened. */
+    /* The part the address names or holds, shown; an entry it names opened. */
     function followHash(initial) {
       var id = ctx.win.location.hash.length > 1 ? decodeURIComponent(ctx.win.location.hash.slice(1)) : "";
       var target = id && (byId(id) || ctx.openEntry(id));
@@ -70,14 +67,12 @@
       end.hidden = false;
     });
 
-    /* How many parts have anything in them. */
     ctx.views.add({ part: null, wants: function () { return true; }, draw: function () {
       var started = new Set(), fields = ctx.page.fields();
       Object.keys(fields).forEach(function (name) { var part = partOfField(name); if (part) started.add(part); });
       ui.setText(byId("plan-progress"), fill(w.steps.progress, { started: started.size, total: steps.length }));
     } });
 
-    /* "How often / how long" only for the practices picked (or already written in). */
     function practice(box) {
       var fields = ctx.page.fields(), by = box.getAttribute("data-shown-by");
       box.hidden = !(fields[by] === true || fields[by + "-often"] || fields[by + "-minutes"]);
@@ -86,7 +81,6 @@
       quick: function (name) { var box = root.querySelector('[data-shown-by="' + name.replace(/-(often|minutes)$/, "") + '"]'); if (box) practice(box); },
       draw: function () { Array.prototype.forEach.call(root.querySelectorAll("[data-shown-by]"), practice); } });
 
-    /* Tap-to-call links for the phone numbers typed in a field, beside it. */
     function phones(box) {
       var field = box.querySelector("textarea, input"), numbers = entries.phoneNumbers(field.value);
       var key = numbers.map(function (n) { return n.href; }).join(" "), list = box.querySelector(".plan-tel");
@@ -103,7 +97,6 @@
     ctx.views.add({ part: null, wants: function (name) { return phoneNames.has(name); }, draw: function () { phoneBoxes.forEach(phones); },
       quick: function (name) { phones(byId("plan-" + name).closest(".plan-phones")); } });
 
-    /* The words no part has a place for (from an earlier version or a file), listed as text. */
     ctx.views.add({ part: byId("plan-kept").closest("[data-plan-screen]"), wants: function (name) { return !statics.has(name) && !entries.ENTRY.test(name); }, draw: function () {
       var fields = ctx.page.fields(), list = byId("plan-kept-list"), names = format.kept(fields, statics);
       list.textContent = "";

@@ -1,6 +1,5 @@
-/* The plan in localStorage, and the two-tab merge: each save bumps revision; a tab that finds a
-   newer one merges field by field. A plan replaced by an opened file is kept under a key of its
-   own until the next one is. Needs format.js and migrate.js. */
+/* The plan in localStorage; two tabs merge field by field (each save bumps revision). Needs
+   format.js and migrate.js. */
 (function (PlanGuide) {
   "use strict";
 
@@ -9,8 +8,7 @@
   var ASIDE = KEY + "-unreadable-";
   var REPLACED = KEY + "-replaced";
 
-  /* {store, writable}: localStorage if it can be read, and whether it took a test write just now
-     (a full storage can still be read: a plan saved in it must be shown). null if it cannot be read. */
+  /* {store, writable} (a full storage is still read), or null. */
   function open(win) {
     var store;
     try {
@@ -28,9 +26,8 @@
     }
   }
 
-  /* {doc, text, migrated, report} (a new empty doc if none), {problem: "blocked"} or
-     {problem: "unreadable", error, text}. migrated: saved by an earlier version, or without an id;
-     save it back soon. last: {text, doc} of this tab's last write, which is not read again. */
+  /* {doc, text, migrated (to save back), report}, or {problem, error, text}; last: this tab's
+     last write {text, doc}, not read again. */
   function read(store, last) {
     var saved;
     try { saved = store.getItem(KEY); } catch (e) { return { problem: "blocked" }; }
@@ -46,15 +43,13 @@
     }
   }
 
-  /* Writes a document; returns its text. */
   function write(store, doc) {
     var text = JSON.stringify(doc);
     store.setItem(KEY, text);
     return text;
   }
 
-  /* Moves a saved plan that cannot be read under a key of its own, so the page can save anew
-     without losing it; returns that key. Throws (and moves nothing) if the copy cannot be made. */
+  /* Moves an unreadable plan under a key of its own (or throws, moving nothing). */
   function keepAside(store, text, now) {
     var key = ASIDE + (now || new Date()).toISOString().replace(/[-:.]/g, "");
     store.setItem(key, text);
@@ -63,13 +58,13 @@
     return key;
   }
 
-  /* Keeps the text of a plan an opened file replaces (throws if it cannot), or reads it back (null). */
+  /* The plan an opened file replaced. */
   function keepReplaced(store, text) { store.setItem(REPLACED, text); }
   function replaced(store) {
     try { return store.getItem(REPLACED); } catch (e) { return null; }
   }
 
-  /* Removes the plan and every copy kept aside; throws if the plan is still there afterwards. */
+  /* Removes the plan and its copies; throws if the plan is still there. */
   function clear(store) {
     var keys = [KEY, REPLACED];
     for (var i = 0; i < store.length; i++) {
@@ -80,7 +75,7 @@
     if (keys.some(function (key) { return store.getItem(key) !== null; })) throw new Error("the plan is still stored");
   }
 
-  /* This tab's `changed` fields over `stored`; base: {revision, fields} this tab last saw. */
+  /* This tab's changed fields over the stored ones; base: what this tab last saw. */
   function merge(stored, base, fields, changed) {
     var fromOtherTab = stored.revision !== base.revision;
     var merged = Object.assign(Object.create(null), stored.fields);

@@ -1,7 +1,5 @@
-/* What the screens share: elements, the views that redraw when the fields they show change, and
-   the lists of entries, which build only what is open. A keystroke only marks views out of date;
-   they redraw later, when the page is idle, and only while their part is on the screen, so the work
-   a change costs follows the change, not the size of the plan. Needs entries.js. */
+/* What the screens share. A change marks the views it concerns; they redraw when the page is idle,
+   only while their part shows; lists build only what is open. Needs entries.js. */
 (function (PlanGuide) {
   "use strict";
 
@@ -17,12 +15,11 @@
 
   function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
 
-  /* Runs fn when the page is idle (or soon, in a browser without requestIdleCallback). */
   function later(win, fn) {
     if (win.requestIdleCallback) win.requestIdleCallback(fn, { timeout: 300 }); else win.setTimeout(fn, 30);
   }
 
-  /* A copy of a template's node with its "NEWID" replaced by id, in it and under it. */
+  /* A template's copy, its "NEWID"s replaced. */
   function rename(node, id) {
     [node].concat(Array.prototype.slice.call(node.querySelectorAll("*"))).forEach(function (each) {
       RENAMED.forEach(function (attr) {
@@ -33,9 +30,8 @@
     return node;
   }
 
-  /* The views: each {part (its screen, or null: always), wants(name) (whether a field's change
-     concerns it), draw(), and quick(name) if a change shows at once (one box's worth of work)}.
-     A view that throws is reported, and the others still draw. */
+  /* Views {part (null: always), wants(name), draw(), quick(name): a change shown at once}; one
+     that throws is reported, the others still draw. */
   function Views(win, report) {
     var views = [], dirty = new Set(), queued = false;
     function flush(all) {
@@ -54,7 +50,7 @@
         });
       },
       stale: function (view) { dirty.add(view); },
-      /* Draws a view now if it is out of date, its part shown or not (an entry about to be opened). */
+      /* Draws a view if out of date, its part shown or not. */
       now: function (view) { if (dirty.delete(view)) view.draw(); },
       everything: function () { views.forEach(function (view) { dirty.add(view); }); },
       soon: function () {
@@ -66,11 +62,9 @@
     };
   }
 
-  /* The entries of one kind in their box (#plan-sessions, ...), each a <details> copied from the
-     kind's <template>: its heading at once, its fields only when it is first opened or printed.
-     With options.months they are in a folded box a month, the newest open; a month not opened
-     holds nothing yet. options: title(entry), newest (newest first), months (monthTitle(group)),
-     fill(body) (puts the values in its controls), built(el, entry), latest (opened at first). */
+  /* A kind's entries, each a <details> from its <template>: a heading, its fields made when first
+     opened. options: title(e), newest, months (title(month): grouped, one box a month, filled
+     when opened), fill(body), built(el, e), latest(list) (opened at first). */
   function EntryList(box, options) {
     var doc = box.ownerDocument;
     var template = doc.getElementById(box.getAttribute("data-template")).content.firstElementChild;
@@ -117,7 +111,7 @@
       if (month) place(node.lastChild, ordered(month.entries), move);
     }
 
-    /* Draws the list; move: put entries back in order (not while the patient types in one). */
+    /* move: back in order (not while the patient types in one). */
     function draw(list, move) {
       byId = new Map(list.map(function (e) { return [e.id, e]; }));
       shells.forEach(function (node, id) { if (!byId.has(id)) { node.remove(); shells.delete(id); } });
@@ -151,7 +145,7 @@
       return node;
     }
 
-    /* The entry's element, built and open (its month too); null if there is no such entry. */
+    /* The entry, built and open (its month too), or null. */
     function open(id) {
       var entry = byId.get(id);
       if (!entry) return null;
@@ -167,14 +161,14 @@
       return found;
     }
 
-    /* After a <details> in the list opened: builds what it holds. Whether it was one of this list's. */
+    /* A <details> opened: what it holds is built; whether it is this list's. */
     function toggled(node) {
       if (!box.contains(node) || !node.open) return box.contains(node);
       if (node.classList.contains("plan-month")) fillMonth(node, false); else if (node.hasAttribute("data-id")) build(node);
       return true;
     }
 
-    /* For print: every entry that keep(entry) says, built; the others (and empty months) marked unprinted. */
+    /* For print: the entries keep(e) says built, the others (and empty months) unprinted. */
     function buildAll(keep) {
       var printed = new Set();
       byId.forEach(function (entry) {
@@ -190,7 +184,6 @@
 
     return {
       draw: draw, open: open, toggled: toggled, buildAll: buildAll,
-      built: function (id) { var node = shells.get(id); return node && node.querySelector(".plan-entry-body") ? node : null; },
       each: function (fn) { shells.forEach(function (node, id) { if (node.querySelector(".plan-entry-body")) fn(node, byId.get(id)); }); }
     };
   }
