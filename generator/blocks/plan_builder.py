@@ -91,7 +91,8 @@ class PlanMessages(_Words):
     not_cleared: Text = _words("Error: the browser stopped the plan from being cleared; it is still saved.")
     kept_fields: Text = _words("Added after opening a file with words no part of the page has a place for: kept, and "
                                "listed under {heading} in the part {part}.", "heading", "part")
-    migrated: Text = _words("Added when a plan saved by an earlier version was updated: nothing was lost.")
+    migrated: Text = _words("Status (in place of loaded) or added after opened: a plan saved by an earlier version "
+                                  "was updated, and nothing was lost.")
     migrated_sessions: Text = _words("Added after migrated: how many session slots became sessions on the timeline.", "count")
     migrated_undated: Text = _words("Added after migrated_sessions: how many of them have no date (marked so).", "count")
     replaced_kept: Text = _words("Added after opening a file over a plan: the plan replaced is kept, and how to get it back.")

@@ -33,18 +33,15 @@ function year(end, days = 365) {
   return plan;
 }
 
-/* Every label's box, [left, right, top, bottom], as the layout places it (width at most chart.measure). */
+/* Every label's box, [left, right, top, bottom], as the SVG places it (width at most chart.measure;
+   a font's ascent and descent at most its size and a third of it about the baseline). */
 function boxes(layout) {
-  const box = (x, y, text, anchor) => {
-    const w = chart.measure(text);
+  const font = layout.font, svg = chart.svg(makeWindow().document, layout, "chart");
+  return svg.querySelectorAll("text").map((t) => {
+    const x = +t.getAttribute("x"), y = +t.getAttribute("y"), w = chart.measure(t.textContent, font), anchor = t.getAttribute("text-anchor");
     const left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
-    return [left, left + w, y - 12, y + 4, text];  // a 12 px font's ascent and descent, at most
-  };
-  const b = layout.box;
-  return [].concat(
-    layout.ticks.flatMap((t) => [box(b.left - 6, t.y + 4, String(t.left), "end"), box(b.right + 6, t.y + 4, String(t.right), "start")]),
-    layout.dates.map((t) => box(t.middle, b.bottom + 21, t.label, "middle")),
-    layout.sessions.filter((s) => s.label).map((s) => box(s.x, s.y, s.label, "middle")));
+    return [left, left + w, y - font, y + font * 0.35, t.textContent];
+  });
 }
 
 function overlaps(list) {
@@ -97,11 +94,11 @@ test("layout: 0 to 10 (and 0 to 25) up, sessions marked where they fall, dates u
   assert.equal(chart.layout(d, null, 400, 240, LABELS), null);
 });
 
-for (const width of [350, 640, 1280]) {
-  test(`a year of check-ins at ${width} px: weekly means, the years on the axis, no two labels overlapping`, () => {
+for (const [width, font] of [[350, 12], [640, 12], [1280, 12], [640, 16]]) {
+  test(`a year of check-ins at ${width} px in ${font} px type: weekly means, the years on the axis, no two labels overlapping`, () => {
     const d = data(year("2026-12-07"));
     for (const range of ["month", "quarter", "year", "all"]) {
-      const plan = chart.layout(d, chart.span(d, range, day("2026-12-07")), width, 240, LABELS);
+      const plan = chart.layout(d, chart.span(d, range, day("2026-12-07")), width, 240, { ...LABELS, font });
       assert.deepEqual(overlaps(boxes(plan)), [], `${range}: ${JSON.stringify(overlaps(boxes(plan)))}`);
       assert.ok(boxes(plan).every((b) => b[0] >= 0 && b[1] <= width && b[2] >= 0 && b[3] <= 240), `${range}: inside the drawing`);
       assert.ok(plan.dates.length >= 2, `${range}: dates on the axis`);

@@ -11,7 +11,7 @@
     { key: "wellbeing", top: 25, marker: "diamond" }
   ];
   var RANGES = { month: 30, quarter: 91, year: 365, all: 0 };
-  var FONT = 12, ROW = 16, GAP = 6;
+  var GAP = 6;
 
   /* {mood, sleep, wellbeing: [{day, value}], sessions: [{day, number}]}. */
   function points(sessions, checkins, wellbeings, entries) {
@@ -55,11 +55,11 @@
 
   function round(n) { return Math.round(n * 10) / 10; }
 
-  /* A label's width, at most. */
-  function measure(text) { return Math.ceil(String(text).length * FONT * 0.62) + 2; }
+  /* A label's width at a font size, at most; it spans [y - font, y + 0.35 font] about its baseline y. */
+  function measure(text, font) { return Math.ceil(String(text).length * font * 0.62) + 2; }
 
   /* Weeks or months, every k-th that fits; the year on the first and each new one. */
-  function dateTicks(range, x, width, shown) {
+  function dateTicks(range, x, width, shown, font) {
     var candidates = [], weekly = range.last - range.first < 45;
     for (var day = range.first; day <= range.last; day++) {
       var iso = new Date(day * 86400000).toISOString();
@@ -72,7 +72,7 @@
       var ticks = [], year = null, end = -Infinity, fits = true;
       for (var i = 0; i < candidates.length && fits; i += k) {
         var c = candidates[i], label = c.year !== year ? (weekly ? shown.shortYear(c.day) : shown.monthYear(c.day)) : weekly ? shown.short(c.day) : shown.monthShort(c.day);
-        var at = x(c.day), w = measure(label), middle = Math.min(Math.max(at, w / 2), width - w / 2);
+        var at = x(c.day), w = measure(label, font), middle = Math.min(Math.max(at, w / 2), width - w / 2);
         fits = middle - w / 2 >= end + GAP;
         ticks.push({ x: at, middle: middle, label: label });
         year = c.year;
@@ -83,24 +83,25 @@
     return [];
   }
 
-  /* Where everything goes; labels: {shown: entries.names(lang), mark(number)}. */
+  /* Where everything goes; labels: {shown: entries.names(lang), mark(number), font (size, 12 if not given)}. */
   function layout(data, range, width, height, labels) {
     if (!range) return null;
-    var box = { left: 30, right: width - 30, top: 12 + 2 * ROW, bottom: height - 27 };
+    var font = labels.font || 12, row = font * 1.4;
+    var box = { left: font * 2.5, right: width - font * 2.5, top: font * 3.4 + 2, bottom: height - font * 2.5 - 2 };
     var days = range.last - range.first + 1;
     var x = function (day) { return round(box.left + (day - range.first + 0.5) / days * (box.right - box.left)); };
     var y = function (value, top) { return round(box.bottom - value / top * (box.bottom - box.top)); };
     var rows = [-Infinity, -Infinity];
     var sessions = data.sessions.filter(function (s) { return s.day >= range.first && s.day <= range.last; }).map(function (s) {
-      var at = x(s.day), label = labels.mark(s.number), w = measure(label), row = -1;
-      for (var r = 0; r < rows.length && row < 0; r++) if (at - w / 2 >= rows[r] + GAP && at + w / 2 <= width) row = r;
-      if (row >= 0) rows[row] = at + w / 2;
-      return { x: at, label: row >= 0 ? label : null, y: box.top - 12 - row * ROW };
+      var at = x(s.day), label = labels.mark(s.number), w = measure(label, font), inRow = -1;
+      for (var r = 0; r < rows.length && inRow < 0; r++) if (at - w / 2 >= rows[r] + GAP && at + w / 2 <= width) inRow = r;
+      if (inRow >= 0) rows[inRow] = at + w / 2;
+      return { x: at, label: inRow >= 0 ? label : null, y: round(box.top - font - inRow * row) };
     });
     return {
-      width: width, height: height, box: box, first: range.first, last: range.last, step: range.step, sessions: sessions,
+      width: width, height: height, box: box, font: font, first: range.first, last: range.last, step: range.step, sessions: sessions,
       ticks: [0, 2, 4, 6, 8, 10].map(function (v) { return { y: y(v, 10), left: v, right: v * 2.5 }; }),
-      dates: dateTicks(range, x, width, labels.shown),
+      dates: dateTicks(range, x, width, labels.shown, font),
       lines: SERIES.map(function (s) {
         var found = means(data[s.key], range, function (day) { return new Date(day * 86400000).toISOString().slice(0, 7); });
         return { key: s.key, marker: s.marker, markers: found.length < 2 || (box.right - box.left) / found.length >= 12,
@@ -124,16 +125,17 @@
 
   function svg(doc, plan, label) {
     var root = node(doc, "svg", { viewBox: "0 0 " + plan.width + " " + plan.height, width: plan.width, height: plan.height,
-      role: "img", "aria-label": label, "class": "plan-chart-svg", focusable: "false" });
+      role: "img", "aria-label": label, "class": "plan-chart-svg", focusable: "false", "font-size": plan.font });
+    var below = round(plan.font * 0.35), under = round(plan.box.bottom + plan.font * 2 + 1);
     var box = plan.box;
     plan.ticks.forEach(function (t) {
       root.appendChild(node(doc, "line", { x1: box.left, x2: box.right, y1: t.y, y2: t.y, "class": "plan-chart-grid" }));
-      root.appendChild(node(doc, "text", { x: box.left - 6, y: t.y + 4, "text-anchor": "end" }, String(t.left)));
-      root.appendChild(node(doc, "text", { x: box.right + 6, y: t.y + 4 }, String(t.right)));
+      root.appendChild(node(doc, "text", { x: box.left - 6, y: t.y + below, "text-anchor": "end" }, String(t.left)));
+      root.appendChild(node(doc, "text", { x: box.right + 6, y: t.y + below }, String(t.right)));
     });
     plan.dates.forEach(function (t) {
       root.appendChild(node(doc, "line", { x1: t.x, x2: t.x, y1: box.bottom, y2: box.bottom + 4, "class": "plan-chart-grid" }));
-      root.appendChild(node(doc, "text", { x: t.middle, y: box.bottom + 21, "text-anchor": "middle" }, t.label));
+      root.appendChild(node(doc, "text", { x: t.middle, y: under, "text-anchor": "middle" }, t.label));
     });
     plan.sessions.forEach(function (s) {
       root.appendChild(node(doc, "line", { x1: s.x, x2: s.x, y1: box.top, y2: box.bottom, "class": "plan-chart-session" }));

@@ -179,10 +179,10 @@
 
   function moved(report) {
     if (!(report.from < format.VERSION)) return "";
-    var out = [say.migrated];
+    var out = [" " + say.migrated];
     if (report.sessions) out.push(fill(say.migrated_sessions, { count: report.sessions }));
     if (report.undated) out.push(fill(say.migrated_undated, { count: report.undated }));
-    return " " + out.join(" ");
+    return out.join(" ");
   }
 
   function onOtherTab(event) {
@@ -206,7 +206,7 @@
     state.fields = copy(stored.doc.fields);
     state.id = stored.doc.id;
     state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
-    if (Object.keys(state.fields).length) setStatus(say.loaded + moved(stored.report));
+    if (Object.keys(state.fields).length) setStatus(moved(stored.report).trim() || say.loaded);
     byId("plan-restore").hidden = !storage.replaced(state.store);
     if (stored.migrated && opened.writable) {  // its new ids kept
       var doc = format.create(copy(state.fields), stored.doc.revision + 1, undefined, state.id);

@@ -53,6 +53,7 @@
     /* Views drawn; the period's entries built (and those without a date), the others left out. */
     function prepare() {
       var p = period(byId("plan-print-period").value);
+      checkinScreen.forPrint(true);
       ctx.views.everything();
       ctx.views.flush(true);
       Object.keys(ctx.lists).forEach(function (kind) {
@@ -90,7 +91,7 @@
       }
       if (fields["summary-checkins"]) {
         add("h3", w.summary.checkins);
-        var picture = checkinScreen.drawn(checkinScreen.data(), key, 640);
+        var picture = checkinScreen.drawn(checkinScreen.data(), key, 640, 16);
         if (picture) add("figure", undefined, { "class": "plan-chart" }).appendChild(picture); else add("p", w.summary.nothing);
       }
       if (fields["summary-step"]) {
@@ -104,6 +105,7 @@
       if (busy) return;
       try { prepare(); } catch (error) { ctx.page.report(error); }
     });
+    win.addEventListener("afterprint", function () { checkinScreen.forPrint(false); ctx.views.flush(false); });
 
     return {
       clicks: {
@@ -113,7 +115,12 @@
           byId("plan-print-options").hidden = !show;
           if (show) byId("plan-print-period").focus();
         },
-        "plan-print-go": function () { prepare(); printOnly("plan-printing-plan"); },
+        "plan-print-go": function () {
+          prepare();
+          printOnly("plan-printing-plan");
+          checkinScreen.forPrint(false);
+          ctx.views.flush(false);
+        },
         "plan-print-safety": function () {
           Array.prototype.forEach.call(byId("plan-safety-card").querySelectorAll(CONTROLS), mark);
           printOnly("plan-printing-safety");

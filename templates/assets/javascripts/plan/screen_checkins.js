@@ -8,6 +8,7 @@
   function start(ctx) {
     var w = ctx.w, byId = ctx.byId, doc = ctx.doc, part = byId("plan-step-checkins"), shown = ctx.shown;
     var table = { month: null, months: [], chosen: false };  // chosen: not the latest
+    var print = false;  // drawn for print: 640 wide, in larger type
 
     var checkins = ctx.lists.checkin = ui.EntryList(byId("plan-checkins"), {
       newest: true, fill: ctx.fill,
@@ -63,9 +64,9 @@
     }
 
     /* The chart of a range at a width: a fragment, or null. */
-    function drawn(data, range, width) {
+    function drawn(data, range, width, font) {
       var layout = chart.layout(data, chart.span(data, range, ctx.model().today), width, 240, {
-        shown: shown, mark: function (n) { return fill(w.chart.mark, { number: n }); }
+        shown: shown, font: font, mark: function (n) { return fill(w.chart.mark, { number: n }); }
       });
       if (!layout) return null;
       var figure = doc.createDocumentFragment();
@@ -84,8 +85,8 @@
       return /^(?:checkin-[a-z0-9]{6}-(?:date|mood|sleep)|wellbeing-|session-[a-z0-9]{6}-date)/.test(name);
     }, draw: function () {
       var points = data(), figure = byId("plan-chart");
-      var width = Math.max(280, Math.min(720, ctx.root.clientWidth || 640));
-      var picture = drawn(points, byId("plan-chart-range").value, width);
+      var width = print ? 640 : Math.max(280, Math.min(720, ctx.root.clientWidth || 640));
+      var picture = drawn(points, byId("plan-chart-range").value, width, print ? 16 : 12);
       figure.replaceChildren();
       if (picture) figure.appendChild(picture);
       figure.hidden = !picture;
@@ -108,6 +109,7 @@
 
     return {
       drawn: drawn, data: data,
+      forPrint: function (on) { print = on; ctx.views.stale(view); },
       clicks: {
         "plan-chart-earlier": function () { turn(-1); },
         "plan-chart-later": function () { turn(1); },
