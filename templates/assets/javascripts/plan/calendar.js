@@ -29,7 +29,6 @@
 
   function compact(day) { return entries.isoDay(day).replace(/-/g, ""); }
 
-  /* YYYYMMDDTHHMMSS, minutes after `time` on `day`. */
   function localTime(day, time, minutes) {
     var p = time.split(":");
     return new Date(day * 86400000 + ((+p[0] * 60) + +p[1] + (minutes || 0)) * 60000).toISOString().slice(0, 19).replace(/[-:]/g, "");
@@ -42,7 +41,7 @@
     return minutes < 0 ? "-PT" + -minutes + "M" : "PT" + minutes + "M";
   }
 
-  /* An event's lines, but its UID, DTSTAMP and SEQUENCE. */
+  /* All but UID, DTSTAMP and SEQUENCE. */
   function body(event) {
     var lines = [], lastDay = event.daily ? event.start : event.end - 1;
     if (event.time) {

@@ -13,7 +13,6 @@
   var RANGES = { month: 30, quarter: 91, year: 365, all: 0 };
   var GAP = 6;
 
-  /* {mood, sleep, wellbeing: [{day, value}], sessions: [{day, number}]}. */
   function points(sessions, checkins, wellbeings, entries) {
     function from(list, read) {
       return entries.dated(list).map(function (e) { return { day: e.day, value: read(e) }; }).filter(function (p) { return p.value !== null; });

@@ -18,7 +18,6 @@
   };
   var made = new Map();
 
-  /* "YYYY-MM-DD" as a day, or null (2026-02-30 is null). */
   function dayOf(date) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || "");
     if (!m) return null;
@@ -26,7 +25,6 @@
     return new Date(time).toISOString().slice(0, 10) === date ? time / DAY_MS : null;
   }
   function isoDay(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
-  /* Today where the patient is. */
   function today(now) {
     var d = now || new Date();
     return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
@@ -52,7 +50,7 @@
     return out;
   }
 
-  /* {session, checkin, wellbeing}: Maps id -> {part: value}, in one pass. */
+  /* {session, checkin, wellbeing}: Maps id -> parts. */
   function index(fields) {
     var found = { session: new Map(), checkin: new Map(), wellbeing: new Map() };
     Object.keys(fields).forEach(function (name) {
@@ -79,7 +77,6 @@
 
   function dated(entries) { return entries.filter(function (e) { return e.day !== null; }); }
 
-  /* The dated entries from first to last (null: no bound). */
   function within(entries, first, last) {
     return entries.filter(function (e) { return e.day !== null && (first === null || e.day >= first) && (last === null || e.day <= last); });
   }
@@ -130,7 +127,7 @@
 
   function score(value, top) { return /^\d{1,2}$/.test(value || "") && +value <= top ? +value : null; }
 
-  /* The WHO-5 raw score (0 to 25) once all five are answered; low: below 13. */
+  /* The WHO-5 raw score once all five are answered. */
   function who5(entry) {
     var total = 0;
     for (var i = 1; i <= WHO5_ITEMS; i++) {
@@ -141,7 +138,6 @@
     return { score: total, low: total < WHO5_LOW };
   }
 
-  /* None yet, or the last 14 days ago or more. */
   function who5Due(wellbeings, todayDay) {
     var all = dated(wellbeings);
     return !all.length || todayDay - all[all.length - 1].day >= WHO5_EVERY_DAYS;

@@ -31,7 +31,7 @@
 
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
-  /* Only names a plan could have ("__proto__" is not one). */
+  /* Names a plan could have ("__proto__" is not one). */
   function checkName(name) {
     if (!NAME.test(name)) throw new PlanError("strange_name", name.slice(0, 60));
     return name;
@@ -90,7 +90,6 @@
     return out.slice(0, length);
   }
 
-  /* random(): 0 <= x < 1 (tests pass their own). */
   function randomId(length, random) {
     random = random || function () {
       return typeof crypto === "object" && crypto.getRandomValues ? crypto.getRandomValues(new Uint32Array(1))[0] / 4294967296 : Math.random();
@@ -112,7 +111,6 @@
     return { kind: match[1], id: match[2], part: match[3] };
   }
 
-  /* The fields as one text, names in order. */
   function canonical(fields) {
     return JSON.stringify(Object.keys(fields).sort().map(function (name) {
       var value = fields[name];

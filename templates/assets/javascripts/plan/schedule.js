@@ -14,7 +14,6 @@
     });
   }
 
-  /* [{id, number, day, time, intention}] of the dated sessions. */
   function sessions(plan, list) {
     return entries.dated(list || entries.list(plan, "session")).map(function (s, i) {
       var time = s.parts.time;
@@ -61,7 +60,6 @@
     return found;
   }
 
-  /* therapist-next ("YYYY-MM-DDTHH:MM"), an hour long. */
   function appointment(plan, words, planId) {
     var start = (plan["therapist-next"] || "").split("T");
     if (start.length !== 2 || !format.isDate(start[0]) || !format.isTime(start[1])) return null;
@@ -89,7 +87,6 @@
     return found.sort(function (a, b) { return a.start - b.start || ((a.time || "") < (b.time || "") ? -1 : (a.time || "") > (b.time || "") ? 1 : 0); });
   }
 
-  /* What is to come or on today, and what is over (latest first). */
   function split(all, today) {
     return {
       coming: all.filter(function (e) { return e.end > today; }),
@@ -97,7 +94,6 @@
     };
   }
 
-  /* When an event is, in the content's words and the page's language. */
   function when(event, words, lang) {
     var shown = entries.names(lang);
     var single = event.end - event.start <= 1;

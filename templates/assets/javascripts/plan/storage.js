@@ -58,13 +58,12 @@
     return key;
   }
 
-  /* The plan an opened file replaced. */
   function keepReplaced(store, text) { store.setItem(REPLACED, text); }
   function replaced(store) {
     try { return store.getItem(REPLACED); } catch (e) { return null; }
   }
 
-  /* Removes the plan and its copies; throws if the plan is still there. */
+  /* Throws if the plan is still there. */
   function clear(store) {
     var keys = [KEY, REPLACED];
     for (var i = 0; i < store.length; i++) {

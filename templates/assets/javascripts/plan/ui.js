@@ -19,7 +19,6 @@
     if (win.requestIdleCallback) win.requestIdleCallback(fn, { timeout: 300 }); else win.setTimeout(fn, 30);
   }
 
-  /* A template's copy, its "NEWID"s replaced. */
   function rename(node, id) {
     [node].concat(Array.prototype.slice.call(node.querySelectorAll("*"))).forEach(function (each) {
       RENAMED.forEach(function (attr) {
@@ -50,7 +49,6 @@
         });
       },
       stale: function (view) { dirty.add(view); },
-      /* Draws a view if out of date, its part shown or not. */
       now: function (view) { if (dirty.delete(view)) view.draw(); },
       everything: function () { views.forEach(function (view) { dirty.add(view); }); },
       soon: function () {
@@ -145,7 +143,6 @@
       return node;
     }
 
-    /* The entry, built and open (its month too), or null. */
     function open(id) {
       var entry = byId.get(id);
       if (!entry) return null;
