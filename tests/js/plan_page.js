@@ -154,7 +154,7 @@ function loaded({ store = fakeStore(), patch, lang } = {}) {
   const downloads = [];
   const context = {
     window: win, document: doc, setTimeout: win.setTimeout, clearTimeout: () => {}, console: { error: () => {} },
-    performance: { mark: (name) => { win.marked = name; } },
+    performance: { mark: (name) => { win.marked = name; }, measure: () => {}, now: () => 0 },
     URL: { createObjectURL: (blob) => { downloads.push(blob); return "blob:" + downloads.length; }, revokeObjectURL: () => {} },
     Blob: function (parts, options) { this.text = parts.join(""); this.type = options.type; }
   };
