@@ -75,3 +75,23 @@ test("a view that fails is reported; the others and the buttons still work", (t)
   p.doc.getElementById("plan-add-session").click();
   assert.equal(Object.keys(p.fields).filter((n) => n.endsWith("-date")).length, 2);
 });
+
+test("a word typed in an entry is put in place: the entries are not listed again; a date changed, they are", (t) => {
+  const { entries } = require("../../templates/assets/javascripts/plan/entries.js");
+  const p = at(t, { "session-aaaaaa-date": "2026-12-01", "session-aaaaaa-themes": "Grief" });
+  const real = entries.index;
+  let listed = 0;
+  t.mock.method(entries, "index", (fields) => { listed += 1; return real(fields); });
+  p.fields["session-aaaaaa-themes"] = "Grief\nTrust";
+  p.screens.changed("session-aaaaaa-themes");
+  p.screens.soon();
+  p.win.flush();
+  assert.equal(listed, 0);
+  assert.deepEqual(p.doc.querySelectorAll("#plan-themes li strong").map((s) => s.textContent), ["Grief", "Trust"]);
+  p.fields["session-aaaaaa-date"] = "2026-12-02";
+  p.screens.changed("session-aaaaaa-date");
+  p.screens.soon();
+  p.win.flush();
+  assert.equal(listed, 1);
+  assert.match(p.doc.querySelector("#plan-sessions [data-title]").textContent, /December 2, 2026/);
+});

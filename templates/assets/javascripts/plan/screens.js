@@ -136,7 +136,11 @@
       statics: parts.statics,
       practices: practices,
       changed: function (name, el) {
-        if (entries.ENTRY.test(name)) model = null;
+        var entry = entries.ENTRY.exec(name), parts = entry && model && model.index[entry[1]].get(entry[2]);
+        var value = page.fields()[name];
+        if (!parts || /^(?:date|time)$/.test(entry[3]) || (value === undefined && Object.keys(parts).length < 2)) {
+          if (entry) model = null;  // an entry added, moved or gone: listed again
+        } else if (value === undefined) delete parts[entry[3]]; else parts[entry[3]] = value;  // its words, in place
         ctx.views.changed(name);
         if (el && /-journal-/.test(name)) {  // the evening's prompt and its session's
           Array.prototype.forEach.call(root.querySelectorAll('[name="' + name + '"]'), function (other) { if (other !== el) setControl(other); });
