@@ -52,21 +52,29 @@
 
   function score(high) { return function (text) { return /^(?:0|[1-9]\d?)$/.test(text) && +text <= high ? null : "not_a_score"; }; }
   function rule(test, code) { return function (value) { return test(value) ? null : code; }; }
-  var ticked = rule(function (value) { return value === true; }, "not_a_tick");
-  /* [name pattern, check (value -> problem code or null), fill-ins]. */
+  var ticked = rule(function (value) { return value === true; }, "not_a_tick"), timed = rule(isTime, "not_a_time");
+  var TEN = [score(10), { low: 0, high: 10 }], FIVE = [score(5), { low: 0, high: 5 }];
+  /* The other fields' checks: [name pattern, check (value -> problem code or null)]. */
   var VALUE_RULES = [
     [/-date$/, dateCode],
-    [/-time$/, rule(isTime, "not_a_time")],
+    [/-time$/, timed],
     [/^therapist-next$/, function (text) {
       var p = text.split("T");
       return p.length !== 2 || !isTime(p[1]) ? "not_a_date" : dateCode(p[0]);
     }],
-    [/^(?:session-[a-z0-9]{6}-feeling|checkin-[a-z0-9]{6}-(?:mood|sleep))$/, score(10), { low: 0, high: 10 }],
-    [/^wellbeing-[a-z0-9]{6}-q[1-5]$/, score(5), { low: 0, high: 5 }],
     [/^reminder-session$/, rule(function (text) { return /^(?:0|[1-9]\d{0,4})$/.test(text) && +text <= 40320; }, "not_minutes")],
-    [/^(?:checkin-[a-z0-9]{6}-effect-.+|summary-.+|calendar-earlier)$/, ticked],
+    [/^(?:summary-.+|calendar-earlier)$/, ticked],
     [/^calendar-sent$/, rule(function (text) { return typeof text === "string" && OWN["calendar-sent"].test(text); }, "not_text")]
   ];
+
+  /* An entry part's [check, fill-ins], or null: found by its name, not by trying each pattern. */
+  function partRule(kind, part) {
+    if (part === "date") return [dateCode];
+    if (part === "time") return [timed];
+    if (kind === "session" ? part === "feeling" : kind === "checkin" && (part === "mood" || part === "sleep")) return TEN;
+    if (kind === "wellbeing") return /^q[1-5]$/.test(part) ? FIVE : null;
+    return kind === "checkin" && part.indexOf("effect-") === 0 ? [ticked] : null;
+  }
 
   /* cyrb53: a text's 53-bit hash, the same on any device. */
   function hash(text, seed) {
@@ -142,11 +150,11 @@
     return read(doc, options);
   }
 
-  function checkValue(name, value) {
-    for (var i = 0; i < VALUE_RULES.length; i++) {
-      var r = VALUE_RULES[i], code = r[0].test(name) && r[1](value);
-      if (code) throw new PlanError(code, name, r[2]);
-    }
+  function checkValue(name, value, entry) {
+    var found = entry ? partRule(entry[1], entry[3]) : null;
+    for (var i = 0; !entry && !found && i < VALUE_RULES.length; i++) if (VALUE_RULES[i][0].test(name)) found = [VALUE_RULES[i][1]];
+    var code = found && found[0](value);
+    if (code) throw new PlanError(code, name, found[1]);
   }
 
   function checkFields(doc) {
@@ -159,8 +167,8 @@
       if (value === false || value === "") return;
       if (value !== true && typeof value !== "string") throw new PlanError("not_text", name);
       if (typeof value === "string" && value.length > MAX_TEXT && name !== "calendar-sent") throw new PlanError("too_long", name);
-      checkValue(name, value);
       var entry = ENTRY.exec(name);
+      checkValue(name, value, entry);
       if (entry && ids[entry[1]].add(entry[2]).size > MAX_ENTRIES[entry[1]]) {
         throw new PlanError("too_many_" + entry[1], undefined, { limit: MAX_ENTRIES[entry[1]] });
       }

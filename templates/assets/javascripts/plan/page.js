@@ -125,7 +125,7 @@
     if (!byId("plan-save-copy").hidden) { setError(""); offerCopy(false); }
     state.id = id;
     state.pending.clear();
-    state.base = { revision: doc.revision, fields: copy(merged.fields) };
+    state.base = { revision: doc.revision, fields: merged.fields };  // never changed: not copied
     if (merged.fromOtherTab) { state.fields = copy(merged.fields); tell("redraw"); }
     if (merged.clashes.length) setError(fill(say.changed_in_both_tabs, { fields: merged.clashes.map(fieldLabel).join("; ") }));
     setStatus(merged.fromOtherTab ? say.saved_with_other_tab : say.saved);
@@ -167,13 +167,13 @@
     try {
       var doc = format.create(copy(state.fields), revision, undefined, state.id);
       state.last = { text: storage.write(state.store, doc), doc: doc };
+      state.base = { revision: revision, fields: doc.fields };
     } catch (e) {
       Object.keys(state.fields).forEach(function (name) { state.pending.add(name); });
       setError(say.storage_full_on_replace);
       offerCopy(true);
       return false;
     }
-    state.base = { revision: revision, fields: copy(state.fields) };
     return true;
   }
 
@@ -193,7 +193,7 @@
     if (stored.problem) return;
     state.fields = copy(stored.doc.fields);
     state.id = stored.doc.id;
-    state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
+    state.base = { revision: stored.doc.revision, fields: stored.doc.fields };
     tell("redraw");
     setStatus(Object.keys(state.fields).length ? say.updated_in_other_tab : say.cleared_in_other_tab);
   }
@@ -205,7 +205,7 @@
     if (stored.problem) { useMemoryOnly(storedUnreadable(stored)); return; }
     state.fields = copy(stored.doc.fields);
     state.id = stored.doc.id;
-    state.base = { revision: stored.doc.revision, fields: copy(state.fields) };
+    state.base = { revision: stored.doc.revision, fields: stored.doc.fields };
     if (Object.keys(state.fields).length) setStatus(moved(stored.report).trim() || say.loaded);
     byId("plan-restore").hidden = !storage.replaced(state.store);
     if (stored.migrated && opened.writable) {  // its new ids kept
