@@ -42,12 +42,13 @@ def year() -> str:
     return json.dumps(plan_document(1))
 
 
-# Each <text> of the chart's SVG, and whether any two of them overlap (their boxes, as drawn).
-OVERLAPS = """() => {
-    const boxes = [...document.querySelectorAll('#plan-chart svg.plan-chart-svg text')].map(t => {
+# Each <text> of a chart's SVG (the page's, or `where` one), and whether any two of them overlap (their boxes, as drawn).
+OVERLAPS = """(where) => {
+    where = where || '#plan-chart';
+    const boxes = [...document.querySelectorAll(where + ' svg.plan-chart-svg text')].map(t => {
         const r = t.getBoundingClientRect(); return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
     });
-    const svg = document.querySelector('#plan-chart svg.plan-chart-svg').getBoundingClientRect();
+    const svg = document.querySelector(where + ' svg.plan-chart-svg').getBoundingClientRect();
     const out = boxes.filter(b => b.left < svg.left - 1 || b.right > svg.right + 1);
     const clash = [];
     boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
@@ -96,6 +97,10 @@ def test_the_therapist_summary_prints_on_one_page_at_any_size(browser, site_url,
     try:
         for period in ["month", "year", "all"]:
             print_summary(tab, period)
+            tab.emulate_media(media="print")  # the chart laid out in print's larger type: no label over another
+            found = tab.evaluate(OVERLAPS, "#plan-summary-print")
+            assert found["clash"] == [] and found["outside"] == [] and found["count"] > 12, (period, paper, found)
+            tab.emulate_media(media="null")  # not "screen": page.pdf() would then print in screen type
             path = tmp_path / f"summary-{period}-{paper}.pdf"
             tab.pdf(path=str(path), format=paper)
             reader = PdfReader(path)
