@@ -125,7 +125,6 @@ class ChartWords(Words):
     date: Text = words("The table's date column.")
     wellbeing: Text = words("The WHO-5 line and column.")
     session: Text = words("A session in the table and the themes.", "number")
-    mark: Text = words("A session's mark above the chart (short: it must fit between two sessions).", "number")
     sessions: Text = words("The key to the sessions' marks.")
     range: Text = words("The label of the choice of range.")
     ranges: RangeWords

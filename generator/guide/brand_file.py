@@ -1,6 +1,6 @@
-"""Read a clinic's ``brand.yml`` into a ``Brand``: the file checked against its schema, its logo
-and favicon checked (inside the clinic's folder, no script in an SVG), its colours checked for
-contrast (colours.py)."""
+"""Read a clinic's ``brand.yml`` once for a build (the file checked against its schema, its logo and
+favicon checked: inside the clinic's folder, no script in an SVG; its colours checked for contrast,
+colours.py), and make each edition's ``Brand`` from it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from ..problems import Problem, display_path
 from ..schema.base import paper_for
 from ..schema.brand_file import BrandFile
 from ..schema.items import Site
-from ..source.read import read_document
 from ..source.yaml_reader import YamlDocument
 from .brand import OUR_COLOURS, Brand, with_slash
 from .colours import contrast_problems, resolve_colours
@@ -19,27 +18,34 @@ from .markup_check import unsafe_svg
 BRAND_FILE = "brand.yml"
 
 
-def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[Brand | None, BrandFile | None, list[Problem]]:
-    """Read and check ``clinic_dir/brand.yml``: the brand and the file's model, or ``None`` and every problem."""
+def read_brand_file(clinic_dir: Path, sources) -> tuple[BrandFile | None, YamlDocument | None, list[Problem]]:
+    """``clinic_dir/brand.yml`` read once for a build and checked (its schema, its logo and favicon, its
+    colours' contrast): its model and document, or None and every problem."""
     path = clinic_dir / BRAND_FILE
     if not path.is_file():
         return None, None, [Problem(str(path), 1, 1, "", "brand file not found; every clinic folder needs a brand.yml "
                                                          "(`python -m generator new-clinic FOLDER --name NAME` makes one)")]
-    read = read_document(path, BrandFile, root)
+    read = sources.document(path, BrandFile)
     model = read.model
     if model is None:
-        return None, None, read.problems
-    problems = _check_assets(model, read.doc, clinic_dir, root)
+        return None, read.doc, read.problems
+    problems = _check_assets(model, read.doc, clinic_dir, sources.root)
     colours = resolve_colours(model.colours) if model.colours else OUR_COLOURS
     problems += [read.doc.problem(("colours", key), message) for key, message in contrast_problems(colours)]
     if problems:
-        return None, None, problems
-    brand = Brand(
+        return None, read.doc, problems
+    return model, read.doc, []
+
+
+def edition_brand(model: BrandFile, clinic_dir: Path, site: Site) -> Brand:
+    """The clinic's brand in one edition: ``site`` (ours, in the edition's language) gives what the
+    brand file leaves out (the footer)."""
+    return Brand(
         name=model.name,
         short_name=model.short_name or model.name,
         logo=(clinic_dir / model.logo).resolve() if model.logo else None,
         favicon=(clinic_dir / model.favicon).resolve() if model.favicon else None,
-        colours=colours,
+        colours=resolve_colours(model.colours) if model.colours else OUR_COLOURS,
         contact=model.contact,
         integration_therapy=model.integration_therapy,
         footer=model.footer or site.copyright,
@@ -49,7 +55,6 @@ def load_brand(clinic_dir: Path, site: Site, root: Path | None = None) -> tuple[
         clinic_dir=clinic_dir.resolve(),
         site_url=with_slash(model.site_url),
     )
-    return brand, model, []
 
 
 def _check_assets(model: BrandFile, doc: YamlDocument, clinic_dir: Path, root: Path | None) -> list[Problem]:

@@ -26,7 +26,7 @@ def crisis_numbers(crisis: Crisis) -> set[str]:
     for line in crisis.lines:
         numbers |= {re.sub(r"\D", "", value) for value in (line.number, line.texts) if isinstance(value, str)}
         if line.href and line.href.startswith(("tel:", "sms:")):
-            numbers.add(re.sub(r"\D", "", line.href))
+            numbers.add(re.sub(r"\D", "", line.href.split("?", 1)[0]))  # sms:85258?body=SHOUT: the number, not the body
     for text in [crisis.emergency or "", *(line.how or "" for line in crisis.lines)]:
         numbers.update(NUMBER.findall(text))
     return numbers - {""}

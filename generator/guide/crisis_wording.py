@@ -1,8 +1,11 @@
 """The crisis lines in words: every sentence about a crisis line is built here from its facts
 (number, texts, chat, hours, free, languages) and the interface catalog of the site's language, so
 that no text about getting help is written as prose that a clinic in another country would have to
-find and rewrite. "Call or text 988" comes from a line whose number takes texts; "any time" from
-hours 24/7; the emergency sentence from the emergency number.
+find and rewrite. "Call or text 988" comes from a line whose number takes texts; "Text SHOUT to
+85258" from a line that only takes texts, with a keyword; "Llame al 988 y oprima 2" from the line's
+option for Spanish (a key to press); "any time" from hours 24/7; "in English and Spanish" from the
+languages it answers in, where they are not just the page's own; the emergency sentence from the
+emergency number.
 
 The worded lines keep the shape every template already reads: ``how`` (the short way to reach it),
 ``href`` (its first link), ``hours`` (its facts in words: "free, any time") and the crisis's
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 
 from ..schema.items import Crisis, CrisisLine
 from .interface import fill
@@ -42,21 +46,43 @@ def digits(number: str) -> str:
 
 def worded_crisis(crisis: Crisis, ui: dict, language: str) -> Crisis:
     """``crisis`` with every line's how, href and hours, and the emergency sentence, in words of
-    ``language`` (the catalog ``ui``; languages' names and lists from Babel's CLDR data)."""
+    ``language`` (the catalog ``ui``; languages' names and lists from Babel's CLDR data). A line's
+    option for the language (a key to press, a keyword, a chat of its own, its source) is taken into
+    the line, so that every later step words it the same way."""
     words = ui["crisis"]
     emergency = crisis.emergency or fill(words["emergency"], number=crisis.emergency_number)
-    lines = [_worded_line(line, words, _language_list(language)) for line in crisis.lines]
+    lines = [_worded_line(_in_language(line, language), words, language) for line in crisis.lines]
     return crisis.model_copy(update={"emergency": emergency, "lines": lines})
 
 
+def _in_language(line: CrisisLine, language: str) -> CrisisLine:
+    option = line.option(language)
+    if option is None:
+        return line
+    return line.model_copy(update={"press": option.press or line.press, "keyword": option.keyword or line.keyword,
+                                   "chat": option.chat or line.chat, "source": option.source or line.source})
+
+
+def _call(line: CrisisLine, words: dict) -> tuple[str, str]:
+    said = fill(words["call_press"], number=line.number, key=line.press) if line.press else fill(words["call"], number=line.number)
+    return said, f"tel:{digits(line.number)}"
+
+
+def _text(line: CrisisLine, words: dict) -> tuple[str, str]:
+    number = line.text_number
+    if line.keyword:
+        return fill(words["text_keyword"], keyword=line.keyword, number=number), \
+            f"sms:{digits(number)}?body={urllib.parse.quote(line.keyword)}"  # RFC 5724: the keyword already typed in
+    return fill(words["text"], number=number), f"sms:{digits(number)}"
+
+
 def ways(line: CrisisLine, ui: dict) -> list[tuple[str, str]]:
-    """Each way to reach a line, as (words, link): call, text, chat, in that order."""
+    """Each way to reach a (worded) line, as (words, link): call, text, chat, in that order."""
     words, found = ui["crisis"], []
     if line.number:
-        found.append((fill(words["call"], number=line.number), f"tel:{digits(line.number)}"))
+        found.append(_call(line, words))
     if line.texts:
-        number = line.number if line.texts is True else line.texts
-        found.append((fill(words["text"], number=number), f"sms:{digits(number)}"))
+        found.append(_text(line, words))
     if line.chat:
         found.append((words["chat"], line.chat))
     if not found and line.how and line.href:
@@ -73,24 +99,20 @@ def _language_list(language: str):
         locale = babel.Locale.parse(language.replace("-", "_"))
     except (ValueError, babel.UnknownLocaleError):
         return ", ".join
-    return lambda codes: format_list([locale.languages.get(code, code) for code in codes], locale=locale)
+    return lambda codes: format_list([locale.languages.get(code.replace("-", "_"), code) for code in codes], locale=locale)
 
 
-def _worded_line(line: CrisisLine, words: dict, language_list) -> CrisisLine:
-    if line.number and line.texts is True:
+def _worded_line(line: CrisisLine, words: dict, language: str) -> CrisisLine:
+    """The short way to reach the line (``how``: its first way, or "Call or text 988" where one number
+    takes both and asks for nothing more), its first link, and its facts in words."""
+    how, first_href = (ways(line, {"crisis": words}) or [(line.how, line.href)])[0]
+    if line.number and line.texts is True and not (line.press or line.keyword):
         how = fill(words["call_or_text"], number=line.number)
-    elif line.number:
-        how = fill(words["call"], number=line.number)
-    elif line.texts:
-        how = fill(words["text"], number=line.texts)
-    else:
-        how = words["chat"]
-    href = f"tel:{digits(line.number)}" if line.number else (f"sms:{digits(line.texts)}" if line.texts else line.chat)
     facts = []
     if line.free:
         facts.append(words["free"])
     if line.hours:
         facts.append(words["any_time"] if line.always_open else line.hours)
-    if len(line.languages) > 1:
-        facts.append(fill(words["languages"], languages=language_list(line.languages)))
-    return line.model_copy(update={"how": line.how or how, "href": line.href or href, "hours": ", ".join(facts) or None})
+    if line.languages and {code.split("-")[0] for code in line.languages} != {language.split("-")[0]}:
+        facts.append(fill(words["languages"], languages=_language_list(language)(line.languages)))
+    return line.model_copy(update={"how": line.how or how, "href": line.href or first_href, "hours": ", ".join(facts) or None})

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..problems import Problem
+from ..problems import Problem, display_path
 from ..schema.base import PAGE_LINK
-from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, format_field_path, load_yaml, texts
+from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, load_yaml, texts
+from .edition_facts import fact_source_problems
 from .guide import Guide
-from .markup_check import markup_problems
+from .sanitizer import guide_markup_problems
 
 Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
 
@@ -69,9 +70,15 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     every_doc = [*docs.values(), *(d for d, _ in page_docs), *(d for d, _ in sheet_docs)]
     for doc in every_doc:
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
-    problems += markup_problems(every_doc)
+    brand = _brand_document(guide)
+    if isinstance(brand, Problem):
+        problems.append(brand)
+        brand = None
+    problems += guide_markup_problems(guide, every_doc, docs["site"].path.parent, brand)
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
     problems += _crisis_sources(guide, docs["site"])
+    problems += fact_source_problems(guide.site, guide.references, docs["site"], guide.brand.clinic_dir)
+    problems += _crisis_page_lists_lines(guide, page_docs)
 
     problems += _unknown(uses["reference"], guide.references, "reference")
     problems += _unknown(uses["notice"], guide.notices, "notice")
@@ -83,25 +90,44 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     return problems
 
 
+def _crisis_page_lists_lines(guide: Guide, page_docs: list[tuple[YamlDocument, Any]]) -> Iterator[Problem]:
+    """The crisis page lists the crisis lines: as it may not be left out, it may not be emptied of them."""
+    for doc, page in page_docs:
+        if page.id == guide.site.crisis_page and not any(block.type == "crisis_lines" for block in page.blocks):
+            yield doc.problem(("blocks",), "the crisis page must list the crisis lines: add a block `- type: crisis_lines` "
+                                           "(it shows the lines in force, ours or the clinic's brand.yml)")
+
+
+def _brand_document(guide: Guide) -> YamlDocument | Problem | None:
+    """A clinic's brand.yml as loaded (read and checked already; read again here for where its texts are)."""
+    if not guide.brand.is_clinic:
+        return None
+    try:
+        return load_yaml(guide.brand.clinic_dir / "brand.yml")
+    except YamlLoadError as exc:
+        return exc.problem
+
+
 def _crisis_sources(guide: Guide, site: YamlDocument) -> Iterator[Problem]:
-    """Each crisis line's source is a reference of the guide: ours, or one the clinic adds in its folder."""
-    named = [(("crisis", "emergency_source"), guide.site.crisis.emergency_source)]
-    named += [(("crisis", "lines", i, "source"), line.source) for i, line in enumerate(guide.site.crisis.lines)]
+    """Each crisis line's sources are references of the guide: ours, or ones the clinic adds in its
+    folder. ``site`` is the edition's site settings, whose crisis section remembers the file it came
+    from (a clinic's brand.yml, or ours)."""
+    crisis = site.data["crisis"]  # the facts as written (a worded line carries its language's source)
+    named = [(("crisis", "emergency_source"), crisis.get("emergency_source"))]
+    for i, (line, worded) in enumerate(zip(crisis["lines"], guide.site.crisis.lines)):
+        named.append((("crisis", "lines", i, "source"), line.get("source")))
+        option = worded.option(guide.site.language)  # cited in its language's edition only
+        if option is not None:
+            j = worded.language_options.index(option)
+            named.append((("crisis", "lines", i, "language_options", j, "source"), option.source))
     unknown = [(at, source) for at, source in named if source and source not in guide.references]
-    if not unknown:
-        return
-    where = site
     if guide.brand.is_clinic:
-        try:  # brand.yml was read and checked already; read again here for the lines its settings are on
-            brand = load_yaml(guide.brand.clinic_dir / "brand.yml")
-        except YamlLoadError as exc:
-            yield exc.problem
-            return
-        if "crisis" in brand.data:  # the clinic's own lines, not ours
-            where = brand
-    add_to = "references: add: in the clinic folder" if guide.brand.is_clinic else "content/references.yml"
+        folder = display_path(guide.brand.clinic_dir / "content" / "references.yml")
+        add_to = f"{folder} (references: add:), which every edition of the clinic reads"
+    else:
+        add_to = "content/references.yml"
     for at, source in unknown:
-        yield where.problem(at, f"no reference has the id {source!r}; add it to references.yml ({add_to})")
+        yield site.problem(at, f"no reference has the id {source!r}; add it to {add_to}")
 
 
 def _duplicate_ids(guide: Guide, docs: dict[str, YamlDocument], folders) -> Iterator[Problem]:

@@ -28,6 +28,9 @@ class Guide:
     notes: list[Note] = field(default_factory=list)  # warnings and info lines for the author; the build goes on
     ui: dict = field(default_factory=dict)  # the interface catalog of the site's language (guide/interface.py)
     warnings: tuple[Problem, ...] = ()  # what is incomplete but still builds (an untranslated text)
+    # Where each item came from: what it is ("page", "notice", "interface text", ...) -> its id -> the
+    # layer, file and line, and what that layer did (guide/layers.py), left-out items included.
+    provenance: dict = field(default_factory=dict)
 
     @property
     def address_prefix(self) -> str:
@@ -54,6 +57,19 @@ class Guide:
         return next((p for p in self.pages if any(b.type == "plan_builder" for b in p.blocks)), None)
 
     def page_references(self, page: Page) -> list[Reference]:
-        """The page's own references, then those of the practices and checklist items it shows."""
-        ids = [*page.references, *(ref for block in page.blocks for ref in block.cited(self))]
+        """The page's own references, then those of the practices and checklist items it shows, then
+        the sources of the edition's facts its words name (the urgent route, the esketamine label)."""
+        ids = [*page.references, *(ref for block in page.blocks for ref in block.cited(self)), *self.fact_sources(page)]
         return [self.references[i] for i in dict.fromkeys(ids)]
+
+    def fact_sources(self, page: Page) -> list[str]:
+        """The sources of the edition facts whose fill-ins (``{urgent_care}``, ``{esketamine_watch}``)
+        are in the page's words, or the help tiers it shows: this edition's, whichever country's."""
+        words = " ".join([page.model_dump_json(), *(str(text) for block in page.blocks for text in block.prose(self) if text)])
+        found = []
+        if "{urgent_care}" in words or any(getattr(b, "type", "") == "help_tiers" and any(t.level == "urgent" for t in b.tiers)
+                                           for b in page.blocks):
+            found.append(self.site.urgent_care.source)
+        if "{esketamine_" in words:
+            found.append(self.site.esketamine.source)
+        return found

@@ -11,9 +11,11 @@ reference: sections of keys, each key a plain text, with ``{name}`` fill-ins::
       reviewed_by: "Reviewed by {name}"
 
 Another language's table (``content/<lang>/interface.yml``) and a clinic's (``clinics/<n>/content/
-interface.yml`` for English, ``clinics/<n>/content/<lang>/interface.yml`` for a language) may only
-hold keys the English table has, and only its fill-ins: anything else is an error in that file. A key
-the translation lacks is a completeness warning, and the English text is used.
+interface.yml`` for every edition, ``clinics/<n>/content/<lang>/interface.yml`` for one language) may
+only hold keys the English table has, and only its fill-ins: anything else is an error in that file.
+The tables are layered like the rest of an edition (layers.py), key by key: a key the translation
+lacks is a completeness warning, and the English text is shown (never another translation's); a text
+word for word another translation's is a warning too (copied, not yet translated).
 
 Every text is plain text: templates escape it where they print it.
 """
@@ -25,13 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem, display_path
-from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, format_field_path, load_yaml
+from ..source.yaml_reader import Path_, YamlDocument, format_field_path
+from .languages import identical_texts
+from .layers import ENGLISH, Layer, Provenance, edition_layers  # ENGLISH: also the pipeline's, from here
 
 INTERFACE_FILE = "interface.yml"
-ENGLISH = "en"
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 FILL_IN = re.compile(r"\{([^{}]*)\}")
 FILL_IN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+WORD = re.compile(r"[^\W\d_]*[a-zà-ÿ]{2}")  # a word to translate, not a code such as "A4" or "PDF"
 
 Table = dict  # nested: section -> key -> text (or a deeper section)
 
@@ -93,11 +97,10 @@ def _flatten(doc: YamlDocument) -> tuple[dict[Path_, str], list[Problem]]:
     return texts, problems
 
 
-def _read(path: Path, root: Path | None) -> tuple[YamlDocument | None, dict[Path_, str], list[Problem]]:
-    try:
-        doc = load_yaml(path, root=root)
-    except YamlLoadError as exc:
-        return None, {}, [exc.problem]
+def _read(path: Path, sources) -> tuple[YamlDocument | None, dict[Path_, str], list[Problem]]:
+    doc, problems = sources.yaml(path)
+    if doc is None:
+        return None, {}, problems
     texts, problems = _flatten(doc)
     return doc, texts, problems
 
@@ -129,49 +132,94 @@ def _nest(texts: dict[Path_, str]) -> Table:
     return table
 
 
-def language_folder(content_dir: Path, language: str) -> Path:
-    """Where a language's content lives: ``content/`` for English, ``content/<lang>/`` for the others."""
-    return content_dir if language == ENGLISH else content_dir / language
-
-
 def load_interface(content_dir: Path, language: str, clinic_dir: Path | None = None,
                    root: Path | None = None) -> tuple[Interface | None, list[Problem]]:
-    """The table for ``language``: English, then the language's own, then the clinic's, each
-    over the last. Returns the Interface (None if there were errors) and the errors."""
-    english_path = content_dir / INTERFACE_FILE
+    """The table for ``language``, layered as an edition's stack (layers.py): English, the language's
+    own, the clinic's, the clinic's for the language. Returns the Interface (None if there were
+    errors) and the errors."""
+    from .sources import Sources
+
+    layers = edition_layers(content_dir, clinic_dir, language)
+    interface, problems, _ = layered_interface(layers, language, Sources(root))
+    return interface, problems
+
+
+def layered_interface(layers: list[Layer], language: str, sources, others: dict[str, Path] | None = None,
+                      first_language: str | None = None) -> tuple[Interface | None, list[Problem], dict[str, Provenance]]:
+    """The interface table of one edition: each layer's table over the ones below, key by key (the
+    "fields" rule), each text with its provenance. ``others``: the other translations' tables by
+    language, to warn of a text copied from one; ``first_language``: the clinic's, whose words its
+    tables for every edition are taken to be in. Returns the Interface (None on errors), the
+    errors, and each key's provenance."""
+    english_path = layers[0].folder / INTERFACE_FILE
+    root = sources.root
     if not english_path.is_file():
         return None, [Problem(display_path(english_path, root), 1, 1, "", "required content file is missing "
-                                                                          "(the English interface table)")]
-    _, english, problems = _read(english_path, root)
+                                                                          "(the English interface table)")], {}
+    english_doc, english, problems = _read(english_path, sources)
     texts, warnings = dict(english), []
-    layers = []
-    if language != ENGLISH:
-        own = language_folder(content_dir, language) / INTERFACE_FILE
-        if own.is_file():
-            layers.append(own)
-        else:
-            warnings.append(Problem(display_path(own, root), 1, 1, "", f"no interface table for {language!r}: every "
-                                                                       "interface text is shown in English"))
-    if clinic_dir is not None:
-        layers.append(language_folder(clinic_dir / "content", language) / INTERFACE_FILE)
-    translated: set[Path_] = set()
-    for path in layers:
+    provenance = {format_field_path(at): Provenance(layers[0].name, english_doc.origin(at), "ours") for at in english}
+    given: dict[Layer, tuple[YamlDocument, dict[Path_, str]]] = {}
+    for layer in layers[1:]:
+        path = layer.folder / INTERFACE_FILE
         if not path.is_file():
+            if layer.is_translation:
+                warnings.append(Problem(display_path(path, root), 1, 1, "", f"no interface table for {language!r}: "
+                                                                            "every interface text is shown in English"))
             continue
-        doc, layer, found = _read(path, root)
-        found += _against_english(doc, layer, english) if doc is not None else []
+        doc, layer_texts, found = _read(path, sources)
+        found += _against_english(doc, layer_texts, english) if doc is not None else []
         problems += found
-        texts.update((at, text) for at, text in layer.items() if at in english)
-        translated.update(layer)
-    own = language_folder(content_dir, language) / INTERFACE_FILE
-    if language != ENGLISH and own.is_file():
-        for at in english:
-            if at not in translated:
-                warnings.append(Problem(display_path(own, root), 1, 1, format_field_path(at),
-                                        f"not translated into {language!r} yet; the English text is shown"))
+        if doc is None:
+            continue
+        given[layer] = (doc, layer_texts)
+        change = "translated" if layer.is_translation else "changed"
+        for at, text in layer_texts.items():
+            if at in english:
+                texts[at] = text
+                provenance[format_field_path(at)] = Provenance(layer.name, doc.origin(at), change)
+    warnings += _incomplete(layers, given, english, language, others or {}, first_language, sources)
     if problems:
-        return None, problems
-    return Interface(language, _nest(texts), tuple(warnings)), []
+        return None, problems, {}
+    return Interface(language, _nest(texts), tuple(warnings)), [], provenance
+
+
+def _incomplete(layers: list[Layer], given: dict, english: dict[Path_, str], language: str,
+                others: dict[str, Path], first_language: str | None, sources) -> list[Problem]:
+    """Warnings for what is not in the edition's language: a key its translation lacks (English is
+    shown), a text word for word another translation's, a clinic's text for every edition left
+    unworded in a language other than the clinic's first."""
+    warnings = []
+    root = sources.root
+    for layer, (doc, texts) in given.items():
+        if layer.is_translation:
+            for at in english:
+                if at not in texts:
+                    warnings.append(Problem(display_path(doc.path, root), 1, 1, format_field_path(at),
+                                            f"not translated into {language!r} yet; the English text is shown"))
+                elif texts[at] == english[at] and WORD.search(texts[at]):
+                    warnings.append(doc.problem(at, f"the English text, word for word: not translated into {language!r} "
+                                                    "yet? (a text that is the same in both languages may stay)"))
+            tables = {}
+            for other, path in others.items():
+                if other != language and path.is_file():
+                    other_doc, other_texts, found = _read(path, sources)
+                    if other_doc is not None and not found:
+                        tables[other] = other_texts
+            for at, other in identical_texts(texts, tables, english).items():
+                warnings.append(doc.problem(at, f"the same words as {display_path(others[other], root)} ({other!r}): "
+                                                f"translate it into {language!r} from the English table "
+                                                f"(content/{INTERFACE_FILE}: {english[at]!r})"))
+    clinic_all = next((layer for layer in given if layer.is_clinic and layer.language is None), None)
+    if clinic_all is not None and first_language is not None and language != first_language:
+        doc, texts = given[clinic_all]
+        own = next((t for layer, (_, t) in given.items() if layer.is_clinic and layer.language == language), {})
+        for at in texts:
+            if at not in own:
+                warnings.append(doc.problem(at, (
+                    f"this text is for every edition, so the {language!r} edition shows it as written here; to word it "
+                    f"in {language!r}, set it in {display_path(clinic_all.folder / language / INTERFACE_FILE, root)}")))
+    return warnings
 
 
 def interface_schema(english: Table) -> dict:

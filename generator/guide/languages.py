@@ -1,15 +1,17 @@
-"""The guide in another language: ``content/<lang>/`` mirrors ``content/`` with the same ids.
+"""Our guide in another language, the layer "ours (<lang>)": ``content/<lang>/`` mirrors ``content/``
+with the same file names and ids (layers.py merges its lists and folders by id), and here is what a
+translation may hold, and what it leaves to ours.
 
-For each of our files, the translation's file of the same name (if any) takes its place item by
-item: a practice, phase, checklist item, notice or page with one of our ids is shown in the
-language; one the translation lacks is a completeness warning naming the file and the id, and
-ours (English) is shown instead; one only in the translation is a warning too, and is left out (the
-editions never drift apart silently). Other values of a file (site.yml's name, title, crisis
-lines; therapist.yml's intro) are taken from the translation where it gives them.
-``content/<lang>/references.yml`` adds references, for sources in the language, to the shared list.
-
-Every merged value remembers the file and line it came from, so a later problem in a translated
-item points into the translation's file.
+- Its files are ours by name; any other file is an error naming the ones it may hold.
+- ``site.yml`` is taken key by key (the "fields" rule): the guide's name, title, description,
+  copyright and the crisis section's words (``intro``, ``emergency``; each line's ``name``,
+  ``hours``, ``how`` and ``source``, by the line's id). The settings (``languages``, ``country``,
+  ``crisis_page``, ``paper``) and the crisis lines' facts (numbers, keywords, chat, languages) are the
+  same in every language: a translation that sets one differently is warned, and ours is kept.
+  ``country_words`` add to ours (the words of our country in the language, to list for a clinic
+  abroad).
+- A text a translation lacks is shown in English, never in another translation, with a warning
+  naming the file and the key or id.
 """
 
 from __future__ import annotations
@@ -18,128 +20,139 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem, display_path
-from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, load_yaml
-from .interface import INTERFACE_FILE
-from .overlay import FOLDERS, LIST_FILES, ListCollection, MergedDocument, load_folder_items
+from ..schema.items import Crisis, CrisisLine
+from ..source.yaml_reader import Path_, YamlDocument
+from .overlay import FOLDERS, MergedDocument, merged
 
-ADDED_ONLY = ("references",)  # a translation's references add to ours; none of ours has a translation
-NOT_TRANSLATED = ("languages", "language", "crisis_page")  # site.yml settings that are the same in every language
+NOT_TRANSLATED = ("languages", "language", "crisis_page", "country", "paper")  # settings, the same in every language
+SITE_WORDS = ("name", "short_name", "title", "description", "copyright")  # warned of when a translation lacks one
+CRISIS_WORDS = ("intro", "emergency", "emergency_source")  # the crisis section's words and sources, per language
+LINE_WORDS = ("name", "hours", "how", "source")  # a crisis line's words, and a source in the language
 
 
-def translate(docs: dict[str, YamlDocument], folders: dict[str, list[tuple[YamlDocument, Any]]], folder: Path,
-              language: str, root: Path | None) -> tuple[dict[str, YamlDocument], dict[str, list], list[Problem], list[Problem]]:
-    """Our documents and folder items with the translation in ``folder`` merged in.
-    Returns (docs, folders, warnings, errors)."""
-    warnings: list[Problem] = []
-    problems: list[Problem] = []
-    docs = dict(docs)
-    if not folder.is_dir():
-        return docs, folders, [Problem(display_path(folder, root), 1, 1, "", f"no content in {language!r} yet: "
-                                                                            "every page is shown in English")], []
-    known = {f"{kind}.yml" for kind in docs} | {INTERFACE_FILE}
+def unknown_files(folder: Path, known: set[str], root: Path | None) -> list[Problem]:
+    """Files in a translation's folder that are not ours by name."""
+    problems = []
     for path in sorted(folder.iterdir()):
         if path.is_dir() and path.name in FOLDERS or path.name in known or path.name.startswith(".") or path.suffix == ".md":
             continue
         problems.append(Problem(display_path(path, root), 1, 1, "", "unknown file in a translation; expected one of: "
                                 + ", ".join(sorted(known | {f"{f}/" for f in FOLDERS}))))
-    for kind, core in docs.items():
-        path = folder / f"{kind}.yml"
-        if not path.is_file():
-            if kind not in ADDED_ONLY:
-                warnings.append(Problem(display_path(path, root), 1, 1, "", f"not translated into {language!r} yet: "
-                                                                            f"{core.name} is shown in English"))
-            continue
-        try:
-            translation = load_yaml(path, root=root)
-        except YamlLoadError as exc:
-            problems.append(exc.problem)
-            continue
-        if not isinstance(translation.data, dict):
-            problems.append(translation.problem((), f"expected the same layout as {core.name}"))
-            continue
-        docs[kind], found = _merge_file(core, translation, kind, language)
-        warnings += found
-    for name, collection in FOLDERS.items():
-        translated, found = load_folder_items(folder / name, collection, root)
-        problems += found
-        by_id = {item.id: (doc, item) for doc, item in translated}
-        ours = {item.id for _, item in folders.get(name, [])}
-        for doc, item in folders.get(name, []):
-            if item.id not in by_id:
-                missing = display_path(folder / name / f"{item.id}.yml", root)
-                warnings.append(Problem(missing, 1, 1, "", f"the {collection.what} {item.id!r} is not translated into "
-                                                           f"{language!r} yet; the English one ({doc.name}) is shown"))
-        for item_id, (doc, _) in by_id.items():
-            if item_id not in ours:
-                warnings.append(doc.problem(("id",), f"the {collection.what} {item_id!r} is only in {language!r}: "
-                                                     "add it to content/ in English too; it is left out until then"))
-        folders = {**folders, name: [by_id.get(item.id, (doc, item)) for doc, item in folders.get(name, [])]}
-    return docs, folders, warnings, problems
+    return problems
 
 
-def _merge_file(core: YamlDocument, translation: YamlDocument, kind: str, language: str) -> tuple[MergedDocument, list[Problem]]:
-    """Our file with the translation's values and items by id; the warnings for what is missing or extra."""
-    data = dict(core.data)
-    origins: dict[Path_, tuple[YamlDocument, Path_]] = {(): (core, ())}
-    warnings: list[Problem] = []
-    lists = {c.key: c for c in LIST_FILES.get(kind, ())}
-    for key, value in translation.data.items():
-        if key in lists or key in NOT_TRANSLATED:
-            if key in NOT_TRANSLATED:
+def translate_site(core: YamlDocument, translation: YamlDocument, language: str) -> tuple[MergedDocument, list[Problem]]:
+    """Our site.yml with a translation's words taken key by key; warnings for what it lacks or may not set."""
+    data, origins, warnings = dict(core.data), {}, []
+    theirs = translation.data
+    for key, value in theirs.items():
+        if key in NOT_TRANSLATED:
+            if value != core.data.get(key):
                 warnings.append(translation.problem((key,), f"{key} is the same in every language: set it in {core.name}; "
                                                             "this value is ignored"))
-            continue
-        data[key] = value
-        origins[(key,)] = (translation, (key,))
-    for key, collection in lists.items():
-        merged, inner, found = _merge_list(core, (key,), core.data.get(key) or [], translation, (key,),
-                                           translation.data.get(key) or [], collection, language, kind in ADDED_ONLY)
-        data[key] = merged
-        origins.update(inner)
-        warnings += found
-    return MergedDocument(path=core.path, name=core.name, data=data, marks=core.marks,
-                          literal_blocks=core.literal_blocks, origins=origins), warnings
+        elif key == "country_words" and isinstance(value, dict) and isinstance(core.data.get(key), dict):
+            data[key], inner = _added_words(core.data[key], value, translation)
+            origins.update(inner)
+        elif key == "crisis" and isinstance(value, dict) and isinstance(core.data.get(key), dict):
+            data[key], inner, found = _crisis_words(core, translation, language)
+            origins.update(inner)
+            warnings += found
+        else:
+            data[key] = value
+            origins[(key,)] = (translation, (key,))
+    for key in SITE_WORDS:
+        if key in core.data and key not in theirs:
+            warnings.append(translation.problem((), f"{key}: not translated into {language!r} yet; the English one "
+                                                    f"({core.where((key,))}) is shown"))
+    if "crisis" not in theirs:
+        warnings.append(translation.problem((), f"crisis: the crisis section's words are not translated into {language!r} "
+                                                f"yet; the English ones ({core.where(('crisis',))}) are shown"))
+    return merged(core, data, origins), warnings
 
 
-def _merge_list(core: YamlDocument, core_at: Path_, ours: list, translation: YamlDocument, at: Path_, theirs: list,
-                collection: ListCollection, language: str, adds: bool) -> tuple[list, dict, list[Problem]]:
-    """One id'd list: each of our items in the translation's words where it has them (recursively
-    for lists inside items); with ``adds``, the translation's own items are added after ours."""
-    warnings: list[Problem] = []
-    theirs_by_id = {item.get("id"): (i, item) for i, item in enumerate(theirs) if isinstance(item, dict)}
-    our_ids = {item.get("id") for item in ours if isinstance(item, dict)}
-    merged: list = []
-    origins: dict[Path_, tuple[YamlDocument, Path_]] = {}
-    for i, item in enumerate(ours):
-        item_id = item.get("id") if isinstance(item, dict) else None
-        here = core_at + (len(merged),)
-        if item_id in theirs_by_id and not adds:
-            j, translated = theirs_by_id[item_id]
-            origins[here] = (translation, at + (j,))
-            value = dict(translated)
-            for child in collection.children:
-                inner, inner_origins, found = _merge_list(core, core_at + (i, child.key), item.get(child.key) or [],
-                                                          translation, at + (j, child.key), translated.get(child.key) or [],
-                                                          child, language, False)
-                value[child.key] = inner
-                warnings += found
-                origins.update(inner_origins)  # keyed by paths in the merged file: here + (child.key, k, ...)
-            merged.append(value)
-        else:
-            if not adds:
-                warnings.append(translation.problem(at, f"the {collection.what} {item_id!r} is not translated into "
-                                                        f"{language!r} yet; the English one ({core.where(core_at + (i,))}) "
-                                                        "is shown"))
-            origins[here] = (core, core_at + (i,))
-            merged.append(item)
-    for item_id, (j, translated) in theirs_by_id.items():
-        if item_id in our_ids:
+def _added_words(ours: dict, theirs: dict, translation: YamlDocument) -> tuple[dict, dict]:
+    """Each country's words, ours then the translation's (the "add" rule)."""
+    words, origins = {country: list(listed or []) for country, listed in ours.items()}, {}
+    for country, listed in theirs.items():
+        if not isinstance(listed, list):
+            words[country] = listed
+            origins[("country_words", country)] = (translation, ("country_words", country))
             continue
-        if adds:
-            origins[core_at + (len(merged),)] = (translation, at + (j,))
-            merged.append(translated)
-        else:
-            warnings.append(translation.problem(at + (j, "id"), f"the {collection.what} {item_id!r} is only in "
-                                                                f"{language!r}: add it in English too; it is left out "
-                                                                "until then"))
-    return merged, origins, warnings
+        kept = words.setdefault(country, [])
+        for j, word in enumerate(listed):
+            if word not in kept:
+                origins[("country_words", country, len(kept))] = (translation, ("country_words", country, j))
+                kept.append(word)
+    return words, origins
+
+
+def _crisis_words(core: YamlDocument, translation: YamlDocument, language: str) -> tuple[dict, dict, list[Problem]]:
+    """Our crisis section with the translation's words: its own fields, and each line's by id."""
+    ours, theirs = core.data["crisis"], translation.data["crisis"]
+    crisis, origins, warnings = dict(ours), {}, []
+    for key, value in theirs.items():
+        at = ("crisis", key)
+        if key in CRISIS_WORDS or key not in Crisis.model_fields:
+            crisis[key] = value  # a word, or a key no crisis section has (the schema names it, in the translation's file)
+            origins[at] = (translation, at)
+        elif key == "lines" and isinstance(value, list):
+            crisis["lines"], inner, found = _line_words(core, translation, language)
+            origins.update(inner)
+            warnings += found
+        elif value != ours.get(key):
+            warnings.append(_fact(translation, at, core))
+    if "intro" in ours and "intro" not in theirs:
+        warnings.append(translation.problem(("crisis",), f"intro: not translated into {language!r} yet; the English "
+                                                         f"one ({core.where(('crisis', 'intro'))}) is shown"))
+    return crisis, origins, warnings
+
+
+def _line_words(core: YamlDocument, translation: YamlDocument, language: str) -> tuple[list, dict, list[Problem]]:
+    ours, theirs = core.data["crisis"].get("lines") or [], translation.data["crisis"]["lines"]
+    by_id = {line.get("id"): (j, line) for j, line in enumerate(theirs) if isinstance(line, dict)}
+    lines, origins, warnings = [], {}, []
+    for i, line in enumerate(ours):
+        here: Path_ = ("crisis", "lines", i)
+        line_id = line.get("id") if isinstance(line, dict) else None
+        if line_id not in by_id:
+            warnings.append(translation.problem(("crisis", "lines"), f"the crisis line {line_id!r} is not translated into "
+                                                                     f"{language!r} yet; the English one ({core.where(here)}) "
+                                                                     "is shown"))
+            lines.append(line)
+            continue
+        j, words = by_id[line_id]
+        there: Path_ = ("crisis", "lines", j)
+        line = dict(line)
+        for key, value in words.items():
+            if key in LINE_WORDS or key not in CrisisLine.model_fields:
+                line[key] = value
+                origins[here + (key,)] = (translation, there + (key,))
+            elif value != line.get(key):
+                warnings.append(_fact(translation, there + (key,), core))
+        lines.append(line)
+    for line_id, (j, _) in by_id.items():
+        if line_id not in {line.get("id") for line in ours if isinstance(line, dict)}:
+            warnings.append(translation.problem(("crisis", "lines", j, "id"), (
+                f"the crisis line {line_id!r} is only in {language!r}: a crisis line's facts are the same in every "
+                f"language, so add it in {core.name}; it is left out until then")))
+    return lines, origins, warnings
+
+
+def _fact(translation: YamlDocument, at: Path_, core: YamlDocument) -> Problem:
+    return translation.problem(at, f"{at[-1]} is a fact of the crisis lines, the same in every language: set it in "
+                                   f"{core.name}; this value is ignored")
+
+
+def identical_texts(texts: dict[Any, str], others: dict[str, dict[Any, str]], english: dict[Any, str]) -> dict[Any, str]:
+    """The texts of a translation that are word for word another translation's (and not English's, as
+    "PDF" is in every language): most likely copied from that language and not translated yet.
+    Returns each such key with the other language's code."""
+    found = {}
+    for key, text in texts.items():
+        if text == english.get(key):
+            continue
+        for language, table in sorted(others.items()):
+            if table.get(key) == text:
+                found[key] = language
+                break
+    return found

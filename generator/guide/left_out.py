@@ -1,6 +1,7 @@
 """What a clinic leaves out stops at our files' edges: links and citations in OUR content that point
-at a page or reference the clinic removed are taken out of the merged content, never reported as
-errors in files the clinic must not edit.
+at a page or reference the clinic removed (in any of its layers: for every edition, or for one
+language) are taken out of the merged content, never reported as errors in files the clinic must
+not edit.
 
 - A link ``[words](page:removed)`` becomes its plain words. A list entry, or a Markdown bullet line,
   that starts with such a link (a "see also" or contents entry) is dropped as a whole.
@@ -22,18 +23,10 @@ from typing import Any
 
 from ..problems import Note
 from ..source.yaml_reader import Path_, YamlDocument
-from .overlay import MergedDocument
+from .layers import Removal
+from .overlay import merged
 
 Ours = Callable[[YamlDocument, Path_], bool]  # whether the value at a path of a document is from our content/
-
-
-@dataclass(frozen=True)
-class Removal:
-    """One id a clinic leaves out, and the ``remove:`` entry in its file that says so."""
-
-    item_id: str
-    doc: YamlDocument
-    at: Path_
 
 
 @dataclass
@@ -79,10 +72,7 @@ def leave_out(docs: list[YamlDocument], pages: dict[str, Removal], references: d
         rewrite = _Rewrite(doc, link, set(references), ours, result)
         data = rewrite.value(doc.data, ())
         if rewrite.changed:
-            origins = {(): (doc, ())}
-            origins.update(rewrite.origins)
-            result.docs[id(doc)] = MergedDocument(path=doc.path, name=doc.name, data=data, marks=doc.marks,
-                                                  literal_blocks=doc.literal_blocks, origins=origins)
+            result.docs[id(doc)] = merged(doc, data, rewrite.origins)
     return result
 
 

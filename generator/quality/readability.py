@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..guide.crisis_wording import crisis_fill_ins
+from ..guide.edition_facts import edition_fill_ins
 from ..guide.guide import Guide
 
 GRADE_LIMIT = 8.0  # US school grade of a page as a whole; the team's standard
@@ -118,7 +119,7 @@ def worksheet_prose(guide: Guide) -> Iterator[Prose]:
 def _as_read(guide: Guide, markdown: list[str | None]) -> tuple[str, ...]:
     """The passages of some Markdown as a reader gets them: with ``{crisis_line}`` and
     ``{emergency_number}`` filled in from the lines in force, as every page fills them."""
-    return tuple(p for text in markdown if text for p in passages(crisis_fill_ins(str(text), guide.site.crisis)))
+    return tuple(p for text in markdown if text for p in passages(edition_fill_ins(crisis_fill_ins(str(text), guide.site.crisis), guide.site, guide.ui)))
 
 
 PROSE_SOURCES: list[Callable[[Guide], Iterable[Prose]]] = [page_prose, worksheet_prose]

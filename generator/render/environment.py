@@ -124,11 +124,12 @@ def css_string(text: str) -> str:
 
 
 def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache | None = None,
-                     locale: str = "en_US", language_prefix: str = "") -> jinja2.Environment:
+                     locale: str = "en_US", language_prefix: str = "", paper: str = "a4") -> jinja2.Environment:
     """Our templates' environment; ``ui`` is the interface catalog of the language rendered (the
     global ``ui``: ``{{ ui.crisis.need_help }}``, fill-ins with ``{{ ui.review.brief | fill(date=...) }}``),
     ``locale`` the Babel locale of its dates (``long_date``) and numbers (``number``),
-    ``language_prefix`` where its pages are in the site ("" or "es/": ``language_prefix``)."""
+    ``language_prefix`` where its pages are in the site ("" or "es/": ``language_prefix``),
+    ``paper`` the edition's paper ("a4" or "letter": ``paper``, the PDF listed first)."""
     env = jinja2.Environment(
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
@@ -144,5 +145,6 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
                        number=_strict(lambda value: number(value, locale)))
     env.globals["ui"] = ui
     env.globals["language_prefix"] = language_prefix
+    env.globals["paper"] = paper
     env.globals["crisis_ways"] = lambda line: ways(line, ui)  # each way to reach a crisis line, in words, with its link
     return env

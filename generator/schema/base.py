@@ -52,6 +52,16 @@ def languages_from_language(data):
     return data
 
 
+def language_agrees(language: str | None, info) -> str | None:
+    """``language`` (the old way) beside ``languages``: both must say the same one language."""
+    languages = info.data.get("languages")
+    if language is not None and languages is not None and list(languages) != [language]:
+        listed = ", ".join(languages)
+        raise ValueError(f"language: {language!r} and languages: [{listed}] disagree; language is the old way to "
+                         f"write languages with one language in it: keep languages: [{listed}] and delete language")
+    return language
+
+
 def no_repeated_languages(model):
     if len(set(model.languages)) != len(model.languages):
         raise ValueError("languages: each language once")
@@ -81,12 +91,18 @@ Country = Annotated[str, AfterValidator(_country), Field(
     description="The country as its two-letter ISO 3166 code in capitals, e.g. 'US', 'GB', 'AU'.")]
 Paper = Annotated[str, StringConstraints(pattern=r"^(a4|letter)$"), Field(
     description="Paper size for printing from the browser, and the PDF listed first: 'a4' or 'letter' "
-                "(default: by country, letter in the US and Canada, a4 elsewhere)")]
-LETTER_COUNTRIES = frozenset({"US", "CA"})
+                "(default: by country, as CLDR gives it: letter in the US, Canada, Mexico and the other "
+                "territories that use it, a4 elsewhere)")]
+# The territories that print on US Letter, from CLDR's paper-size data (Unicode CLDR,
+# common/supplemental/supplementalData.xml, <measurementData>: <paperSize type="US-Letter" territories=...>;
+# documented in UTS #35, Part 6 "Supplemental", Measurement System Data). Every other territory is A4
+# there (<paperSize type="A4" territories="001"/>). Babel does not carry this table, so it is kept here:
+# compare it with that file when CLDR publishes a new release.
+LETTER_COUNTRIES = frozenset({"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"})
 
 
 def paper_for(country: str, paper: str | None = None) -> str:
-    """The paper an edition prints on: its own setting, else its country's usual size."""
+    """The paper an edition prints on: its own setting, else its country's usual size (CLDR)."""
     return paper or ("letter" if country in LETTER_COUNTRIES else "a4")
 
 

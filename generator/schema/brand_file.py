@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .base import Country, HttpsUrl, Language, Markdown, Paper, Strict, Text, languages_from_language
-from .items import Crisis
+from .base import (Country, HttpsUrl, Language, Markdown, Paper, Strict, Text, language_agrees, languages_from_language,
+                   no_repeated_languages)
+from .items import Crisis, Esketamine, UrgentCare
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 COLOUR = "A colour written as # and six hex digits, e.g. '#0b5560'"
@@ -72,15 +73,24 @@ class BrandFile(Strict):
     favicon: AssetPath | None = Field(None, description=f"{ASSET}: the icon in the browser tab.")
     colours: Colours | None = None
     contact: Contact | None = None
-    crisis: Crisis | None = Field(None, description="The crisis lines of the clinic's country (default: ours, US 988).")
+    crisis: Crisis | None = Field(None, description="The crisis lines of the clinic's country, as facts (default: ours, "
+                                                    "US 988); they replace ours in every edition.")
+    urgent_care: UrgentCare | None = Field(None, description="Where patients go with an urgent body symptom that is not an "
+                                                           "emergency when you are closed, e.g. NHS 111 (default: ours, US).")
+    esketamine: Esketamine | None = Field(None, description="What the esketamine nasal spray's label says in your country "
+                                                           "(default: ours, the US label).")
+    signed_off: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")] | None = Field(
+        None, description="The git commit or tag of the version your medical reviewer last signed off (e.g. 'v2026-06' or "
+                          "a commit id): `python -m generator review-pack` lists what changed in the content since then.")
     integration_therapy: IntegrationTherapy | None = None
     footer: Text | None = Field(None, description="The line at the foot of every page (default: our copyright line).")
     site_url: HttpsUrl | None = Field(None, description=SITE_URL)
     languages: list[Language] | None = Field(None, min_length=1, description=(
         "The clinic's languages, side by side (default: our first, English; each further one is the clinic's choice, "
-        "since its overlay and sign-off are per language): the first at the site's root, each other at /<code>/. "
-        "The overlay in content/ is for English, content/<code>/ for each other language."))
-    language: Language | None = Field(None, description="One language, the old way: language: es is languages: [es].")
+        "since its changes and sign-off are per language): the first at the site's root, each other at /<code>/. "
+        "The changes in content/ are for every edition; those in content/<code>/ for the edition in <code> alone."))
+    language: Language | None = Field(None, description="One language, the old way: language: es is languages: [es]. "
+                                                        "Given with languages, the two must agree.")
     country: Country | None = Field(None, description="The clinic's country as its two-letter ISO 3166 code in capitals, "
                                                       "e.g. 'GB' or 'AU' (default: ours, 'US'). It sets the paper size, and "
                                                       "the build lists any of our words that name another country's services.")
@@ -90,5 +100,14 @@ class BrandFile(Strict):
     @classmethod
     def _one_language(cls, data):
         return languages_from_language(data)
+
+    @field_validator("language")
+    @classmethod
+    def _agrees(cls, language, info):
+        return language_agrees(language, info)
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> "BrandFile":
+        return no_repeated_languages(self) if self.languages else self
 
 

@@ -29,7 +29,7 @@ module.exports = {
     checkins: { mood: "Mood", sleep: "Sleep", line: "{date}: {mood}/{sleep}", no_date: "Check-in, no date", month: "{month}: {count}",
                 no_date_month: "No date" },
     wellbeing: { entry: "WHO-5 of {date}", no_date: "WHO-5, no date", score: "{score}/25" },
-    chart: { label: "The chart", session: "Session {number}", mark: "{number}", sessions: "A session", date: "Day",
+    chart: { label: "The chart", session: "Session {number}", sessions: "A session", date: "Day",
              wellbeing: "WHO-5", weekly: "Weekly means.", monthly: "Monthly means.", table_month: "In {month}",
              show_table: "Table", hide_table: "No table" },
     safety: { call: "Ring {number}" },

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from generator.guide.crisis_wording import crisis_fill_ins
+from generator.guide.edition_facts import edition_fill_ins
 
 from generator.guide.assemble import load_guide
 from generator.guide.locale import long_date
@@ -42,7 +43,8 @@ def expected_texts(page) -> list[str]:
         texts += [item.name for item in (block.shown(GUIDE) if hasattr(block, "shown") else [])]  # practices, phases
     texts += [ref.title for ref in GUIDE.page_references(page)]
     texts += [long_date(page.last_reviewed, "en_US"), long_date(page.next_review_due, "en_US")]
-    return [crisis_fill_ins(t, GUIDE.site.crisis) for t in texts if t]  # {crisis_line} as the lines in force say it
+    # {crisis_line}, {urgent_care}, {esketamine_watch} as the edition's facts say them
+    return [edition_fill_ins(crisis_fill_ins(t, GUIDE.site.crisis), GUIDE.site, GUIDE.ui) for t in texts if t]
 
 
 @pytest.mark.parametrize("page", GUIDE.pages, ids=lambda p: p.id)

@@ -66,7 +66,7 @@ def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
     assert ticks and all(f'<label for="plan-checkin-NEWID-effect-' in html and heading in html for heading in ticks)
     assert 'name="checkin-NEWID-effect-sick-or-dizzy"' in html
     steps = [f for f in safety.fields if f.type != "crisis_lines"]
-    assert len(steps) == 6 and all(f'name="safety-{f.id}"' in html for f in steps)
+    assert len(steps) == 7 and all(f'name="safety-{f.id}"' in html for f in steps)  # six steps and reasons for living
     for practice in guide.practices:
         assert f'name="practice-{practice.id}"' in html and f"<legend>{practice.name}</legend>" in html
     for phase in guide.phases:

@@ -6,8 +6,7 @@ import re
 
 import yaml
 
-from helpers import read_page
-from helpers import copy_project, run_cli
+from helpers import cli, copy_project, read_page, run_cli
 
 NAME = 'St. Mary\'s: "Calm" Clinic # 2 & <Co> 心'
 
@@ -19,10 +18,12 @@ def test_the_scaffold_builds_a_branded_site(tmp_path):
     assert "GUIDE_CLINIC=clinics/my-clinic make build" in created.stdout
     folder = project / "clinics/my-clinic"
     brand_text = (folder / "brand.yml").read_text(encoding="utf-8")
-    assert yaml.safe_load(brand_text)["name"] == NAME  # quoted so that : # " & read back exactly
+    brand = yaml.safe_load(brand_text)
+    assert brand["name"] == NAME  # quoted so that : # " & read back exactly
+    assert brand["languages"] == ["en"] and "language" not in brand  # the key the code reads, not the old one
     assert brand_text.startswith("# yaml-language-server: $schema=../../schemas/brand.schema.json")
     commented_keys = {"contact", "crisis", "integration_therapy"}
-    for key in ("name", "short_name", "logo", "favicon", "colours", "footer", "language", *commented_keys):
+    for key in ("name", "short_name", "logo", "favicon", "colours", "footer", "languages", *commented_keys):
         assert re.search(rf"^#? ?{key}:", brand_text, re.M), key
     lines = brand_text.splitlines()
     for number, line in enumerate(lines):  # every key that is set has a note above it (or shares one)
@@ -37,6 +38,23 @@ def test_the_scaffold_builds_a_branded_site(tmp_path):
     home = read_page(project / "site/index.html")
     assert home.title.endswith(f" - {NAME}") and NAME in home.joined
     assert (project / "site/brand/logo.svg").is_file()
+
+
+def test_the_scaffold_writes_the_clinics_languages_and_a_footer_in_the_first(tmp_path):
+    """`--languages es,en`: Spanish at the root, its footer in Spanish; the folder checks at once."""
+    project = copy_project(tmp_path / "project")
+    created = cli("new-clinic", "clinics/aqui", "--name", "Clínica Aquí", "--languages", "es,en", cwd=project)
+    assert created.returncode == 0, created.stderr
+    brand = yaml.safe_load((project / "clinics/aqui/brand.yml").read_text(encoding="utf-8"))
+    assert brand["languages"] == ["es", "en"] and "language" not in brand
+    spanish = yaml.safe_load((project / "content/es/interface.yml").read_text(encoding="utf-8"))["clinic"]["edition_footer"]
+    assert brand["footer"] == spanish.replace("{clinic}", "Clínica Aquí") and "nuestra edición" in brand["footer"]
+    checked = cli("--clinic", "clinics/aqui", "check", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    assert "in es, en" in checked.stdout
+    wrong = cli("new-clinic", "clinics/other", "--name", "Other", "--languages", "es,xx", cwd=project)
+    assert wrong.returncode == 1 and "--languages:1:1: unknown language 'xx'" in wrong.stderr
+    assert not (project / "clinics/other").exists()
 
 
 def test_the_scaffold_refuses_an_existing_folder_and_changes_nothing(tmp_path):

@@ -75,7 +75,6 @@ def test_clinic_therapy_is_empty_without_an_offer():
 
 
 def test_the_pdfs_site_url_is_the_clinics_then_the_engines_then_none(tmp_path):
-    from generator.guide.brand_file import load_brand
     from generator.guide.assemble import load_guide
     from generator.publish.site_url import published_site_url
 
@@ -87,14 +86,15 @@ def test_the_pdfs_site_url_is_the_clinics_then_the_engines_then_none(tmp_path):
     assert published_site_url(ours, tmp_path / "missing.yml") is None
     config.write_text("site_name: x\n", encoding="utf-8")
     assert published_site_url(ours, config) is None
-    clinic, _, problems = load_brand(ROOT / "clinics/example", load_guide(ROOT / "content").site)
-    assert problems == [] and clinic.site_url == "https://example.org/guide/"
+    clinic = load_guide(ROOT / "content", ROOT / "clinics/example").brand
+    assert clinic.site_url == "https://example.org/guide/"
     config.write_text("site_url: https://elsewhere.example/\n", encoding="utf-8")
     assert published_site_url(clinic, config) == "https://example.org/guide/"  # the clinic's own wins
 
 
 @pytest.mark.parametrize(("settings", "paper"), [
     ('country: "GB"', "a4"), ('country: "AU"', "a4"), ('country: "CA"', "letter"), ('country: "US"', "letter"),
+    ('country: "MX"', "letter"), ('country: "PH"', "letter"), ('country: "VE"', "letter"), ('country: "ES"', "a4"),
     ('country: "US"\npaper: a4', "a4"), ('country: "DE"\npaper: letter', "letter")])
 def test_the_paper_follows_the_country_unless_brand_yml_names_one(tmp_path, settings, paper):
     clinic = shutil.copytree(ROOT / "clinics/example", tmp_path / "clinic")

@@ -62,7 +62,7 @@ MISTAKES = {
         "crisis.lines[0].number: expected the number to call: a phone number as people dial it"),
     "crisis line nobody can reach": Mistake(
         "brand.yml", '      number: "116 123"\n', '', '- id: samaritans',
-        "crisis.lines[0]: a crisis line needs a number or a chat address"),
+        "crisis.lines[0]: a crisis line needs a number to call, a number to text (texts) or a chat address"),
     "country written as people say it, not as ISO 3166 does": Mistake(
         "brand.yml", 'country: "GB"', 'country: "UK"', "country:",
         "country: expected a country as its two-letter ISO 3166 code in capitals, such as 'US', 'GB' or 'AU' (got 'UK'); "

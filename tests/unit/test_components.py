@@ -70,7 +70,7 @@ def test_review_footer_shows_both_dates_in_words_and_machine_form():
 
 
 def test_crisis_lines_are_links_that_open_the_service_built_from_its_facts():
-    crisis = Crisis(heading="Help", intro="You are not alone.", emergency_number="911", lines=[CrisisLine(
+    crisis = Crisis(intro="You are not alone.", emergency_number="911", lines=[CrisisLine(
         id="l", name="988 Lifeline", number="988", texts=True, chat="https://988lifeline.org/chat", hours="24/7", free=True)])
     crisis = worded_crisis(crisis, english_ui(), "en")
     html = render_macro("crisis_lines.md.j2", "crisis_lines", crisis, {})

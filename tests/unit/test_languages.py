@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 from helpers import ROOT, cli, edit
 
 SPANISH = ROOT / "tests" / "fixtures" / "es"
@@ -28,7 +30,7 @@ def test_a_page_missing_in_a_translation_is_a_warning_naming_the_file_and_id(pro
     assert result.returncode == 0, result.stderr
     assert ("warning: content/es/pages/about.yml:1:1: the page 'about' is not translated into 'es' yet; "
             "the English one (content/pages/about.yml) is shown") in result.stderr
-    assert "the page 'forms-of-integration' is not translated" not in result.stderr
+    assert "the page 'forms-of-integration' is not translated into 'es'" not in result.stderr
 
 
 def test_an_item_missing_or_extra_in_a_translated_file_is_a_warning(project_copy):
@@ -55,12 +57,15 @@ def test_a_mistake_in_a_translated_page_is_located_in_that_file(project_copy):
 
 
 def test_a_language_babel_does_not_know_is_a_located_error(project_copy):
-    edit(project_copy / "content" / "site.yml", "languages: [en, es]", "languages: [en, xx]")
-    line = next(n for n, text in enumerate((project_copy / "content" / "site.yml").read_text().splitlines(), 1)
-                if text.startswith("languages:"))
+    site = project_copy / "content" / "site.yml"
+    lines = site.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("languages:"))
+    first = yaml.safe_load(site.read_text(encoding="utf-8"))["languages"][0]  # whatever languages the guide has
+    lines[line - 1] = f"languages: [{first}, xx]"
+    site.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = cli("check", cwd=project_copy)
     assert result.returncode == 1
-    assert f"content/site.yml:{line}:17: languages[1]: unknown language 'xx'" in result.stderr
+    assert f"content/site.yml:{line}:{len(first) + 15}: languages[1]: unknown language 'xx'" in result.stderr
 
 
 def test_a_clinic_names_its_languages_and_the_old_single_language_still_works(project_copy):

@@ -52,10 +52,10 @@ BREAKAGES = {
         "content/therapist.yml", "criteria:\n", "criteria: []\nold_criteria:\n", "criteria: []",
         "criteria: expected at least one item; this list is empty"),
     "bad date": Breakage(
-        "content/pages/crisis.yml", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-45",
+        "content/pages/crisis.yml", "last_reviewed: 2026-12-07", "last_reviewed: 2026-13-45",
         "last_reviewed: 2026-13-45", "last_reviewed: expected a date written YYYY-MM-DD"),
     "next review before last review": Breakage(
-        "content/pages/crisis.yml", "next_review_due: 2027-05-25", "next_review_due: 2026-01-01",
+        "content/pages/crisis.yml", "next_review_due: 2027-06-07", "next_review_due: 2026-01-01",
         "id: crisis", "next_review_due must be after last_reviewed"),
     "reference without DOI or URL": Breakage(
         "content/references.yml", "    doi: 10.3389/fpsyg.2022.824077\n", "", "- id: bathje-2022",

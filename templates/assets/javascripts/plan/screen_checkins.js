@@ -66,7 +66,7 @@
     /* The chart of a range at a width: a fragment, or null. */
     function drawn(data, range, width, font) {
       var layout = chart.layout(data, chart.span(data, range, ctx.model().today), width, 240, {
-        shown: shown, font: font, mark: function (n) { return fill(w.chart.mark, { number: n }); }
+        shown: shown, font: font, mark: function (n) { return String(n); }  // a session's number alone: it must fit between two sessions
       });
       if (!layout) return null;
       var figure = doc.createDocumentFragment();
