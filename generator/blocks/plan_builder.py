@@ -39,6 +39,18 @@ class PlanFileProblems(_Words):
     not_minutes: Text = _words("The session reminder holds something other than a number of minutes.", "name")
     not_a_tick: Text = _words("A box to tick holds something other than a tick.", "name")
     bad_revision: Text = _words("The file's revision number is not a whole number.")
+    date_out_of_range: Text = _words("A date field holds a date before 1900 or after 2200.", "name")
+    too_many_session: Text = _words("The file has more sessions than the page opens quickly; {limit} is the most.", "limit")
+    too_many_checkin: Text = _words("The file has more check-ins than the page opens quickly; {limit} is the most.", "limit")
+    too_many_wellbeing: Text = _words("The file has more WHO-5s than the page opens quickly; {limit} is the most.", "limit")
+
+
+class EntryKinds(_Words):
+    """An entry's kind, where a message names one of its fields: "<kind>: <the field's label>"."""
+
+    session: Text = _words("A session.")
+    checkin: Text = _words("A check-in.")
+    wellbeing: Text = _words("A WHO-5.")
 
 
 class PlanMessages(_Words):
@@ -46,6 +58,9 @@ class PlanMessages(_Words):
 
     loaded: Text = _words("Status: the plan saved on this device was loaded.")
     saved: Text = _words("Status: every change is saved.")
+    saving: Text = _words("Status: a change waits its turn to be saved (a moment after the last keystroke).")
+    save_failed: Text = _words("Error: a fault on the page stopped a save (the plan stays on the page).")
+    part_failed: Text = _words("Error: a part of the page could not be drawn; the plan is still saved as the patient types.")
     saved_with_other_tab: Text = _words("Status: saved, merged with changes from another tab.")
     not_saved: Text = _words("Status: nothing can be saved on this device.")
     updated_in_other_tab: Text = _words("Status: another tab changed the plan, and this tab shows it.")
@@ -74,10 +89,27 @@ class PlanMessages(_Words):
     confirm_clear: Text = _words("Question before the plan is cleared.")
     cleared: Text = _words("Status: the plan was cleared.")
     not_cleared: Text = _words("Error: the browser stopped the plan from being cleared; it is still saved.")
-    unshown_fields: Text = _words("Status after opening a file with fields this page does not show, kept in the plan.", "fields")
+    kept_fields: Text = _words("Added after opening a file with words no part of the page has a place for: kept, and "
+                               "listed under {heading} in the part {part}.", "heading", "part")
+    migrated: Text = _words("Status (in place of loaded) or added after opened: a plan saved by an earlier version "
+                                  "was updated, and nothing was lost.")
+    migrated_sessions: Text = _words("Added after migrated: how many session slots became sessions on the timeline.", "count")
+    migrated_undated: Text = _words("Added after migrated_sessions: how many of them have no date (marked so).", "count")
+    replaced_kept: Text = _words("Added after opening a file over a plan: the plan replaced is kept, and how to get it back.")
+    replaced_kept_for_visit: Text = _words("As replaced_kept, when the device could not keep it: it can be brought back "
+                                           "until the page is left.")
+    restore_button: Text = _words("The button that brings back the plan an opened file replaced.")
+    restored: Text = _words("Status: the plan an opened file replaced is back.")
+    removed: Text = _words("Beside the Undo button, after an entry was removed; {entry} is its heading.", "entry")
+    undo_button: Text = _words("The button that puts a removed entry back.")
+    undone: Text = _words("Status: a removed entry is back.")
+    date_out_of_range: Text = _words("Error: a date before 1900 or after 2200 was typed, and not saved.")
+    entry_kinds: EntryKinds
     calendar_needs_a_date: Text = _words("Error: the calendar button was pressed with no date in the plan.")
     calendar_file: FileName = _words("The name of the calendar file.")
     calendar_saved: Text = _words("Status: the calendar file was saved.", "file")
+    calendar_earlier: Text = _words("Added after calendar_saved, once, for a plan from an earlier version: the file says "
+                                    "to remove the reminders an earlier one put in the calendar.")
     file_problems: PlanFileProblems
 
 
@@ -101,6 +133,8 @@ class ScheduleBefore(_Words):
 
 class ScheduleDay(_Words):
     minutes: int = Field(120, ge=15, le=720, description="How long a session's event lasts when the patient gave its time.")
+    alarm_hour: int = Field(8, ge=0, le=23, description="On a session without a time, the hour its reminder rings: on the "
+                                                        "day itself for a reminder under a day before, else that many days before.")
     title: Text = _words("The event's title.", "number")
     detail: Text = _words("What to do on the day of the session.")
 
@@ -121,6 +155,11 @@ class SchedulePractice(_Days):
 class ScheduleCheckin(_Words):
     title: Text = _words("The daily check-in reminder's title (with an alarm at the time the patient chose).")
     detail: Text = _words("What the reminder asks.")
+
+
+class ScheduleEarlier(_Words):
+    title: Text = _words("The title of a one-day event, in the first calendar file of a plan from an earlier version.")
+    detail: Text = _words("What it asks: remove the reminders an earlier file put in the calendar.")
 
 
 class PlanSchedule(_Words):
@@ -144,6 +183,8 @@ class PlanSchedule(_Words):
     calendar_name: Text = _words("The calendar's name; {guide} is the guide's or the clinic's short name.", "guide")
     appointment: Text = _words("The next therapy appointment's title, when the plan names no therapist.")
     appointment_with: Text = _words("The next therapy appointment's title.", "name")
+    earlier: ScheduleEarlier
+    cancelled: Text = _words("The title of an event sent before and removed from the plan since (sent as cancelled).")
 
 
 class PlanBuilderBlock(PageBlock):

@@ -41,7 +41,7 @@ class SessionWords(Words):
     intro: Text = words("Under the heading.")
     add: Text = words("The button that adds a session.")
     session: Text = words("A session's heading.", "number", "date")
-    no_date: Text = words("A session's heading while its date is empty.", "number")
+    no_date: Text = words("A session's heading while it has no date (one from an earlier version may have none).", "number")
     date: Text = words("The session's date.")
     time: Text = words("The session's time.")
     before: Text = words("The part before the session.")
@@ -55,7 +55,6 @@ class SessionWords(Words):
     checkins: Text = words("The list of this session's check-ins.")
     no_checkins: Text = words("While this session has no check-in.")
     remove: Text = words("The button that removes a session.")
-    confirm_remove: Text = words("Question before a session is removed.")
     across: Text = words("The heading of the themes across sessions.")
     across_empty: Text = words("While no session has a theme.")
     schedule: Text = words("The schedule's heading.")
@@ -63,6 +62,7 @@ class SessionWords(Words):
     reminder_options: list[ReminderOption] = Field(min_length=1, description="The alarms to choose from.")
     reminder_none: Text = words("The choice of no alarm.")
     reminder_checkin: Text = words("The label of the time of a daily check-in reminder.")
+    past: Text = words("Over the schedule's past events, folded.", "count")
 
 
 class CheckinWords(Words):
@@ -70,13 +70,15 @@ class CheckinWords(Words):
     intro: Text = words("Under the heading.")
     add: Text = words("The button that adds today's check-in.")
     checkin: Text = words("A check-in's heading.", "date")
+    no_date: Text = words("A check-in's heading while it has no date.")
+    month: Text = words("The heading of a month of check-ins; {month} is the month and year.", "month", "count")
+    no_date_month: Text = words("The {month} of the check-ins without a date.")
     date: Text = words("The check-in's date.")
     mood: Text = words("Mood, 0 to 10.")
     sleep: Text = words("Sleep quality, 0 to 10.")
     effects: Text = words("The heading over the side effects.")
     note: Text = words("A note.")
     remove: Text = words("The button that removes a check-in.")
-    confirm_remove: Text = words("Question before a check-in is removed.")
     help: Text = words("The link to the page about when to get help.")
     line: Text = words("One check-in in a session's list.", "date", "mood", "sleep")
     low: Text = words("The meaning of 0 on a 0 to 10 score.")
@@ -91,6 +93,7 @@ class WellbeingWords(Words):
     due: Text = words("Shown when the last one is 14 days old or more, or there is none.")
     add: Text = words("The button that adds one dated today.")
     entry: Text = words("One WHO-5's heading.", "date")
+    no_date: Text = words("A WHO-5's heading while it has no date.")
     date: Text = words("Its date.")
     instruction: Text = words("The WHO-5's instruction, as published.")
     items: list[Text] = Field(min_length=5, max_length=5, description="The five statements, as published.")
@@ -100,8 +103,16 @@ class WellbeingWords(Words):
     low: Text = words("Under a raw score below 13: a sign to talk with the care team, not a diagnosis.")
     terms: Text = words("Who made the WHO-5 and its terms of use.")
     remove: Text = words("The button that removes one.")
-    confirm_remove: Text = words("Question before one is removed.")
     references: list[Id] = Field(min_length=1, description="The references in references.yml it rests on.")
+
+
+class RangeWords(Words):
+    """The ranges of the chart, and the periods of the summary and of printing."""
+
+    month: Text = words("The last 30 days.")
+    quarter: Text = words("The last 3 months.")
+    year: Text = words("The last year.")
+    all: Text = words("Everything.")
 
 
 class ChartWords(Words):
@@ -113,7 +124,15 @@ class ChartWords(Words):
     hide_table: Text = words("The button that hides it.")
     date: Text = words("The table's date column.")
     wellbeing: Text = words("The WHO-5 line and column.")
-    session: Text = words("A session's mark on the chart and in the table.", "number")
+    session: Text = words("A session in the table and the themes.", "number")
+    sessions: Text = words("The key to the sessions' marks.")
+    range: Text = words("The label of the choice of range.")
+    ranges: RangeWords
+    weekly: Text = words("Under the chart when a point is a week's mean.")
+    monthly: Text = words("Under the chart when a point is a month's mean.")
+    table_month: Text = words("The table's caption; {month} is the month and year.", "month")
+    earlier_month: Text = words("The button to the table's month before.")
+    later_month: Text = words("The button to the table's month after.")
 
 
 class SafetyWords(Words):
@@ -144,6 +163,10 @@ class SummaryWords(Words):
     checkins: Text = words("The part: the check-in trend.")
     step: Text = words("The part: my current small step.")
     print: Text = words("The button that prints the summary.")
+    period_label: Text = words("The label of the choice of the period it covers.")
+    period: Text = words("Under its heading: {period} (one of chart.ranges) from {first} to {last}.", "period", "first", "last")
+    theme: Text = words("A theme, and in how many of the period's sessions it came up.", "theme", "count", "total")
+    more_themes: Text = words("After the most common themes: how many more there are.", "count")
     heading: Text = words("The printed summary's heading.")
     nothing: Text = words("A chosen part with nothing in it yet.")
 
@@ -156,6 +179,8 @@ class FormWords(Words):
     export: Text = words("The button that saves a copy to a file.")
     open: Text = words("The button that opens a saved copy.")
     calendar: Text = words("The button that saves the schedule for a calendar.")
+    print_period: Text = words("The label of the choice of what to print (one of chart.ranges).")
+    print_go: Text = words("The button that prints, once the period is chosen.")
     clear: Text = words("The button that clears the plan.")
     pick: Text = words("The box to tick for a practice the patient will do.")
     how_often: Text = words("How often, for a practice picked.")
@@ -177,6 +202,14 @@ class FormWords(Words):
     step_what: Text = words("What the small step is.")
     step_hint: Text = words("Help under it.")
     step_when: Text = words("When the patient will do it.")
+
+
+class KeptWords(Words):
+    """The words no part of the plan has a place for (from an earlier version or a file), listed."""
+
+    title: Text = words("Their heading.")
+    intro: Text = words("Where they came from: kept as they are.")
+    ticked: Text = words("One that is a ticked box, not words.")
 
 
 class PaperWords(Words):
@@ -210,6 +243,7 @@ class PlanScreens(Strict):
     safety: SafetyWords
     evening: EveningWords
     summary: SummaryWords
+    kept: KeptWords
     paper: PaperWords
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from generator.guide.assemble import load_guide
@@ -17,6 +18,8 @@ from helpers import ROOT, page_text
 PLAN = "plan/"
 STATUS = "#plan-status"
 ERROR = "#plan-error"
+# The day the tests' browsers live in (page.clock): the sessions below are still to come.
+TODAY = dt.datetime(2026, 11, 20, 9, 0)
 # The first crisis line as the guide words it from its facts (number, texts): "Call or text 988".
 CRISIS_LINE = load_guide(ROOT / "content").site.crisis.lines[0].how
 
@@ -65,9 +68,20 @@ def add_sessions(tab) -> None:
 
 
 def session_field(tab, number: int, part: str) -> str:
-    """The selector of a part of the timeline's session `number` (from 1, in date order)."""
-    session = tab.locator("#plan-sessions > details").nth(number - 1).get_attribute("data-id")
-    return f"#plan-session-{session}-{part}"
+    """The selector of a part of the timeline's session `number` (from 1, in date order), opened."""
+    reveal(tab, "#plan-sessions")
+    session = tab.locator("#plan-sessions > details").nth(number - 1)
+    if not session.evaluate("el => el.open"):
+        session.locator("summary").click()
+    selector = f"#plan-session-{session.get_attribute('data-id')}-{part}"
+    tab.wait_for_selector(selector, state="attached")
+    return selector
+
+
+def dated(context, when: dt.datetime = TODAY):
+    """The context's pages live on `when` (Date only: their timers run as usual)."""
+    context.clock.set_fixed_time(when)
+    return context
 
 
 def open_plan(context, site_url: str, init_script: str | None = None):
@@ -79,6 +93,12 @@ def open_plan(context, site_url: str, init_script: str | None = None):
     return tab
 
 
+def reopen(tab) -> None:
+    """Reloads the page and waits until the plan is drawn (after the page's load: in tasks of its own)."""
+    tab.reload()
+    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+
+
 def fill_plan(tab) -> None:
     add_sessions(tab)
     for selector in TICKED:  # first: "how often" shows once a practice is picked
@@ -88,8 +108,22 @@ def fill_plan(tab) -> None:
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
 
 
+OPEN_EVERYTHING = """async () => {
+    const tick = () => new Promise(resolve => setTimeout(resolve, 0));
+    for (const part of ['plan-step-sessions', 'plan-step-checkins', 'plan-step-summary']) {
+        location.hash = part;
+        await tick();
+        for (let closed; (closed = [...document.querySelectorAll('#plan details:not([open])')]).length; await tick()) {
+            closed.forEach(details => { details.open = true; });
+        }
+    }
+}"""
+
+
 def shown_plan(tab) -> dict:
-    """Every field's value as the page shows it."""
+    """Every field's value as the page shows it, every entry and month opened first (a folded one
+    is not built until it is opened)."""
+    tab.evaluate(OPEN_EVERYTHING)
     return tab.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#plan [name]')]
         .filter(el => el.type !== 'file').map(el => [el.name, el.type === 'checkbox' ? el.checked : el.value]))""")
 
@@ -120,7 +154,7 @@ def import_file(tab, path: Path) -> None:
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(accept_downloads=True)
+    context = dated(browser.new_context(accept_downloads=True))
     yield context
     context.close()
 
@@ -129,7 +163,7 @@ def test_a_filled_plan_is_all_there_after_a_reload(context, site_url):
     tab = open_plan(context, site_url)
     assert tab.is_hidden("#plan-nojs")
     fill_plan(tab)
-    tab.reload()
+    reopen(tab)
     assert_filled(tab)
     assert "loaded" in tab.text_content(STATUS)
 
@@ -150,14 +184,14 @@ def test_export_then_import_into_a_fresh_profile_gives_the_same_plan(browser, co
     exported = export_plan(tab, tmp_path)
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert document["format"] == "ketamine-integration-plan" and document["version"] == 3
-    fresh = browser.new_context(accept_downloads=True)  # a new profile: empty storage
+    fresh = dated(browser.new_context(accept_downloads=True))  # a new profile: empty storage
     try:
         other = open_plan(fresh, site_url)
         assert not any(v for v in shown_plan(other).values())
         import_file(other, exported)
         other.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('opened')")
         assert shown_plan(other) == shown_plan(tab)
-        other.reload()  # and it was saved in the new profile, not only shown
+        reopen(other)  # and it was saved in the new profile, not only shown
         assert shown_plan(other) == shown_plan(tab)
         assert json.loads(export_plan(other, tmp_path / "again").read_text())["fields"] == document["fields"]
     finally:
@@ -208,7 +242,7 @@ def test_bad_files_are_refused_and_the_plan_is_unchanged(context, site_url, tmp_
         assert shown_plan(tab) == before, name
     assert dialogs == [], "a bad file got as far as asking to replace the plan"
     assert tab.evaluate("window.__pwned") is None
-    tab.reload()
+    reopen(tab)
     assert shown_plan(tab) == before
 
 
@@ -221,7 +255,7 @@ def test_a_plan_saved_by_version_1_is_migrated(context, site_url, tmp_path):
     tab.goto(site_url)  # same origin: put the old plan where an old version of the page kept it
     tab.evaluate("doc => localStorage.setItem('ketamine-integration-plan', JSON.stringify(doc))", version_1)
     tab.goto(site_url + PLAN)
-    assert "Session 2: rest today" in tab.text_content("#plan-schedule")
+    expect(tab.locator("#plan-schedule")).to_contain_text("Session 2: rest today")
     assert tab.input_value("#plan-action") == "Call my brother"
     assert tab.is_checked("#plan-check-rest") and tab.is_checked("#plan-practice-journaling")
     fill_in(tab, "#plan-crisis-person", "Alex")
@@ -248,7 +282,7 @@ Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaE
 
 @pytest.mark.parametrize("script", [BLOCK_STORAGE, FULL_STORAGE], ids=["blocked", "full"])
 def test_without_storage_a_patient_can_still_fill_in_and_export(browser, site_url, tmp_path, script):
-    context = browser.new_context(accept_downloads=True)
+    context = dated(browser.new_context(accept_downloads=True))
     context.add_init_script(script)
     try:
         tab = open_plan(context, site_url)
@@ -268,7 +302,7 @@ def fill_plan_without_saving(tab) -> None:
         tick(tab, selector)
     for selector, text in TYPED.items():
         fill_in(tab, selector, text)
-    tab.wait_for_timeout(500)
+    expect(tab.locator(STATUS)).to_contain_text("Not saved")
     assert_filled(tab)
 
 
@@ -279,7 +313,7 @@ def test_two_tabs_keep_both_edits(context, site_url):
     assert "another tab" in second.text_content(STATUS)
     fill_in(second, "#plan-crisis-person", "My sister")
     first.wait_for_function("() => document.querySelector('#plan-crisis-person').value === 'My sister'")
-    first.reload()
+    reopen(first)
     assert first.input_value("#plan-action") == "Walk after dinner"
     assert first.input_value("#plan-crisis-person") == "My sister"
 
@@ -297,7 +331,7 @@ def test_a_tab_that_missed_the_other_tabs_save_merges_and_warns(context, site_ur
     second.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('other tab')")
     assert "My small step: When I will do it" in second.text_content(ERROR)
     assert second.input_value("#plan-action") == "Walk after dinner"  # the other tab's edit, kept
-    first.reload()
+    reopen(first)
     assert first.input_value("#plan-action") == "Walk after dinner"
     assert first.is_checked("#plan-summary-step")
     assert first.input_value("#plan-action-when") == "Before bed"
@@ -314,7 +348,7 @@ def test_clear_asks_first_and_then_removes_everything(context, site_url):
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('cleared')")
     assert not any(shown_plan(tab).values())
     assert tab.evaluate("localStorage.getItem('ketamine-integration-plan')") is None
-    tab.reload()
+    reopen(tab)
     assert not any(shown_plan(tab).values())
 
 
@@ -359,7 +393,7 @@ def test_the_plan_page_asks_nothing_of_another_origin(context, site_url):
     tab.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
     tab.goto(site_url + PLAN)
     fill_plan(tab)
-    tab.reload()
+    reopen(tab)
     tab.wait_for_load_state("networkidle")
     assert requested and all(url.startswith(site_url) or url.startswith(("blob:", "data:")) for url in requested), requested
     assert violations == []
@@ -389,7 +423,7 @@ def test_every_control_is_reached_by_tab_with_a_visible_focus(context, site_url)
 
 
 def test_at_320_pixels_wide_nothing_scrolls_sideways(browser, site_url):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = dated(browser.new_context(viewport={"width": 320, "height": 640}))
     try:
         tab = open_plan(context, site_url)
         fill_plan(tab)

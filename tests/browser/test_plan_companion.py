@@ -5,14 +5,16 @@ evening after a session, and the parts a patient steps through. Screenshots go t
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from test_offline import wait_for_worker
-from test_plan_browser import export_plan, import_file
+from test_plan_browser import OPEN_EVERYTHING, export_plan, import_file, reopen
 
 SHOTS = Path(os.environ.get("PLAN_SHOTS", "/work/shots/plan"))
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
@@ -27,6 +29,14 @@ SESSIONS = [
      "journal-noticed": "Mostly quiet. A & B & C.", "themes": "Trust"},
 ]
 CHECKINS = [("2026-09-03", "3", "4"), ("2026-09-17", "5", "6"), ("2026-10-01", "7", "6")]
+TODAY = dt.datetime(2026, 10, 5, 9, 0)  # the day the pages live in (page.clock): a few days after the last check-in
+
+
+def new_context(browser, **options):
+    """A browser context whose pages live from TODAY on (page.clock: time runs, and can be moved on)."""
+    context = browser.new_context(**options)
+    context.clock.install(time=TODAY)
+    return context
 
 
 def open_plan(context, url: str, part: str = ""):
@@ -39,7 +49,7 @@ def open_plan(context, url: str, part: str = ""):
 def add(tab, kind: str) -> str:
     """Press the add button of an entry kind; the id of the entry it opened."""
     tab.click(f"#plan-add-{kind}")
-    return tab.eval_on_selector(f"[data-kind={kind}] > details[open]", "el => el.dataset.id")
+    return tab.evaluate("() => document.activeElement.closest('[data-id]').dataset.id")  # its first field has the focus
 
 
 def set_date(tab, selector: str, date: str) -> None:
@@ -85,6 +95,8 @@ def add_everything(tab) -> dict[str, str]:
 
 
 def shown(tab) -> dict:
+    """Every value the page shows, each entry and month opened first (a folded one is built when opened)."""
+    tab.evaluate(OPEN_EVERYTHING)
     return tab.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#plan [name]')]
         .filter(el => el.type !== 'file' && el.type !== 'checkbox' && el.value).map(el => [el.name, el.value]))""")
 
@@ -94,7 +106,8 @@ def assert_all_there(tab, typed: dict[str, str]) -> None:
     missing = {name: value for name, value in typed.items() if values.get(name) != value}
     assert not missing, f"not shown as typed: {missing}"
     assert tab.locator("#plan-sessions > details").count() == 3
-    assert tab.locator("#plan-checkins > details").count() == 3
+    assert tab.locator("#plan-checkins .plan-entry").count() == 3
+    tab.click("#plan-steps a[href='#plan-step-checkins']")
     assert tab.locator("#plan-chart .plan-chart-svg .plan-chart-mood .plan-chart-point").count() == 3
     assert tab.locator("#plan-chart .plan-chart-svg .plan-chart-sleep .plan-chart-point").count() == 3
     assert tab.locator("#plan-chart .plan-chart-svg .plan-chart-wellbeing .plan-chart-point").count() == 1
@@ -103,7 +116,7 @@ def assert_all_there(tab, typed: dict[str, str]) -> None:
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(accept_downloads=True, viewport=PHONE)
+    context = new_context(browser, accept_downloads=True, viewport=PHONE)
     yield context
     context.close()
 
@@ -112,9 +125,8 @@ def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_of
     tab = open_plan(context, site_url)
     wait_for_worker(tab)
     typed = add_everything(tab)
-    tab.reload()
+    tab.goto(site_url + "plan/#plan-step-sessions")
     tab.wait_for_selector("#plan-toolbar:not([hidden])")
-    assert_all_there(tab, typed)
     # the timeline: in date order, the last session open and the earlier ones folded away
     titles = tab.locator("#plan-sessions [data-title]").all_text_contents()
     assert [t.split(":")[0] for t in titles] == ["Session 1", "Session 2", "Session 3"]
@@ -125,13 +137,14 @@ def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_of
     assert themes == ["Grief: Session 1, Session 2", "My father: Session 1", "Trust: Session 2, Session 3"]
     # each session lists its own check-ins
     first = tab.locator("#plan-sessions > details").first
-    assert first.locator("[data-checkins] li").all_text_contents() == ["September 3, 2026: mood 3, sleep 4"]
+    first.locator("summary").click()
+    expect(first.locator("[data-checkins] li")).to_have_text(["September 3, 2026: mood 3, sleep 4"])
     # the WHO-5's raw score, and what a score below 13 means
     assert "11 out of 25" in tab.text_content("[data-kind=wellbeing] [data-score]")
     assert "not a diagnosis" in tab.text_content("[data-kind=wellbeing] [data-low]")
+    assert_all_there(tab, typed)
     context.set_offline(True)
-    tab.reload()
-    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    reopen(tab)
     assert_all_there(tab, typed)
 
 
@@ -142,15 +155,14 @@ def test_three_sessions_saved_to_a_file_open_in_a_fresh_browser_as_typed(browser
     typed = add_everything(tab)
     tab.wait_for_function(SAVED)
     path = export_plan(tab, tmp_path)
-    fresh = browser.new_context(accept_downloads=True, viewport=PHONE)
+    fresh = new_context(browser, accept_downloads=True, viewport=PHONE)
     try:
         other = open_plan(fresh, site_url)
         other.on("dialog", lambda dialog: dialog.accept())
         import_file(other, path)
         other.wait_for_function("() => document.querySelectorAll('#plan-sessions > details').length === 3")
         assert_all_there(other, typed)
-        other.reload()
-        other.wait_for_selector("#plan-toolbar:not([hidden])")
+        reopen(other)
         assert_all_there(other, typed)  # and kept in the new browser
     finally:
         fresh.close()
@@ -160,15 +172,19 @@ def test_the_chart_has_a_table_for_screen_readers_that_shows_on_request(context,
     tab = open_plan(context, site_url)
     add_everything(tab)
     table = tab.locator("#plan-chart-table table")
-    rows = table.locator("tr").all_inner_texts()
-    assert any("September 3, 2026" in r and "3" in r and "4" in r for r in rows)
-    assert any("September 20, 2026" in r and "11" in r for r in rows)
+    expect(table.locator("caption")).to_have_text("My check-ins in October 2026")  # a month at a time, the latest first
     assert tab.get_attribute("#plan-chart svg", "role") == "img"
     holder = tab.locator("#plan-chart-table")
     assert holder.bounding_box()["width"] <= 2  # in the accessibility tree, not on the screen
     tab.click("#plan-chart-table-toggle")
     assert tab.get_attribute("#plan-chart-table-toggle", "aria-expanded") == "true"
     assert holder.bounding_box()["width"] > 200 and table.is_visible()
+    expect(tab.locator("#plan-chart-later")).to_be_disabled()
+    tab.click("#plan-chart-earlier")
+    expect(table.locator("caption")).to_have_text("My check-ins in September 2026")
+    rows = table.locator("tr").all_inner_texts()
+    assert any("September 3, 2026" in r and "3" in r and "4" in r for r in rows)
+    assert any("September 20, 2026" in r and "11" in r for r in rows)
 
 
 def test_a_removed_session_takes_all_its_fields_and_nothing_else(context, site_url):
@@ -178,13 +194,37 @@ def test_a_removed_session_takes_all_its_fields_and_nothing_else(context, site_u
     first = tab.locator("#plan-sessions > details").first
     sid = first.get_attribute("data-id")
     first.locator("summary").click()
-    tab.once("dialog", lambda dialog: dialog.accept())
     first.locator("[data-remove]").click()
     tab.wait_for_function(SAVED)
-    tab.reload()
+    reopen(tab)
     values = shown(tab)
     assert not [name for name in values if f"-{sid}-" in name]
     assert {n: v for n, v in typed.items() if f"-{sid}-" not in n}.items() <= values.items()
+
+
+def test_undo_puts_back_a_removed_session_with_its_journal(context, site_url):
+    """Removed by mistake: "Undo" stays at least ten seconds (until the next removal) and brings back every word."""
+    tab = open_plan(context, site_url)
+    typed = add_everything(tab)
+    tab.click("a[href='#plan-step-sessions']")
+    first = tab.locator("#plan-sessions > details").first
+    sid = first.get_attribute("data-id")
+    first.locator("summary").click()
+    first.locator("[data-remove]").click()
+    undo = tab.locator("#plan-undo-button")
+    expect(undo).to_be_visible()
+    expect(tab.locator("#plan-undo-text")).to_contain_text("Session 1: September 2, 2026")
+    tab.wait_for_function(SAVED)
+    assert not [name for name in shown(tab) if f"-{sid}-" in name]
+    tab.clock.fast_forward(10_000)  # ten seconds on: still there
+    expect(undo).to_be_visible()
+    tab.click("a[href='#plan-step-sessions']")
+    undo.click()
+    expect(tab.locator(f"#plan-session-{sid}")).to_be_visible()
+    expect(tab.locator(f"#plan-session-{sid}-journal-noticed")).to_have_value(SESSIONS[0]["journal-noticed"])
+    tab.wait_for_function(SAVED)
+    reopen(tab)
+    assert typed.items() <= shown(tab).items(), "every field of the session back, saved"
 
 
 def test_emptying_a_date_does_not_hide_an_entry(context, site_url):
@@ -194,7 +234,7 @@ def test_emptying_a_date_does_not_hide_an_entry(context, site_url):
     tab.fill(f"#plan-session-{sid}-date", "")
     tab.locator(f"#plan-session-{sid}-date").blur()
     tab.wait_for_function(SAVED)
-    tab.reload()
+    reopen(tab)
     assert tab.input_value(f"#plan-session-{sid}-intention") == "Keep me"
 
 
@@ -202,7 +242,7 @@ def test_phone_numbers_in_the_safety_plan_become_tap_to_call_links(context, site
     tab = open_plan(context, site_url, "#plan-step-safety")
     tab.fill("#plan-safety-people", "Sam (555) 010-0199 & any time\nMy aunt +44 20 7946 0958")
     links = tab.locator("#plan-step-safety .plan-tel a")
-    assert links.all_text_contents() == ["Call (555) 010-0199", "Call +44 20 7946 0958"]
+    expect(links).to_have_text(["Call (555) 010-0199", "Call +44 20 7946 0958"])
     assert [links.nth(i).get_attribute("href") for i in range(2)] == ["tel:5550100199", "tel:+442079460958"]
     # the crisis lines in force are one tap away from the top of every part
     tab.click("a[href='#plan-step-checkins']")
@@ -263,7 +303,7 @@ def test_a_keyboard_walks_through_the_parts_and_the_progress_follows(context, si
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
 def test_axe_finds_nothing_on_any_part_of_a_filled_plan(browser, site_url, viewport):
-    context = browser.new_context(viewport=viewport)
+    context = new_context(browser, viewport=viewport)
     try:
         tab = open_plan(context, site_url)
         add_everything(tab)
@@ -287,7 +327,7 @@ def test_screenshots_of_each_screen(browser, site_url, name, viewport):
     """Not a check of pixels: pictures of the timeline, the chart, the safety plan and the evening
     after a session, for a person to look at; it fails only if a screen does not show."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=viewport)
+    context = new_context(browser, viewport=viewport)
     try:
         tab = open_plan(context, site_url)
         add_everything(tab)
@@ -345,7 +385,7 @@ def test_the_therapist_summary_prints_only_the_parts_the_patient_chose(context, 
     tab.check("#plan-summary-themes")
     tab.check("#plan-summary-checkins")
     out = printed(tab, "#plan-print-summary")
-    assert "My integration summary" in out["text"] and "Grief: Session 1, Session 2" in out["text"]
+    assert "My integration summary" in out["text"] and "Grief: in 2 of 3 sessions" in out["text"]
     assert out["svgs"] == 1, "the chart of the check-ins"
     assert "Walk every morning" not in out["text"] and "Listen to what my body says" not in out["text"]
     tab.check("#plan-summary-step")
@@ -364,7 +404,7 @@ def test_the_safety_plan_prints_alone_as_a_small_card(context, site_url):
 
 @pytest.mark.parametrize("width", [320, 640], ids=["320px", "200% zoom of 1280px"])
 def test_no_part_scrolls_sideways_on_a_narrow_screen(browser, site_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 700})
+    context = new_context(browser, viewport={"width": width, "height": 700})
     try:
         tab = open_plan(context, site_url)
         add_everything(tab)

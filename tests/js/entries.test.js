@@ -15,12 +15,42 @@ const PLAN = {
   "action": "a static field", "session-1-date": "2026-01-01"
 };
 
-test("an entry exists while its date is a real calendar date; entries come in date order", () => {
-  assert.deepEqual(entries.list(PLAN, "session").map((e) => e.id), ["aaaaaa", "bbbbbb"]);
+test("an entry is there while it has a field; in date order, those without a real date last", () => {
+  const list = entries.list(PLAN, "session");
+  assert.deepEqual(list.map((e) => [e.id, e.day === null]), [["aaaaaa", false], ["bbbbbb", false], ["cccccc", true], ["dddddd", true]]);
   assert.equal(entries.dayOf("2026-02-30"), null);
   assert.equal(entries.dayOf("2026-2-3"), null);
   assert.equal(entries.dayOf("2024-02-29"), entries.dayOf("2024-03-01") - 1);
-  assert.deepEqual(entries.list(PLAN, "session")[0].parts, { date: "2026-09-02", time: "09:30", themes: "Grief\nMy father\n\n  " });
+  assert.deepEqual({ ...list[0].parts }, { date: "2026-09-02", time: "09:30", themes: "Grief\nMy father\n\n  " });
+  assert.deepEqual(entries.dated(list).map((e) => e.id), ["aaaaaa", "bbbbbb"]);
+});
+
+test("index: every entry's fields in one pass, in maps (no id or part is special)", () => {
+  const index = entries.index({ "session-constr-themes": "x", "session-constr-journal-tostring": "y", "checkin-aaaaaa-mood": "3", action: "z" });
+  assert.deepEqual([...index.session.keys()], ["constr"]);
+  assert.equal(Object.getPrototypeOf(index.session.get("constr")), null);
+  assert.deepEqual({ ...index.session.get("constr") }, { themes: "x", "journal-tostring": "y" });
+  assert.deepEqual([...index.checkin.keys()], ["aaaaaa"]);
+  assert.equal(index.wellbeing.size, 0);
+});
+
+test("months: the entries by month, newest first, those without a date at the end", () => {
+  const groups = entries.months(entries.list(PLAN, "checkin").concat(entries.list({ "checkin-nodate-mood": "3" }, "checkin")));
+  assert.deepEqual(groups.map((g) => [g.key, g.entries.map((e) => e.id)]), [["2026-09", ["x0x0x0", "x1x1x1", "x2x2x2"]], ["", ["nodate"]]]);
+  const within = entries.within(entries.list(PLAN, "checkin"), entries.dayOf("2026-09-02"), entries.dayOf("2026-09-20"));
+  assert.deepEqual(within.map((e) => e.id), ["x1x1x1", "x2x2x2"]);
+  assert.deepEqual(entries.within(entries.list(PLAN, "checkin"), null, null).length, 3);
+});
+
+test("dates in the page's language, each kind of format made once", () => {
+  const en = entries.names("en-US"), es = entries.names("es"), day = entries.dayOf("2026-12-01");
+  assert.equal(en, entries.names("en-US"), "the same formats again");
+  assert.deepEqual([en.long(day), en.short(day), en.month(day), en.monthShort(day), en.monthYear(day)],
+                   ["December 1, 2026", "Dec 1", "December 2026", "Dec", "Dec 2026"]);
+  assert.equal(es.long(day), "1 de diciembre de 2026");
+  assert.equal(en.time("14:30").replace(/\u202f/g, " "), "2:30 PM");
+  assert.equal(entries.monthKey(day), "2026-12");
+  assert.equal(entries.isoDay(day), "2026-12-01");
 });
 
 test("two sessions on one day are ordered by time", () => {
@@ -34,23 +64,24 @@ test("removing an entry names every field it has, and no other", () => {
     ["session-aaaaaa-date", "session-aaaaaa-themes", "session-aaaaaa-time"]);
 });
 
-test("a new id is six letters or digits that no entry uses", () => {
-  const picks = [0, 0, 0, 0, 0, 0, 0.99, 0.5, 0.5, 0.5, 0.5, 0.5];
-  const random = () => picks.shift();
-  const id = entries.newId({ "checkin-aaaaaa-date": "2026-01-01" }, random);
-  assert.match(id, /^[a-z0-9]{6}$/);
-  assert.notEqual(id, "aaaaaa");
+test("themes across sessions: one per line, the same whatever the capitals, with their sessions", () => {
+  assert.deepEqual(entries.themes(entries.dated(entries.list(PLAN, "session"))), [
+    { theme: "Grief", sessions: [1, 2] }, { theme: "My father", sessions: [1] }, { theme: "Trust", sessions: [2] }
+  ]);
 });
 
-test("themes across sessions: one per line, the same whatever the capitals, with their sessions", () => {
-  assert.deepEqual(entries.themes(entries.list(PLAN, "session")), [
-    { theme: "Grief", sessions: [1, 2] }, { theme: "My father", sessions: [1] }, { theme: "Trust", sessions: [2] }
+test("themes that are names a script holds dear, in any capitals, are themes like any other", () => {
+  const tricky = ["constructor", "__proto__", "toString", "hasOwnProperty", "CONSTRUCTOR", "__PROTO__", "valueOf", "prototype"];
+  const sessions = [{ parts: { themes: tricky.join("\n") } }, { parts: { themes: "HasOwnProperty\nToString" } }];
+  assert.deepEqual(entries.themes(sessions), [
+    { theme: "constructor", sessions: [1] }, { theme: "__proto__", sessions: [1] }, { theme: "toString", sessions: [1, 2] },
+    { theme: "hasOwnProperty", sessions: [1, 2] }, { theme: "valueOf", sessions: [1] }, { theme: "prototype", sessions: [1] }
   ]);
 });
 
 test("each session's check-ins run from its day until the day before the next session", () => {
   const after = entries.checkinsAfter(entries.list(PLAN, "session"), entries.list(PLAN, "checkin"));
-  assert.deepEqual(after.map((list) => list.map((c) => c.id)), [["x1x1x1"], ["x2x2x2"]]);
+  assert.deepEqual(after.map((list) => list.map((c) => c.id)), [["x1x1x1"], ["x2x2x2"], [], []], "none for a session without a date");
 });
 
 test("scores are whole numbers in range, or nothing", () => {
@@ -90,5 +121,5 @@ test("phone numbers typed in a text become tel: addresses; dates and short numbe
 });
 
 test("today is the patient's own calendar day", () => {
-  assert.equal(entries.today(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+  assert.equal(entries.isoDay(entries.today(new Date(2026, 0, 5, 23, 59))), "2026-01-05");
 });

@@ -4,7 +4,7 @@
 
 module.exports = {
   before: { days_before: 1, title: "Eve of session {number}", detail: "Pick a focus." },
-  session_day: { minutes: 120, title: "Session {number} day", detail: "Rest; no driving." },
+  session_day: { minutes: 120, alarm_hour: 8, title: "Session {number} day", detail: "Rest; no driving." },
   after: { first_day: 1, last_day: 3, title: "After session {number}", detail: "Journal. {therapist}" },
   practice: { first_day: 4, last_day: 17, title: "Practice", detail: "Mine: {practices}.", detail_no_practices: "Any practice." },
   intention: "Intention: {intention}",

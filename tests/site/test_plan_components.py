@@ -17,9 +17,9 @@ from generator.blocks.plan_builder import PlanBuilderBlock
 from generator.render.environment import make_environment
 
 ENV = make_environment(ROOT / "templates", english_ui())
-PLAN_SCRIPTS = ["javascripts/plan/format.js", "javascripts/plan/schedule.js", "javascripts/plan/calendar.js",
-                "javascripts/plan/storage.js", "javascripts/plan/entries.js", "javascripts/plan/chart.js",
-                "javascripts/plan/screens.js", "javascripts/plan/page.js"]  # in the order they must run
+PLAN_SCRIPTS = [f"javascripts/plan/{name}.js" for name in  # in the order they must run
+                ["format", "migrate", "entries", "schedule", "calendar", "storage", "chart", "ui", "steps",
+                 "screen_sessions", "screen_checkins", "printing", "screens", "files", "page"]]
 
 
 def macro(file: str, name: str):
@@ -35,7 +35,7 @@ def test_a_text_field_has_its_label_and_hint_linked():
 
 def test_a_date_field_and_a_checkbox():
     date = str(macro("plan_fields.md.j2", "plan_text")("session-1-date", "Date", kind="date"))
-    assert '<input type="date" id="plan-session-1-date" name="session-1-date">' in date
+    assert '<input type="date" id="plan-session-1-date" name="session-1-date" min="1900-01-01" max="2200-12-31">' in date
     check = str(macro("plan_fields.md.j2", "plan_check")("check-rest", "Rest <today> & sleep"))
     assert '<input type="checkbox" id="plan-check-rest" name="check-rest">' in check
     assert '<label for="plan-check-rest">Rest &lt;today&gt; &amp; sleep</label>' in check
@@ -100,7 +100,7 @@ def test_a_clinics_content_change_shows_up_in_the_plan(project_copy: Path, tmp_p
 
 def test_only_the_plan_page_loads_the_plan_scripts_and_in_order(built_site):
     html = (built_site / "plan" / "index.html").read_text(encoding="utf-8")
-    loaded = re.findall(r'<script src="\.\./(javascripts/plan/[a-z]+\.js)(?:\?h=[0-9a-f]+)?" defer>', html)
+    loaded = re.findall(r'<script src="\.\./(javascripts/plan/[a-z_]+\.js)(?:\?h=[0-9a-f]+)?" defer>', html)
     assert loaded == PLAN_SCRIPTS  # deferred scripts run in document order: each needs the ones before
     assert "javascripts/plan/" not in (built_site / "phases" / "index.html").read_text(encoding="utf-8")
     assert "plan.css" not in (built_site / "index.html").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
-"""The plan builder's pure scripts, unit-tested in Node: format and migrations, schedule, calendar
-and storage (tests/js/*.test.js, `node --test`, no npm packages). The same files load in the page
-as classic scripts and in Node through module.exports; `make test-js` runs them alone."""
+"""The plan builder's scripts, unit-tested in Node, each part by its own tests/js/<part>.test.js
+(`node --test`, no npm packages; the screens in tests/js/dom.js, a small stand-in DOM). The same
+files load in the page as classic scripts and in Node through module.exports; `make test-js` runs
+them alone."""
 
 from __future__ import annotations
 
@@ -26,3 +27,12 @@ def test_the_plan_scripts_pass_their_node_unit_tests():
     passed = re.search(r"^# pass (\d+)$", result.stdout, re.M)
     assert result.returncode == 0, report
     assert passed and int(passed.group(1)) >= 20 and re.search(r"^# fail 0$", result.stdout, re.M), report
+
+
+def test_each_plan_script_is_a_part_of_at_most_300_lines_with_node_tests_of_its_own():
+    scripts = sorted((ROOT / "templates" / "assets" / "javascripts" / "plan").glob("*.js"))
+    assert len(scripts) >= 10, scripts
+    for script in scripts:
+        lines = script.read_text(encoding="utf-8").count("\n")
+        assert lines <= 300, f"{script.name} has {lines} lines"
+        assert (ROOT / "tests" / "js" / f"{script.stem}.test.js").exists(), f"{script.name} has no tests/js/{script.stem}.test.js"

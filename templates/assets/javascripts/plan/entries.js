@@ -1,90 +1,133 @@
-/* The entries a patient adds (format v3): sessions, check-ins and WHO-5s, each a set of fields
-   named <kind>-<id>-<part>, which exists while its -date is a real date. Pure: fields in, lists
-   out; screens.js draws them. A day is a day number since 1970-01-01 UTC, as in schedule.js. */
+/* Days, and the entries (sessions, check-ins, WHO-5s: fields <kind>-<id>-<part>), there while
+   they have a field, with a date or without. A day: days since 1970-01-01 UTC, no time zone. */
 (function (PlanGuide) {
   "use strict";
 
   var DAY_MS = 86400000;
-  var ID_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  var ENTRY = /^(session|checkin|wellbeing)-([a-z0-9]{6})-([a-z0-9-]+)$/;
+  var ENTRY = PlanGuide.format.ENTRY;
   var WHO5_ITEMS = 5, WHO5_LOW = 13, WHO5_EVERY_DAYS = 14;
+  var STYLES = {
+    long: { year: "numeric", month: "long", day: "numeric" },
+    short: { month: "short", day: "numeric" },
+    shortYear: { year: "numeric", month: "short", day: "numeric" },
+    weekday: { weekday: "short", year: "numeric", month: "short", day: "numeric" },
+    month: { year: "numeric", month: "long" },
+    monthShort: { month: "short" },
+    monthYear: { year: "numeric", month: "short" },
+    time: { hour: "numeric", minute: "2-digit" }
+  };
+  var made = new Map();
 
-  /* A real calendar date "YYYY-MM-DD" as a day number, else null (2026-02-30 is null). */
   function dayOf(date) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || "");
     if (!m) return null;
     var time = Date.UTC(+m[1], +m[2] - 1, +m[3]);
     return new Date(time).toISOString().slice(0, 10) === date ? time / DAY_MS : null;
   }
-
-  /* Today in the patient's own time zone, as "YYYY-MM-DD". */
+  function isoDay(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
   function today(now) {
     var d = now || new Date();
-    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
+  }
+  function monthKey(day) { return isoDay(day).slice(0, 7); }
+
+  /* Day (and "HH:MM") writers in a language, each format made once: making one costs more than
+     a thousand uses. */
+  function names(lang) {
+    var key = lang || "";
+    if (made.has(key)) return made.get(key);
+    var out = {};
+    Object.keys(STYLES).forEach(function (style) {
+      var formatter = null;
+      out[style] = function (value) {
+        formatter = formatter || new Intl.DateTimeFormat(lang || undefined, Object.assign({ timeZone: "UTC" }, STYLES[style]));
+        if (style !== "time") return formatter.format(new Date(value * DAY_MS));
+        var p = value.split(":");
+        return formatter.format(new Date(Date.UTC(1970, 0, 1, +p[0], +p[1])));
+      };
+    });
+    made.set(key, out);
+    return out;
   }
 
-  /* Six random letters or digits no entry in fields uses yet. random() gives 0 <= x < 1. */
-  function newId(fields, random) {
-    for (;;) {
-      var id = "";
-      for (var i = 0; i < 6; i++) id += ID_LETTERS[Math.floor(random() * ID_LETTERS.length)];
-      var taken = Object.keys(fields).some(function (name) { var m = ENTRY.exec(name); return m && m[2] === id; });
-      if (!taken) return id;
-    }
-  }
-
-  /* [{id, date, day, parts: {part: value}}] of one kind, in date order (then time, then id). */
-  function list(fields, kind) {
-    var byId = {};
+  /* {session, checkin, wellbeing}: Maps id -> parts. */
+  function index(fields) {
+    var found = { session: new Map(), checkin: new Map(), wellbeing: new Map() };
     Object.keys(fields).forEach(function (name) {
       var m = ENTRY.exec(name);
-      if (!m || m[1] !== kind) return;
-      (byId[m[2]] = byId[m[2]] || {})[m[3]] = fields[name];
+      if (!m) return;
+      var parts = found[m[1]].get(m[2]);
+      if (!parts) found[m[1]].set(m[2], (parts = Object.create(null)));
+      parts[m[3]] = fields[name];
     });
-    return Object.keys(byId).map(function (id) {
-      var parts = byId[id];
-      return { id: id, date: parts.date, day: dayOf(parts.date), parts: parts };
-    }).filter(function (entry) { return entry.day !== null; }).sort(function (a, b) {
-      return a.day - b.day || String(a.parts.time || "").localeCompare(String(b.parts.time || "")) || (a.id < b.id ? -1 : 1);
+    return found;
+  }
+
+  /* [{id, kind, day, parts}] by date, time and id; those without a date last. */
+  function list(fields, kind, idx) {
+    var found = [];
+    (idx || index(fields))[kind].forEach(function (parts, id) {
+      found.push({ id: id, kind: kind, day: dayOf(parts.date), parts: parts });
+    });
+    return found.sort(function (a, b) {
+      if ((a.day === null) !== (b.day === null)) return a.day === null ? 1 : -1;
+      return (a.day - b.day) || String(a.parts.time || "").localeCompare(String(b.parts.time || "")) || (a.id < b.id ? -1 : 1);
     });
   }
 
-  /* Every field name of one entry: what removing it removes. */
+  function dated(entries) { return entries.filter(function (e) { return e.day !== null; }); }
+
+  function within(entries, first, last) {
+    return entries.filter(function (e) { return e.day !== null && (first === null || e.day >= first) && (last === null || e.day <= last); });
+  }
+
+  /* [{key ("YYYY-MM", "": no date), day, entries}], newest first. */
+  function months(entries) {
+    var groups = new Map();
+    entries.forEach(function (e) {
+      var key = e.day === null ? "" : monthKey(e.day);
+      if (!groups.has(key)) groups.set(key, { key: key, day: e.day === null ? null : dayOf(key + "-01"), entries: [] });
+      groups.get(key).entries.push(e);
+    });
+    return Array.from(groups.values()).sort(function (a, b) { return a.key === "" ? 1 : b.key === "" ? -1 : b.day - a.day; });
+  }
+
   function namesOf(fields, kind, id) {
     var prefix = kind + "-" + id + "-";
     return Object.keys(fields).filter(function (name) { return name.indexOf(prefix) === 0; });
   }
 
-  /* Each theme tagged on the sessions (one per line), with the session numbers it came up in, in
-     the order first tagged; the same theme in other capitals is one theme, shown as first typed. */
+  /* The themes (a line each) with their sessions' numbers; in any capitals one theme. */
   function themes(sessions) {
-    var found = [], byKey = {};
+    var found = [], byKey = new Map();
     sessions.forEach(function (session, index) {
       String(session.parts.themes || "").split(/\r\n|\r|\n/).forEach(function (line) {
         var theme = line.trim(), key = theme.toLocaleLowerCase();
         if (!theme) return;
-        if (!byKey[key]) { byKey[key] = { theme: theme, sessions: [] }; found.push(byKey[key]); }
-        var numbers = byKey[key].sessions;
+        if (!byKey.has(key)) { byKey.set(key, { theme: theme, sessions: [] }); found.push(byKey.get(key)); }
+        var numbers = byKey.get(key).sessions;
         if (numbers[numbers.length - 1] !== index + 1) numbers.push(index + 1);
       });
     });
     return found;
   }
 
-  /* The check-ins after each session: from its day until the day before the next session. */
+  /* Each session's check-ins: from its day to the next session's. */
   function checkinsAfter(sessions, checkins) {
+    var j = 0;
+    checkins = dated(checkins);
     return sessions.map(function (session, index) {
-      var next = sessions[index + 1];
-      return checkins.filter(function (c) { return c.day >= session.day && (!next || c.day < next.day); });
+      var next = sessions[index + 1], found = [];
+      if (session.day === null) return found;
+      while (j < checkins.length && checkins[j].day < session.day) j++;
+      for (var k = j; k < checkins.length && (!next || next.day === null || checkins[k].day < next.day); k++) found.push(checkins[k]);
+      return found;
     });
   }
 
-  /* A score 0..top as a number, or null when not a whole number in range. */
-  function score(value, top) {
-    return /^\d{1,2}$/.test(value || "") && +value <= top ? +value : null;
-  }
+  function score(value, top) { return /^\d{1,2}$/.test(value || "") && +value <= top ? +value : null; }
 
-  /* The WHO-5 raw score (0 to 25) when all five items are answered, else null; low: below 13. */
+  /* The WHO-5 raw score once all five are answered. */
   function who5(entry) {
     var total = 0;
     for (var i = 1; i <= WHO5_ITEMS; i++) {
@@ -95,29 +138,29 @@
     return { score: total, low: total < WHO5_LOW };
   }
 
-  /* Whether to ask for a WHO-5: none yet, or the last one 14 days or more before today. */
   function who5Due(wellbeings, todayDay) {
-    if (!wellbeings.length) return true;
-    return todayDay - wellbeings[wellbeings.length - 1].day >= WHO5_EVERY_DAYS;
+    var all = dated(wellbeings);
+    return !all.length || todayDay - all[all.length - 1].day >= WHO5_EVERY_DAYS;
   }
 
-  /* The phone numbers in a text, each as typed and as a tel: address (digits, a leading + kept):
-     runs of digits with spaces, dots, dashes or brackets, 3 digits or more (988, 911); dates are not. */
+  /* The phone numbers in a text (3 digits or more; not dates), as typed and as tel: addresses. */
   function phoneNumbers(text) {
-    var found = [], seen = {};
+    var found = [], seen = new Set();
     var runs = String(text || "").match(/\+?\(?\d[\d\s().-]*\d|\b\d{3}\b/g) || [];
     runs.forEach(function (run) {
       var typed = run.trim().replace(/[\s(.-]+$/, "");
       var digits = typed.replace(/\D/g, "");
-      if (digits.length < 3 || digits.length > 15 || /^\d{4}-\d{2}-\d{2}$/.test(typed) || seen[digits]) return;
-      seen[digits] = true;
+      if (digits.length < 3 || digits.length > 15 || /^\d{4}-\d{2}-\d{2}$/.test(typed) || seen.has(digits)) return;
+      seen.add(digits);
       found.push({ text: typed, href: "tel:" + (typed.charAt(0) === "+" ? "+" : "") + digits });
     });
     return found;
   }
 
   PlanGuide.entries = {
-    ENTRY: ENTRY, dayOf: dayOf, today: today, newId: newId, list: list, namesOf: namesOf, themes: themes,
+    ENTRY: ENTRY, dayOf: dayOf, isoDay: isoDay, today: today, monthKey: monthKey, names: names,
+    index: index, list: list, dated: dated, within: within, months: months, namesOf: namesOf, themes: themes,
     checkinsAfter: checkinsAfter, score: score, who5: who5, who5Due: who5Due, phoneNumbers: phoneNumbers
   };
-}(typeof module === "object" && module.exports ? module.exports : (window.PlanGuide = window.PlanGuide || {})));
+}(typeof module === "object" && module.exports ? Object.assign(module.exports, require("./format.js"))
+  : (window.PlanGuide = window.PlanGuide || {})));

@@ -1,24 +1,27 @@
-/* The saved plan {format, version, revision, saved, fields}: checks and migrations. A format
-   change raises VERSION and adds a migration. Refusals throw PlanError(code, field), code a key of
-   messages.file_problems in content/pages/plan.yml. Text is kept exactly as it was typed: it is
-   only ever shown as text, so nothing in it is refused for looking like markup. */
+/* The saved plan {format, version, revision, saved, id, fields}: its checks and limits. Refusals
+   throw PlanError(code, field, values), code a key of plan.yml's file_problems. Text is kept as typed. */
 (function (PlanGuide) {
   "use strict";
 
   var FORMAT = "ketamine-integration-plan";
   var VERSION = 3;
-  var MAX_BYTES = 2 * 1024 * 1024;   // a year of daily check-ins is about 0.5 MB
+  var MAX_BYTES = 2 * 1024 * 1024;
   var MAX_FIELDS = 20000;
   var MAX_TEXT = 20000;
+  /* About eight years of use: more would not open in seconds, so it is refused at once. */
+  var MAX_ENTRIES = { session: 400, checkin: 3000, wellbeing: 250 };
+  var FIRST_YEAR = 1900, LAST_YEAR = 2200;
   var NAME = /^[a-z0-9]+(?:-[a-z0-9]+){0,20}$/;
-  var ID_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  /* A patient's repeated entry: a session, a daily check-in or a WHO-5. */
+  var PLAN_ID = /^[a-z0-9]{12}$/;
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
   var ENTRY = /^(session|checkin|wellbeing)-([a-z0-9]{6})-([a-z0-9-]+)$/;
   var ENTRY_PARTS = {
     session: /^(?:date|time|feeling|intention|day-of|themes|journal-[a-z0-9-]+)$/,
     checkin: /^(?:date|mood|sleep|note|effect-[a-z0-9-]+)$/,
     wellbeing: /^(?:date|q[1-5])$/
   };
+  /* The page's own fields, never shown: what calendar files held, and a plan from before version 3. */
+  var OWN = { "calendar-sent": /^[a-z0-9:\- ]*$/, "calendar-earlier": null };
 
   function PlanError(code, field, values) {
     this.code = code;
@@ -26,7 +29,9 @@
     this.values = values || {};
   }
 
-  /* The names in a document's map, each one a plan could have (so "__proto__" never reaches an object). */
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+
+  /* Names a plan could have ("__proto__" is not one). */
   function checkName(name) {
     if (!NAME.test(name)) throw new PlanError("strange_name", name.slice(0, 60));
     return name;
@@ -34,101 +39,109 @@
 
   function names(map) { return Object.keys(map).map(checkName); }
 
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
+  /* Why "YYYY-MM-DD" is no real date from 1900 to 2200, or null. */
+  function dateCode(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return "not_a_date";
+    var day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (+m[1] < 1 || day.getUTCMonth() !== +m[2] - 1 || day.getUTCDate() !== +m[3]) return "not_a_date";
+    return +m[1] < FIRST_YEAR || +m[1] > LAST_YEAR ? "date_out_of_range" : null;
   }
-
-  function isDate(text) {
-    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match || +match[1] < 1) return false;
-    var day = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
-    return day.getUTCMonth() === +match[2] - 1 && day.getUTCDate() === +match[3];
-  }
-
+  function isDate(text) { return typeof text === "string" && dateCode(text) === null; }
   function isTime(text) { return /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(text); }
 
-  /* The checks on a field's value, by its name: [name pattern, check, problem code, fill-ins]. */
-  function score(high) { return function (text) { return /^(?:0|[1-9]\d?)$/.test(text) && +text <= high; }; }
-  function ticked(value) { return value === true; }
+  function score(high) { return function (text) { return /^(?:0|[1-9]\d?)$/.test(text) && +text <= high ? null : "not_a_score"; }; }
+  function rule(test, code) { return function (value) { return test(value) ? null : code; }; }
+  var ticked = rule(function (value) { return value === true; }, "not_a_tick"), timed = rule(isTime, "not_a_time");
+  var TEN = [score(10), { low: 0, high: 10 }], FIVE = [score(5), { low: 0, high: 5 }];
+  /* The other fields' checks: [name pattern, check (value -> problem code or null)]. */
   var VALUE_RULES = [
-    [/-date$/, isDate, "not_a_date"],
-    [/-time$/, isTime, "not_a_time"],
-    [/^therapist-next$/, function (text) { var p = text.split("T"); return p.length === 2 && isDate(p[0]) && isTime(p[1]); }, "not_a_date"],
-    [/^(?:session-[a-z0-9]{6}-feeling|checkin-[a-z0-9]{6}-(?:mood|sleep))$/, score(10), "not_a_score", { low: 0, high: 10 }],
-    [/^wellbeing-[a-z0-9]{6}-q[1-5]$/, score(5), "not_a_score", { low: 0, high: 5 }],
-    [/^reminder-session$/, function (text) { return /^(?:0|[1-9]\d{0,4})$/.test(text) && +text <= 40320; }, "not_minutes"],
-    [/^(?:checkin-[a-z0-9]{6}-effect-.+|summary-.+)$/, ticked, "not_a_tick"]
+    [/-date$/, dateCode],
+    [/-time$/, timed],
+    [/^therapist-next$/, function (text) {
+      var p = text.split("T");
+      return p.length !== 2 || !isTime(p[1]) ? "not_a_date" : dateCode(p[0]);
+    }],
+    [/^reminder-session$/, rule(function (text) { return /^(?:0|[1-9]\d{0,4})$/.test(text) && +text <= 40320; }, "not_minutes")],
+    [/^(?:summary-.+|calendar-earlier)$/, ticked],
+    [/^calendar-sent$/, rule(function (text) { return typeof text === "string" && OWN["calendar-sent"].test(text); }, "not_text")]
   ];
 
-  /* A new entry id, not one of `taken` (an object whose keys are ids). */
-  function newId(taken, random) {
+  /* An entry part's [check, fill-ins], or null: found by its name, not by trying each pattern. */
+  function partRule(kind, part) {
+    if (part === "date") return [dateCode];
+    if (part === "time") return [timed];
+    if (kind === "session" ? part === "feeling" : kind === "checkin" && (part === "mood" || part === "sleep")) return TEN;
+    if (kind === "wellbeing") return /^q[1-5]$/.test(part) ? FIVE : null;
+    return kind === "checkin" && part.indexOf("effect-") === 0 ? [ticked] : null;
+  }
+
+  /* cyrb53: a text's 53-bit hash, the same on any device. */
+  function hash(text, seed) {
+    var h1 = 0xdeadbeef ^ seed, h2 = 0x41c6ce57 ^ seed;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  }
+
+  /* `length` letters and digits made from a text. */
+  function hashId(text, length) {
+    var out = "";
+    for (var seed = 0; out.length < length; seed++) {
+      for (var n = hash(text, seed), i = 0; i < 10; i++, n = Math.floor(n / 36)) out += LETTERS[n % 36];
+    }
+    return out.slice(0, length);
+  }
+
+  function randomId(length, random) {
     random = random || function () {
-      var cryptoSource = typeof crypto === "object" && crypto.getRandomValues ? crypto : null;
-      return cryptoSource ? cryptoSource.getRandomValues(new Uint32Array(1))[0] / 4294967296 : Math.random();
+      return typeof crypto === "object" && crypto.getRandomValues ? crypto.getRandomValues(new Uint32Array(1))[0] / 4294967296 : Math.random();
     };
+    for (var id = ""; id.length < length;) id += LETTERS[Math.floor(random() * LETTERS.length)];
+    return id;
+  }
+
+  function newId(taken, random) {
     for (;;) {
-      var id = "";
-      for (var i = 0; i < 6; i++) id += ID_LETTERS[Math.floor(random() * ID_LETTERS.length)];
-      if (!taken || !Object.prototype.hasOwnProperty.call(taken, id)) return id;
+      var id = randomId(6, random);
+      if (!taken || !taken.has(id)) return id;
     }
   }
 
-  /* {kind, id, part} of an entry's field name, or null. */
   function entryField(name) {
     var match = ENTRY.exec(name);
     if (!match || !ENTRY_PARTS[match[1]].test(match[3])) return null;
     return { kind: match[1], id: match[2], part: match[3] };
   }
 
-  /* Version n to n + 1. `options.random` makes new entry ids (tests pass their own). */
-  var MIGRATIONS = {
-    /* Version 1 kept session dates, answers and ticked boxes as lists. */
-    1: function (doc) {
-      var fields = {};
-      if (doc.answers !== undefined && !isObject(doc.answers)) throw new PlanError("old_answers");
-      if (doc.ticked !== undefined && !Array.isArray(doc.ticked)) throw new PlanError("old_ticked");
-      if (doc.sessions !== undefined && !Array.isArray(doc.sessions)) throw new PlanError("old_sessions");
-      names(doc.answers || {}).forEach(function (name) { fields[name] = doc.answers[name]; });
-      (doc.ticked || []).forEach(function (name) {
-        if (typeof name !== "string") throw new PlanError("old_ticked_name");
-        fields[checkName(name)] = true;
-      });
-      (doc.sessions || []).forEach(function (date, i) { fields["session-" + (i + 1) + "-date"] = date; });
-      return { format: FORMAT, version: 2, revision: 0, saved: doc.saved, fields: fields };
-    },
-    /* Version 2 had fixed session slots, session-N-date and session-N-intention. Each slot with
-       anything in it becomes a timeline session with a new id; every word is carried over. */
-    2: function (doc, options) {
-      if (!isObject(doc.fields)) throw new PlanError("no_fields");
-      var fields = {};
-      var slots = {};
-      names(doc.fields).forEach(function (name) {
-        var match = /^session-(\d{1,2})-([a-z0-9-]+)$/.exec(name);
-        var value = doc.fields[name];
-        if (!match) { fields[name] = value; return; }
-        if (typeof value !== "boolean" && typeof value !== "string") throw new PlanError("not_text", name);
-        if (value === "" || value === false) return;
-        if (match[2] === "date" && !isDate(value)) throw new PlanError("not_a_date", name);  // named as the patient saw it
-        (slots[match[1]] = slots[match[1]] || {})[match[2]] = value;
-      });
-      var taken = {};
-      Object.keys(slots).sort(function (a, b) { return a - b; }).forEach(function (slot) {
-        var id = newId(taken, options && options.random);
-        taken[id] = true;
-        Object.keys(slots[slot]).forEach(function (part) { fields["session-" + id + "-" + part] = slots[slot][part]; });
-      });
-      return { format: FORMAT, version: 3, revision: doc.revision, saved: doc.saved, fields: fields };
-    }
-  };
+  function canonical(fields) {
+    return JSON.stringify(Object.keys(fields).sort().map(function (name) {
+      var value = fields[name];
+      return [name, typeof value === "string" || typeof value === "boolean" ? value : typeof value];
+    }));
+  }
 
-  /* A checked, current-version copy of a document. */
+  /* A checked, current copy of a document; options.report learns what a migration moved. A plan
+     without an id gets one made from it: two devices holding it give it the same one. */
   function read(doc, options) {
     if (!isObject(doc)) throw new PlanError("not_a_plan");
     if (doc.format !== FORMAT) throw new PlanError("other_format");
     if (typeof doc.version !== "number" || doc.version % 1 !== 0 || doc.version < 1) throw new PlanError("no_version");
     if (doc.version > VERSION) throw new PlanError("newer_version");
-    while (doc.version < VERSION) doc = MIGRATIONS[doc.version](doc, options);
-    return checkFields(doc);
+    var report = (options && options.report) || {};
+    var id = typeof doc.id === "string" && PLAN_ID.test(doc.id) ? doc.id : null;
+    var before = [doc.version, doc.revision, doc.saved].join(" ");
+    report.from = doc.version;
+    while (doc.version < VERSION) doc = MIGRATIONS[doc.version](doc, report);
+    var checked = checkFields(doc);
+    checked.id = id || hashId(before + canonical(checked.fields), 12);
+    report.newId = !id;
+    return checked;
   }
 
   function parse(text, options) {
@@ -137,23 +150,28 @@
     return read(doc, options);
   }
 
-  function checkValue(name, value) {
-    for (var i = 0; i < VALUE_RULES.length; i++) {
-      var rule = VALUE_RULES[i];
-      if (rule[0].test(name) && !rule[1](value)) throw new PlanError(rule[2], name, rule[3]);
-    }
+  function checkValue(name, value, entry) {
+    var found = entry ? partRule(entry[1], entry[3]) : null;
+    for (var i = 0; !entry && !found && i < VALUE_RULES.length; i++) if (VALUE_RULES[i][0].test(name)) found = [VALUE_RULES[i][1]];
+    var code = found && found[0](value);
+    if (code) throw new PlanError(code, name, found[1]);
   }
 
   function checkFields(doc) {
     if (!isObject(doc.fields)) throw new PlanError("no_fields");
     if (Object.keys(doc.fields).length > MAX_FIELDS) throw new PlanError("too_many_fields");
-    var fields = {};
+    var fields = Object.create(null);
+    var ids = { session: new Set(), checkin: new Set(), wellbeing: new Set() };
     names(doc.fields).forEach(function (name) {
       var value = doc.fields[name];
-      if (value === false || value === "") return;  // an unticked box, an empty answer
+      if (value === false || value === "") return;
       if (value !== true && typeof value !== "string") throw new PlanError("not_text", name);
-      if (typeof value === "string" && value.length > MAX_TEXT) throw new PlanError("too_long", name);
-      checkValue(name, value);
+      if (typeof value === "string" && value.length > MAX_TEXT && name !== "calendar-sent") throw new PlanError("too_long", name);
+      var entry = ENTRY.exec(name);
+      checkValue(name, value, entry);
+      if (entry && ids[entry[1]].add(entry[2]).size > MAX_ENTRIES[entry[1]]) {
+        throw new PlanError("too_many_" + entry[1], undefined, { limit: MAX_ENTRIES[entry[1]] });
+      }
       fields[name] = value;
     });
     var revision = doc.revision === undefined ? 0 : doc.revision;
@@ -161,23 +179,24 @@
     return { format: FORMAT, version: VERSION, revision: revision, saved: typeof doc.saved === "string" ? doc.saved : null, fields: fields };
   }
 
-  /* The fields a page does not show: neither one of its own (`statics`, an object whose keys are
-     its controls' names) nor part of an entry that has a date. They are kept, not dropped. */
-  function unshown(fields, statics) {
+  /* The fields no part shows (statics: the Set of the page's own names); their words are listed. */
+  function kept(fields, statics) {
     return Object.keys(fields).filter(function (name) {
-      if (Object.prototype.hasOwnProperty.call(statics, name)) return false;
-      var entry = entryField(name);
-      return !entry || !fields[entry.kind + "-" + entry.id + "-date"];
+      return !statics.has(name) && !entryField(name) && !Object.prototype.hasOwnProperty.call(OWN, name);
     });
   }
 
-  function create(fields, revision, now) {
-    return { format: FORMAT, version: VERSION, revision: revision, saved: (now || new Date()).toISOString(), fields: fields };
+  function create(fields, revision, now, id) {
+    return { format: FORMAT, version: VERSION, revision: revision, saved: (now || new Date()).toISOString(),
+             id: id || randomId(12), fields: fields };
   }
 
+  var MIGRATIONS = {};
+
   PlanGuide.format = {
-    FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, MAX_FIELDS: MAX_FIELDS, MIGRATIONS: MIGRATIONS,
-    PlanError: PlanError, read: read, parse: parse, create: create, newId: newId, entryField: entryField,
-    unshown: unshown, isDate: isDate, isTime: isTime
+    FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, MAX_FIELDS: MAX_FIELDS, MAX_ENTRIES: MAX_ENTRIES,
+    ENTRY: ENTRY, MIGRATIONS: MIGRATIONS, PlanError: PlanError, isObject: isObject, checkName: checkName, names: names,
+    read: read, parse: parse, create: create, newId: newId, randomId: randomId, hashId: hashId, canonical: canonical,
+    entryField: entryField, kept: kept, isDate: isDate, isTime: isTime
   };
 }(typeof module === "object" && module.exports ? module.exports : (window.PlanGuide = window.PlanGuide || {})));

@@ -1,14 +1,14 @@
-/* The plan in localStorage, and the two-tab merge: each save bumps revision; a tab that finds a
-   newer one merges field by field. Needs format.js. */
+/* The plan in localStorage; two tabs merge field by field (each save bumps revision). Needs
+   format.js and migrate.js. */
 (function (PlanGuide) {
   "use strict";
 
   var format = PlanGuide.format;
   var KEY = format.FORMAT;
   var ASIDE = KEY + "-unreadable-";
+  var REPLACED = KEY + "-replaced";
 
-  /* {store, writable}: localStorage if it can be read, and whether it took a test write just now
-     (a full storage can still be read: a plan saved in it must be shown). null if it cannot be read. */
+  /* {store, writable} (a full storage is still read), or null. */
   function open(win) {
     var store;
     try {
@@ -26,26 +26,30 @@
     }
   }
 
-  /* {doc, migrated} (an empty doc if none), {problem: "blocked"} or {problem: "unreadable", error, text}.
-     migrated: saved by an earlier version; save it back soon, so the new entry ids it got stay. */
-  function read(store, options) {
+  /* {doc, text, migrated (to save back), report}, or {problem, error, text}; last: this tab's
+     last write {text, doc}, not read again. */
+  function read(store, last) {
     var saved;
     try { saved = store.getItem(KEY); } catch (e) { return { problem: "blocked" }; }
-    if (saved === null) return { doc: format.create({}, 0), migrated: false };
+    if (saved === null) return { doc: format.create(Object.create(null), 0), text: null, migrated: false, report: {} };
+    if (last && saved === last.text) return { doc: last.doc, text: saved, migrated: false, report: {} };
     try {
-      var raw;
+      var raw, report = {};
       try { raw = JSON.parse(saved); } catch (e) { throw new format.PlanError("not_json"); }
-      var doc = format.read(raw, options);
-      return { doc: doc, migrated: raw.version !== format.VERSION };
+      var doc = format.read(raw, { report: report });
+      return { doc: doc, text: saved, migrated: raw.version !== format.VERSION || report.newId, report: report };
     } catch (e) {
       return { problem: "unreadable", text: saved, error: e instanceof format.PlanError ? e : new format.PlanError("could_not_read") };
     }
   }
 
-  function write(store, doc) { store.setItem(KEY, JSON.stringify(doc)); }
+  function write(store, doc) {
+    var text = JSON.stringify(doc);
+    store.setItem(KEY, text);
+    return text;
+  }
 
-  /* Moves a saved plan that cannot be read under a key of its own, so the page can save anew
-     without losing it; returns that key. Throws (and moves nothing) if the copy cannot be made. */
+  /* Moves an unreadable plan under a key of its own (or throws, moving nothing). */
   function keepAside(store, text, now) {
     var key = ASIDE + (now || new Date()).toISOString().replace(/[-:.]/g, "");
     store.setItem(key, text);
@@ -54,9 +58,14 @@
     return key;
   }
 
-  /* Removes the plan and every copy kept aside; throws if the plan is still there afterwards. */
+  function keepReplaced(store, text) { store.setItem(REPLACED, text); }
+  function replaced(store) {
+    try { return store.getItem(REPLACED); } catch (e) { return null; }
+  }
+
+  /* Throws if the plan is still there. */
   function clear(store) {
-    var keys = [KEY];
+    var keys = [KEY, REPLACED];
     for (var i = 0; i < store.length; i++) {
       var key = store.key(i);
       if (key && key.indexOf(ASIDE) === 0) keys.push(key);
@@ -65,10 +74,10 @@
     if (keys.some(function (key) { return store.getItem(key) !== null; })) throw new Error("the plan is still stored");
   }
 
-  /* This tab's `changed` fields over `stored`; base: {revision, fields} this tab last saw. */
+  /* This tab's changed fields over the stored ones; base: what this tab last saw. */
   function merge(stored, base, fields, changed) {
     var fromOtherTab = stored.revision !== base.revision;
-    var merged = Object.assign({}, stored.fields);
+    var merged = Object.assign(Object.create(null), stored.fields);
     var clashes = [];
     changed.forEach(function (name) {
       if (fromOtherTab && stored.fields[name] !== base.fields[name] && stored.fields[name] !== fields[name]) clashes.push(name);
@@ -77,6 +86,9 @@
     return { fields: merged, clashes: clashes, fromOtherTab: fromOtherTab };
   }
 
-  PlanGuide.storage = { KEY: KEY, ASIDE: ASIDE, open: open, read: read, write: write, keepAside: keepAside, clear: clear, merge: merge };
-}(typeof module === "object" && module.exports ? Object.assign(module.exports, require("./format.js"))
+  PlanGuide.storage = {
+    KEY: KEY, ASIDE: ASIDE, REPLACED: REPLACED, open: open, read: read, write: write, keepAside: keepAside,
+    keepReplaced: keepReplaced, replaced: replaced, clear: clear, merge: merge
+  };
+}(typeof module === "object" && module.exports ? Object.assign(module.exports, require("./migrate.js"))
   : (window.PlanGuide = window.PlanGuide || {})));
