@@ -23,13 +23,14 @@ import pytest
 
 from helpers import ROOT, read_page, run_cli, site_pages, visible_text
 from generator.guide.assemble import load_guide, load_guides
+from generator.guide.crisis_wording import emergency_way, ways
 from generator.publish.csp import inline_script_hashes
 from generator.publish.service_worker import SERVICE_WORKER
 from generator.quality.links import broken_links
 
 REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
 CSP_META = re.compile(r'<head[^>]*>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">', re.I)
-CRISIS_BAR = re.compile(r'<p class="guide-crisis-bar">(.*?)</p>', re.S)
+CRISIS_BAR = re.compile(r'<aside class="guide-crisis-bar"[^>]*>(.*?)</aside>', re.S)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,8 @@ def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
     """Each language's pages show that language's words for the crisis lines in force."""
     for guide in load_guides(ROOT / "content"):
         site = guide.site
-        first = site.crisis.lines[0]  # the bar shows the first line, the emergency number and a link to the rest
+        first = site.crisis.lines[0]  # the bar shows the first line's ways to call or text, the emergency number and a link to the rest
+        calls = [way for way in ways(first, guide.ui) if way.kind != "online"]
         folder = zensical_site / guide.address_prefix
         pages = [path for path in every_page(folder) if guide.address_prefix or not path.relative_to(folder).parts[0] == "es"]
         assert pages, folder
@@ -98,8 +100,10 @@ def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
             bar = CRISIS_BAR.search(text)
             assert bar, f"{path.relative_to(zensical_site)}: no crisis bar"
             shown = visible_text(bar.group(1))
-            assert first.how in shown and first.name in shown and site.crisis.emergency in shown, (path, shown)
-            assert f'href="{first.href}"' in bar.group(1), path
+            assert first.name in shown and guide.ui["crisis"]["need_help"] in shown, (path, shown)
+            for way in [*calls, emergency_way(site.crisis, guide.ui)]:
+                assert f'<a href="{html.escape(way.href)}" class="guide-crisis-bar__way">{html.escape(way.label)}</a>' \
+                    in bar.group(1), (path, way)
         crisis_page = visible_text((folder / site.crisis_page / "index.html").read_text(encoding="utf-8"))
         for line in site.crisis.lines:
             assert line.name in crisis_page, line.name
