@@ -29,18 +29,35 @@ from .interface import fill
 from .phone_links import phone_href
 
 
-CRISIS_FILL_IN = re.compile(r"\{(crisis_line|emergency_number)\}")
+CRISIS_FILL_IN = re.compile(r"\{(crisis_line|emergency_number)(:link)?\}")
+
+
+def linked_fill_ins(markdown: str) -> str:
+    """A Markdown body (running text) with its crisis fill-ins marked to become links on a rendered
+    page (``{emergency_number:link}``): a number named in a sentence is a number to tap. Titles,
+    front matter and attributes keep the plain fill-in, which fills in as text."""
+    return CRISIS_FILL_IN.sub(lambda match: f"{{{match.group(1)}:link}}", markdown)
 
 
 def crisis_fill_ins(text: str, crisis: Crisis, markup: bool = False) -> str:
     """``text`` with ``{crisis_line}`` and ``{emergency_number}`` filled in from the worded ``crisis``;
-    for a rendered page (``markup``), as escaped text: a clinic's line may hold ``<`` or ``&``."""
+    for a rendered page (``markup``), as escaped text: a clinic's line may hold ``<`` or ``&``; and
+    where the fill-in is marked as running text (``linked_fill_ins``), as a link to call: the first
+    line's short way to reach it ("Call or text 988"), the emergency number."""
     first = crisis.lines[0]
     about = ", ".join(part for part in (first.name, first.hours) if part)
     values = {"crisis_line": f"{first.how} ({about})", "emergency_number": crisis.emergency_number or ""}
-    if markup:
-        values = {name: html.escape(value, quote=False) for name, value in values.items()}
-    return CRISIS_FILL_IN.sub(lambda match: values[match.group(1)], text)
+    if not markup:
+        return CRISIS_FILL_IN.sub(lambda match: values[match.group(1)], text)
+    escape = lambda value: html.escape(value, quote=False)  # noqa: E731
+    links = {"crisis_line": f'<a href="{html.escape(first.href or "")}">{escape(first.how or "")}</a> ({escape(about)})',
+             "emergency_number": f'<a href="{phone_href(values["emergency_number"])}">{escape(values["emergency_number"])}</a>'}
+
+    def filled(match: re.Match) -> str:
+        name = match.group(1)
+        return links[name] if match.group(2) and values[name] else escape(values[name])
+
+    return CRISIS_FILL_IN.sub(filled, text)
 
 
 class Way(NamedTuple):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..guide.crisis_wording import emergency_way, ways
+from ..guide.crisis_wording import emergency_way, linked_fill_ins, ways
 from ..guide.interface import fill
 from ..guide.locale import long_date, number
 from ..guide.phone_links import phone_href
@@ -105,9 +105,10 @@ def _fill(text: str, **values) -> str:
 def _md(markdown: str) -> str:
     """Markdown from the content, as it is: its page links are resolved on the whole rendered page
     (``resolve_page_links``), where it is known whether the page is at the root, a folder down or
-    in the handout; so the component macros need no context and are compiled and imported once."""
+    in the handout; so the component macros need no context and are compiled and imported once.
+    Its crisis fill-ins are marked as running text, to be filled in as links to call."""
     _refuse_undefined(markdown)
-    return str(markdown)
+    return linked_fill_ins(str(markdown))
 
 
 def _md_text(markdown: str) -> str:

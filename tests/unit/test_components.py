@@ -130,3 +130,20 @@ def test_a_crisis_lines_words_follow_its_facts(facts, how, href, said):
     crisis = worded_crisis(Crisis(emergency_number="000", lines=[CrisisLine(id="l", name="A line", **facts)]), english_ui(), "en")
     assert (crisis.lines[0].how, crisis.lines[0].href, crisis.lines[0].hours) == (how, href, said)
     assert crisis.emergency == "If you are in immediate danger, call 000 or go to the nearest hospital."
+
+
+def test_a_number_named_in_running_text_is_a_link_to_call_and_plain_text_elsewhere():
+    """{emergency_number} and {crisis_line} in a Markdown body (the ``md`` filter) fill in as links;
+    in the front matter, as text, since a link cannot go there."""
+    from generator.guide.crisis_wording import crisis_fill_ins
+    from generator.render.environment import make_environment
+
+    crisis = _worded(emergency_number="000")
+    env = make_environment(ROOT / "templates", english_ui())
+    page = env.from_string('---\ntitle: "Call {emergency_number}"\n---\n{{ body|md }}\n').render(
+        body="Call {emergency_number} now, or reach out: {crisis_line}.")
+    filled = crisis_fill_ins(page, crisis, markup=True)
+    assert 'title: "Call 000"' in filled
+    assert ('Call <a href="tel:000">000</a> now, or reach out: <a href="tel:988">Call or text 988</a> '
+            "(988 Lifeline, free, any time).") in filled
+    assert crisis_fill_ins("Call {emergency_number:link}", crisis) == "Call 000"  # readability and the review pack: words
