@@ -290,4 +290,6 @@ def test_a_spanish_only_clinics_text_only_line_is_an_sms_link_with_its_keyword(s
     assert ("text", "sms:988?body=AYUDA") in _buttons(crisis) and ("call", "tel:988") in _buttons(crisis)
     assert "tel:741741" not in crisis  # it takes no calls
     bar = (site / "index.html").read_text(encoding="utf-8").split('<aside class="guide-crisis-bar"', 1)[1].split("</aside>", 1)[0]
-    assert 'href="tel:988">Llame al 988 y oprima 2<' in bar and 'href="sms:988?body=AYUDA"' in bar and 'href="tel:911"' in bar
+    links = {html_lib.unescape(href): text for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', bar)}
+    assert links.get("tel:988") == "Llame al 988 y oprima 2", links
+    assert "sms:988?body=AYUDA" in links and "tel:911" in links, links
