@@ -24,6 +24,7 @@ import pytest
 from helpers import ROOT, read_page, run_cli, site_pages, visible_text
 from generator.guide.assemble import load_guide, load_guides
 from generator.guide.crisis_wording import emergency_way, ways
+from generator.guide.interface import fill
 from generator.publish.csp import inline_script_hashes
 from generator.publish.service_worker import SERVICE_WORKER
 from generator.quality.links import broken_links
@@ -91,7 +92,9 @@ def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
     for guide in load_guides(ROOT / "content"):
         site = guide.site
         first = site.crisis.lines[0]  # the bar shows the first line's ways to call or text, the emergency number and a link to the rest
-        calls = [way for way in ways(first, guide.ui) if way.kind != "online"]
+        calls = [(way.href, way.label) for way in ways(first, guide.ui) if way.kind != "online"]
+        # the emergency number in a few words ("Emergency: 911"), since the bar is narrow
+        emergency = (emergency_way(site.crisis, guide.ui).href, fill(guide.ui["crisis"]["emergency_short"], number=site.crisis.emergency_number))
         folder = zensical_site / guide.address_prefix
         pages = [path for path in every_page(folder) if guide.address_prefix or not path.relative_to(folder).parts[0] == "es"]
         assert pages, folder
@@ -101,9 +104,9 @@ def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
             assert bar, f"{path.relative_to(zensical_site)}: no crisis bar"
             shown = visible_text(bar.group(1))
             assert first.name in shown and guide.ui["crisis"]["need_help"] in shown, (path, shown)
-            for way in [*calls, emergency_way(site.crisis, guide.ui)]:
-                assert f'<a href="{html.escape(way.href)}" class="guide-crisis-bar__way">{html.escape(way.label)}</a>' \
-                    in bar.group(1), (path, way)
+            for href, label in [*calls, emergency]:
+                assert f'<a href="{html.escape(href)}" class="guide-crisis-bar__way">{html.escape(label)}</a>' \
+                    in bar.group(1), (path, href, label)
         crisis_page = visible_text((folder / site.crisis_page / "index.html").read_text(encoding="utf-8"))
         for line in site.crisis.lines:
             assert line.name in crisis_page, line.name
