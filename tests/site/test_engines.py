@@ -207,8 +207,9 @@ def test_a_zensical_build_error_is_reported_and_keeps_the_last_good_site(project
     build = ("--root", str(project_copy), "site", "--engine", "zensical", "--no-pdf", "--out", str(site))
     assert run_cli(*build).returncode == 0
     override = project_copy / "templates/overrides/main.html"
-    override.write_text(override.read_text(encoding="utf-8").replace("{% block announce %}", "{% block announce %}{{ config.extra.guide.nope.nope }}"),
-                        encoding="utf-8")
+    ours = override.read_text(encoding="utf-8")
+    assert "{% block header %}" in ours  # the block every page renders, where the fault goes
+    override.write_text(ours.replace("{% block header %}", "{% block header %}{{ config.extra.guide.nope.nope }}"), encoding="utf-8")
     result = run_cli(*build)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "main.html" in result.stderr and "last good site" in result.stderr
