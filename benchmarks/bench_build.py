@@ -1,22 +1,35 @@
-"""Build speed and size, measured (a benchmark that prints figures, not a timed test).
+"""Build speed against a plain build of the same pages, and reads of the content (a benchmark that
+prints figures, not a timed test).
 
     .venv/bin/python benchmarks/bench_build.py              # scales 1, 10 and 100
     .venv/bin/python benchmarks/bench_build.py --scales 1 10
 
 For each scale it makes a temporary copy of the project whose pages are repeated that many times
-(synthetic pages: copies of the real ones under new ids), then measures in the same run:
-  generation   load + validate + render every page, in this process (the library alone), cold and
-               with the compiled templates an earlier build left on disk;
-  hook build   `mkdocs build` of the project as it is (the hook generates, then MkDocs builds);
-  plain build  `mkdocs build` of the same pages pre-rendered to Markdown, with no hook.
-The overhead is hook build / plain build - 1: what our layer adds to a plain MkDocs build.
-Then, in the same run, each engine through the command a user runs (`python -m generator site
---engine mkdocs|zensical --no-pdf`: generation, the engine's build, CSP and service worker, the
-swap into the output folder), cold (a new cache folder: no compiled templates, no Zensical cache)
-and cached (the cache folder an earlier build of the same engine left).
-Times are CPU seconds (user + system), best of several interleaved runs: wall time on a machine
-shared with other work varied by half from one run to the next. It then prints the gzipped size of the plan page's own script and styles, and the CPU
-time of every PDF against its floor, one worksheet printed cold (benchmarks/bench_pdfs.py).
+(copies of the real ones under new ids; the Spanish edition shows the copies in English, as it shows
+any page not yet translated), then measures in the same run:
+  generation  load, check and render every edition (English and Spanish) in this process, cold (no
+              compiled templates) and cached (with those an earlier build left on disk);
+  ours        `python -m generator site --engine E --no-pdf`, what a user runs: the build driver
+              (generation, the engine's build of each edition, the finishing steps, the swap into
+              the output folder), cold (a new cache folder) and cached (the one an earlier build
+              of that engine left);
+  plain       the same pages, pre-rendered by this script, built by the same engine with nothing of
+              ours: `mkdocs build --strict` of each edition, or `zensical build --strict` of the
+              project our adapter writes for it, one after the other in one process (as our driver
+              builds them: a process per language would charge the plain build a second start of
+              Python), each as the engine's command line does it. A fair floor: it gets the caches ours gets,
+              the theme's compiled templates kept on disk for MkDocs (a one-line hook, as our plugin
+              keeps them) and Zensical's own cache, from an earlier build;
+  overhead    ours cached / plain: what our layer adds to every build after the first.
+  finishing   the finishing steps alone (CSP, fingerprints, service workers) over the same build,
+              in this process: the part of the overhead that is generator/publish/finish.py.
+Reads: how often a build by each engine opened each content file, counted in every Python process
+it started (tests/read_counter: an audit hook on every open): at most once per edition in the first
+build, none in the next when nothing changed (the editions are kept, generator/edition_cache.py).
+Times are CPU seconds (user + system) of the command and of everything it starts, best of several
+runs with ours and plain interleaved: wall time on a machine shared with other work varied by half
+from one run to the next. It then prints the gzipped size of the plan page's own script and
+styles, and the CPU time of every PDF against its floor (benchmarks/bench_pdfs.py).
 """
 
 from __future__ import annotations
@@ -30,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -37,13 +51,41 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.engines import ENGINES  # noqa: E402
-from generator.engines.site_settings import site_settings  # noqa: E402
+from generator.engines import ENGINES, engine  # noqa: E402
+from generator.engines.site_settings import (named_palette, search_language, site_settings,  # noqa: E402
+                                             theme_language)
+from generator.pipeline import Project, generate_all  # noqa: E402
 from generator.render.environment import CACHE_ENV  # noqa: E402
-from generator.pipeline import Project, generate  # noqa: E402
 
 PROJECT_PARTS = ("content", "templates", "generator", "mkdocs.yml")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "GUIDE_CLINIC": "none"}
+READ_COUNTER = ROOT / "tests" / "read_counter"
+
+# The plain MkDocs build's only hook: the theme's compiled templates kept on disk, as our plugin keeps them.
+THEME_CACHE_HOOK = """import os, jinja2
+def on_env(env, config, files):
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(os.environ["PLAIN_THEME_CACHE"])
+    return env
+"""
+# `mkdocs build --strict` of each config, in one process (mkdocs/__main__.py's build_command, once per config).
+PLAIN_MKDOCS = """import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+for config_file in sys.argv[1:]:
+    config = load_config(config_file, strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+"""
+# `zensical build --strict` of each config, in one process (zensical/main.py's execute_build, once per config).
+PLAIN_ZENSICAL = """import os, sys
+import zensical
+for config_file in sys.argv[1:]:
+    os.chdir(os.path.dirname(config_file))
+    zensical.build(config_file, {"strict": True, "clean": False})
+"""
 
 
 def scaled_copy(dest: Path, scale: int) -> Path:
@@ -65,82 +107,163 @@ def scaled_copy(dest: Path, scale: int) -> Path:
     return dest
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
-    """CPU seconds (user + system) the command used: steadier than wall time on a shared machine.
-    Its children count too (the engine a CLI build runs, every thread of it)."""
+def timed(commands: list[list[str]], cwd: Path, env: dict[str, str] | None = None) -> float:
+    """CPU seconds (user + system) the commands used, one after the other: steadier than wall time
+    on a shared machine. Their children count too (the engine a build runs, every thread of it)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run(command, cwd=cwd, env={**ENV, **(env or {})}, capture_output=True, text=True)
+    for command in commands:
+        result = subprocess.run(command, cwd=cwd, env={**ENV, **(env or {})}, capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def plain_config(project: Path, docs: Path) -> Path:
-    """The project's mkdocs.yml without the hook, over pre-rendered pages, with what the hook sets
-    (generator/engines/site_settings.py, as both engines' adapters use it)."""
-    guide, rendered = generate(Project.at(project))
-    settings = site_settings(guide, rendered)
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["docs_dir"] = str(docs)
-    config["theme"]["custom_dir"] = str(project / "templates" / "overrides")
-    config.update(site_name=settings.name, site_description=settings.description, copyright=settings.copyright,
-                  nav=settings.nav, not_in_nav="\n".join(f"/{path}" for path in settings.not_in_nav))
-    config.setdefault("extra", {})["guide"] = settings.guide
-    shutil.copytree(project / "templates" / "assets", docs, dirs_exist_ok=True)
-    for path, text in rendered.pages.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
-    out = project / "mkdocs-plain.yml"
-    out.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return out
+def plain_mkdocs_configs(project: Path, editions, work: Path) -> list[Path]:
+    """Per edition: its pages, pre-rendered, in a docs folder with the hand-written assets and its
+    brand files, and a config with what our plugin sets in memory written in; no hook but the theme
+    cache's. The first edition builds into work/plain-site, each other into its folder there."""
+    base = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    hook = work / "theme_cache_hook.py"
+    hook.write_text(THEME_CACHE_HOOK, encoding="utf-8")
+    configs = []
+    for guide, rendered in editions:
+        settings = site_settings(guide, rendered)
+        docs = work / f"plain-docs-{settings.language}"
+        shutil.copytree(project / "templates" / "assets", docs)
+        for path, source in [*rendered.pages.items(), *rendered.files.items()]:
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(source, Path):
+                shutil.copy2(source, docs / path)
+            else:
+                (docs / path).write_bytes(source if isinstance(source, bytes) else source.encode("utf-8"))
+        config = {key: value for key, value in base.items() if key not in ("hooks", "watch")}
+        theme = dict(config["theme"], custom_dir=str(project / "templates" / "overrides"), **settings.theme_files)
+        theme["language"] = theme_language(settings.language, [theme["custom_dir"]])
+        theme["palette"] = named_palette(theme["palette"], settings.palette_names)
+        config.update(
+            docs_dir=str(docs), site_dir=str(work / "plain-site" / settings.address_prefix), hooks=[str(hook)],
+            site_name=settings.name, site_description=settings.description, copyright=settings.copyright,
+            theme=theme, nav=settings.nav, not_in_nav="\n".join(f"/{path}" for path in settings.not_in_nav),
+            extra={**config.get("extra", {}), "guide": settings.guide, "alternate": settings.alternate},
+            extra_css=[*config.get("extra_css", []), *settings.extra_css],
+            plugins=[{"search": {"lang": [search_language(settings.language)]}}],
+            markdown_extensions=[{"toc": {**ext["toc"], "permalink_title": settings.permalink_title}}
+                                 if isinstance(ext, dict) and "toc" in ext else ext
+                                 for ext in config.get("markdown_extensions", [])],
+        )
+        configs.append(project / f"mkdocs-plain-{settings.language}.yml")
+        configs[-1].write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return configs
 
 
-def engine_builds(project: Path, work: Path, runs: int) -> dict[str, float]:
-    """Each engine's CLI build, cold and cached, best of ``runs``, the engines interleaved."""
-    times: dict[str, list[float]] = {f"{engine} {kind}": [] for engine in ENGINES for kind in ("cold", "cached")}
+def plain_zensical_projects(project: Path, editions, work: Path) -> list[Path]:
+    """Per edition: the project our Zensical adapter writes for it (its pages pre-rendered, the same
+    config and overrides), copied out of the cache folder, to be built by `zensical build` alone."""
+    cache = work / "plain-zensical-cache"
+    os.environ[CACHE_ENV] = str(cache)
+    try:
+        zensical = engine("zensical", project)
+        for guide, rendered in editions:
+            if not zensical.build_edition(guide, rendered, work / "plain-zensical-first" / guide.address_prefix):
+                sys.exit("the Zensical build that writes the plain projects failed")
+    finally:
+        del os.environ[CACHE_ENV]
+    configs = []
+    for scratch in sorted(p for p in (cache / "zensical").iterdir() if p.is_dir()):
+        copy = work / f"plain-zensical-{scratch.name}"
+        shutil.copytree(scratch, copy, ignore=shutil.ignore_patterns(".cache", "site"))
+        configs.append(copy / "mkdocs.yml")
+    return configs
+
+
+def reads_per_build(project: Path, engine_name: str, work: Path) -> tuple[Counter, Counter]:
+    """How often a `site --no-pdf` build opened each file of the content folder: the first build
+    (a new cache folder), then the next one (nothing changed)."""
+    log = work / f"reads-{engine_name}.log"
+    environment = {"PYTHONPATH": str(READ_COUNTER), "GUIDE_READ_LOG": str(log),
+                   "GUIDE_READ_ROOT": str(project / "content"), CACHE_ENV: str(work / f"reads-cache-{engine_name}")}
+    found = []
+    for _ in range(2):
+        log.write_text("", encoding="utf-8")
+        timed([ours_command(project, engine_name, work / f"reads-site-{engine_name}")], project, environment)
+        found.append(Counter(log.read_text(encoding="utf-8").splitlines()))
+    return found[0], found[1]
+
+
+def finishing(project: Path, engine_name: str, editions, work: Path, runs: int) -> float:
+    """CPU seconds of the finishing steps alone (generator/publish/finish.py: CSP, fingerprints,
+    service workers) over this engine's build of every edition, in this process, best of ``runs``."""
+    from generator.publish.finish import finish_site
+
+    built = work / f"unfinished-{engine_name}"
+    site_engine = engine(engine_name, project)
+    os.environ[CACHE_ENV] = str(work / f"cache-{engine_name}")
+    try:
+        for guide, rendered in editions:
+            if not site_engine.build_edition(guide, rendered, built / guide.address_prefix):
+                sys.exit(f"the {engine_name} build for the finishing steps failed")
+    finally:
+        del os.environ[CACHE_ENV]
+    found = []
     for run in range(runs):
-        for engine in ENGINES:
-            command = [sys.executable, "-m", "generator", "--root", str(project), "site", "--engine", engine,
-                       "--no-pdf", "--out", str(work / f"site-{engine}")]
-            cached = {CACHE_ENV: str(work / f"cache-{engine}"), "GUIDE_CLINIC": "none"}
-            if run == 0:
-                timed(command, project, cached)  # the build before: it leaves the cache folder
-            cold = {CACHE_ENV: str(work / f"cold-{engine}-{run}"), "GUIDE_CLINIC": "none"}
-            times[f"{engine} cold"].append(timed(command, project, cold))
-            times[f"{engine} cached"].append(timed(command, project, cached))
-    return {name: min(found) for name, found in times.items()}
+        copy = work / f"finishing-{engine_name}-{run}"
+        shutil.copytree(built, copy)
+        start = time.process_time()
+        finish_site(copy, project / "templates")
+        found.append(time.process_time() - start)
+    return min(found)
+
+
+def ours_command(project: Path, engine_name: str, out: Path) -> list[str]:
+    return [sys.executable, "-m", "generator", "--root", str(project), "site", "--engine", engine_name,
+            "--no-pdf", "--out", str(out)]
 
 
 def measure(scale: int, work: Path) -> dict:
     project = scaled_copy(work / f"x{scale}", scale)
-    pages = len(list((project / "content" / "pages").glob("*.yml")))
     runs = 5 if scale < 100 else 2
-    generation = min(_time_generation(project, work / f"cache-{scale}-{run}") for run in range(runs))
-    cached = min(_time_generation(project, work / f"cache-{scale}-0") for _ in range(runs))
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    plain_yml = plain_config(project, work / f"docs-x{scale}")
-    hook_runs, plain_runs = [], []
-    for _ in range(runs):  # interleaved, so a busy moment of the machine hits both alike
-        hook_runs.append(timed([*mkdocs, "-f", str(project / "mkdocs.yml"), "-d", str(work / "site-hook")], project))
-        plain_runs.append(timed([*mkdocs, "-f", str(plain_yml), "-d", str(work / "site-plain")], project))
-    hook, plain = min(hook_runs), min(plain_runs)
-    return {"scale": scale, "pages": pages, "generation": generation, "cached": cached, "hook": hook, "plain": plain,
-            "engines": engine_builds(project, work / f"engines-x{scale}", runs)}
+    generation = min(_time_generation(project, work / f"gen-cache-{scale}-{run}") for run in range(runs))
+    cached = min(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
+    editions = generate_all(Project.at(project))
+    plain = {"mkdocs": [[sys.executable, "-c", PLAIN_MKDOCS, *map(str, plain_mkdocs_configs(project, editions, work))]],
+             "zensical": [[sys.executable, "-c", PLAIN_ZENSICAL, *map(str, plain_zensical_projects(project, editions, work))]]}
+    plain_env = {"PLAIN_THEME_CACHE": str(work / "plain-theme-cache")}
+    (work / "plain-theme-cache").mkdir()
+    builds = {}
+    for name in ENGINES:
+        out, warm = work / f"site-{name}", {CACHE_ENV: str(work / f"cache-{name}")}
+        timed([ours_command(project, name, out)], project, warm)  # the build before: it leaves the caches
+        timed(plain[name], project, plain_env)
+        times = {"cold": [], "cached": [], "plain": []}
+        for run in range(runs):  # interleaved, so that a busy moment of the machine hits each alike
+            times["cold"].append(timed([ours_command(project, name, out)], project, {CACHE_ENV: str(work / f"cold-{name}-{run}")}))
+            times["cached"].append(timed([ours_command(project, name, out)], project, warm))
+            times["plain"].append(timed(plain[name], project, plain_env))
+        builds[name] = {kind: min(found) for kind, found in times.items()}
+        builds[name]["reads"] = reads_per_build(project, name, work)
+        builds[name]["finishing"] = finishing(project, name, editions, work, runs)
+    return {"scale": scale, "pages": len(editions[0][1].pages), "editions": len(editions),
+            "generation": generation, "cached": cached, "builds": builds}
 
 
 def _time_generation(project: Path, cache: Path) -> float:
-    """Generation with the compiled templates kept in ``cache``: cold when the folder is new, as in
-    the first build on a machine; with what an earlier build left there otherwise."""
+    """Generation of every edition with the compiled templates kept in ``cache``: cold when the
+    folder is new, as in the first build on a machine; with what an earlier build left there otherwise."""
     os.environ[CACHE_ENV] = str(cache)
     try:
         start = time.process_time()
-        generate(Project.at(project))
+        generate_all(Project.at(project))
         return time.process_time() - start
     finally:
         del os.environ[CACHE_ENV]
+
+
+def reads_summary(reads: Counter, editions: int) -> str:
+    most = max(reads.values()) if reads else 0
+    index = reads.get("pages/index.yml", 0)
+    return (f"{sum(reads.values())} opens of {len(reads)} content files, at most {most} of one "
+            f"(pages/index.yml: {index}; {editions} editions)")
 
 
 def gzipped(paths: list[Path]) -> str:
@@ -161,29 +284,41 @@ def pdf_time() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF set's figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
-        work = Path(tmp)
-        rows = [measure(scale, work) for scale in args.scales]
-        print(f"{'scale':>5} {'pages':>5} {'generation':>11} {'cached':>9} {'per page':>9} {'hook build':>11} {'plain build':>12} "
-              f"{'overhead':>9} {'build per page':>15}")
-        for r in rows:
-            print(f"{r['scale']:>4}x {r['pages']:>5} {r['generation']:>9.3f} s {r['cached']:>7.3f} s {r['generation'] / r['pages'] * 1000:>6.2f} ms "
-                  f"{r['hook']:>9.2f} s {r['plain']:>10.2f} s {(r['hook'] / r['plain'] - 1) * 100:>8.1f}% "
-                  f"{r['hook'] / r['pages'] * 1000:>12.1f} ms")
-        names = list(rows[0]["engines"]) if rows else []
-        print(f"\n{'scale':>5} {'pages':>5} " + " ".join(f"{name:>16}" for name in names))
-        for r in rows:
-            print(f"{r['scale']:>4}x {r['pages']:>5} " + " ".join(f"{r['engines'][name]:>14.2f} s" for name in names))
-        print("(`python -m generator site --engine E --no-pdf`: CPU seconds of the command and the engine it runs,\n"
-              " best of the same runs; cold: a new cache folder; cached: the one an earlier build of that engine left)\n")
-        assets = ROOT / "templates" / "assets"
-        plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))
-        print(f"plan page, gzipped: {gzipped(plan_files)}")
+        rows = []
+        for scale in args.scales:
+            (Path(tmp) / f"scale-{scale}").mkdir()
+            rows.append(measure(scale, Path(tmp) / f"scale-{scale}"))
+    print(f"{'scale':>5} {'pages':>5} {'generation':>11} {'cached':>9} {'per page':>9}")
+    for r in rows:
+        pages = r["pages"] * r["editions"]
+        print(f"{r['scale']:>4}x {pages:>5} {r['generation']:>9.3f} s {r['cached']:>7.3f} s {r['generation'] / pages * 1000:>6.2f} ms")
+    print(f"\n{'scale':>5} {'pages':>5} {'engine':>9} {'ours cold':>10} {'ours cached':>12} {'plain':>8} {'overhead':>9} "
+          f"{'finishing':>10} {'without it':>11}")
+    for r in rows:
+        for name, b in r["builds"].items():
+            print(f"{r['scale']:>4}x {r['pages'] * r['editions']:>5} {name:>9} {b['cold']:>8.2f} s {b['cached']:>10.2f} s "
+                  f"{b['plain']:>6.2f} s {b['cached'] / b['plain']:>8.2f}x {b['finishing']:>8.2f} s "
+                  f"{(b['cached'] - b['finishing']) / b['plain']:>10.2f}x")
+    print("\nreads of the content per build (`site --no-pdf`, every process it starts):")
+    for r in rows:
+        for name, b in r["builds"].items():
+            first, next_one = b["reads"]
+            print(f"{r['scale']:>4}x {name:>9}: first build {reads_summary(first, r['editions'])}; "
+                  f"next build, nothing changed: {sum(next_one.values())} opens")
+    print("\n(CPU seconds, best of 5 runs, 2 at 100x, ours and plain interleaved; pages: of both editions;\n"
+          " generation: every edition in this process, cold (no compiled templates) and cached;\n"
+          " ours: `python -m generator site --engine E --no-pdf`, cold (a new cache folder) or cached;\n"
+          " plain: the same pages pre-rendered, built by the engine alone with the same caches;\n"
+          " overhead: ours cached / plain; finishing: the CSP, fingerprint and service worker steps\n"
+          " alone (generator/publish/finish.py, in this process); without it: (ours cached - finishing) / plain)\n")
+    assets = ROOT / "templates" / "assets"
+    plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))
+    print(f"plan page, gzipped: {gzipped(plan_files)}")
+    if not args.no_pdf:
         print(f"PDF set: {pdf_time()}")
-        print("(CPU seconds, best of 5 runs, 2 at 100x, hook and plain interleaved; each build includes starting Python and MkDocs;\n"
-              " generation: cold, no compiled templates; cached: with those an earlier build left on disk;\n"
-              " hook build: with the on-disk caches an earlier build left, as every build after the first)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check|render|readability|schema|site``.
+"""The command line: ``python -m generator check|render|readability|schema|site|pdf|offline|serve``.
 
 A thin layer: it parses arguments, calls the library, and turns known failures into a clear
 message on stderr and exit status 1, never a traceback.
@@ -7,14 +7,15 @@ message on stderr and exit status 1, never a traceback.
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import sys
-import tempfile
 from pathlib import Path
 
-from .engines import DEFAULT_ENGINE, ENGINES, engine
-from .guide.clinic import resolve_clinic
-from .pipeline import Project, generate, generate_all, json_schemas
+from .build import build_offline_copy, build_pdfs, build_site
+from .engines import DEFAULT_ENGINE, ENGINES
+from .faults import fault_line
+from .guide.clinic import CLINIC_ENV, NO_CLINIC, resolve_clinic
+from .pipeline import Project, generate_all, json_schemas
 from .problems import BuildFailed, ContentError, display_path
 from .publish.clinic_scaffold import ScaffoldError, create_clinic, scaffold_languages
 from .publish.owned_folders import OwnershipError, add_files, write_tree
@@ -83,47 +84,42 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    build_site = engine(args.engine).build_site  # the commands that build a site need the engine
-
-    def add_pdfs(staged: Path) -> None:
-        add_files(staged, _pdfs(args, staged))
-
-    clinic = _project(args).clinic_dir
-    build_site(Path(args.root), Path(args.out), clinic, before_publish=None if args.no_pdf else add_pdfs)
+    project = _project(args)
+    build_site(project, Path(args.root), args.engine, Path(args.out), pdfs=not args.no_pdf)
+    clinic = project.clinic_dir
     print(f"built the site{f' for {display_path(clinic)}' if clinic else ''} with {args.engine} into {args.out}"
           + ("" if args.no_pdf else " (with its PDFs in downloads/)"))
     return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    build_site = engine(args.engine).build_site
-
-    files: dict[str, bytes] = {}
-    scratch = Path(tempfile.mkdtemp(prefix="guide-pdf-"))
-    try:  # the PDFs print the built pages, so build a throwaway site first
-        build_site(Path(args.root), scratch / "site", _project(args).clinic_dir,
-                   before_publish=lambda staged: files.update(_pdfs(args, staged)))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    files = build_pdfs(_project(args), Path(args.root), args.engine)
     write_tree({path.replace("downloads/", "", 1): pdf for path, pdf in files.items()}, Path(args.out))  # es/worksheets/...
     print(f"wrote {len(files)} PDFs to {args.out}")
     return 0
 
 
-def _pdfs(args: argparse.Namespace, site_dir: Path) -> dict[str, bytes]:
-    """The PDFs, printed from a copy of the built site whose links lead to the published site (or
-    are plain text) and whose QR codes are drawn (print_edition.py); none may link to this machine."""
-    from .guide.assemble import load_guides
-    from .publish.printing import print_all_pdfs
-
-    project = _project(args)
-    return print_all_pdfs(site_dir, load_guides(project.content_dir, project.clinic_dir), Path(args.root))
-
-
 def cmd_offline(args: argparse.Namespace) -> int:
-    engine(args.engine).build_offline_copy(Path(args.root), Path(args.out), _project(args).clinic_dir)
+    build_offline_copy(_project(args), Path(args.root), args.engine, Path(args.out))
     print(f"wrote the offline bundle to {args.out}: unzip it and open index.html")
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`mkdocs serve` of the project (every language, rebuilt on each edit), after making sure the
+    port is free: MkDocs would build the whole site first and then stop with a traceback."""
+    from .engines.mkdocs.serve_port import busy_port_message
+
+    message = busy_port_message(args.host, args.port)
+    if message is not None:
+        print(message, file=sys.stderr)
+        return 1
+    root = Path(args.root).resolve()
+    environ = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    if args.clinic is not None:  # the preview's plugin chooses the clinic as `mkdocs serve` does: from GUIDE_CLINIC
+        environ[CLINIC_ENV] = str(resolve_clinic(root, option=args.clinic) or NO_CLINIC)
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
+                               "--dev-addr", f"{args.host}:{args.port}"], environ)
 
 
 def cmd_new_clinic(args: argparse.Namespace) -> int:
@@ -197,6 +193,10 @@ def parser() -> argparse.ArgumentParser:
     review.add_argument("--out", default="review-pack", help="the output folder (default: review-pack)")
     review.add_argument("--since", help="the commit or tag last signed off (default: signed_off in the clinic's brand.yml)")
     review.set_defaults(func=cmd_review_pack)
+    serve = commands.add_parser("serve", help="a live preview of every language on http://HOST:PORT, rebuilt on every edit (make serve PORT=8001)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.set_defaults(func=cmd_serve)
     new_clinic = commands.add_parser("new-clinic", help="create a clinic folder: a commented brand.yml, example overlay files, a placeholder logo")
     new_clinic.add_argument("folder", help="the new folder, e.g. clinics/my-clinic (it must not exist yet)")
     new_clinic.add_argument("--name", required=True, help="the clinic's name as patients know it")
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildFailed, ScaffoldError) as exc:
         print(f"error: {exc}", file=sys.stderr)
     except OSError as exc:  # a read-only folder, a full disk, a missing parent: say which and what to do
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}; check that the folder exists, that you may write to it and "
-              "that the disk has room (the last good output is unchanged)", file=sys.stderr)
+        print(fault_line(exc, " (the last good output is unchanged)"), file=sys.stderr)
+    except Exception as exc:  # anything else: one line, never a traceback
+        print(fault_line(exc, " (an unexpected error: please report it)"), file=sys.stderr)
     return 1

@@ -1,22 +1,33 @@
-"""Site engines: each builds the rendered guide into a website, as a thin adapter. MkDocs
-(engines/mkdocs) runs our plugin inside its build; Zensical (engines/zensical), which runs no
-MkDocs plugin, is handed the pages pre-rendered. What both are told comes from one place
-(site_settings.py); what acts on the finished site is in generator/publish.
-
-Each engine's ``build`` module has ``build_site(root, out_dir, clinic_dir, before_publish)`` and
-``build_offline_copy(root, out_zip, clinic_dir)``."""
+"""Site engines: each builds one rendered edition of the guide into a website folder, as a thin
+adapter behind one small interface (``SiteEngine``). The build driver (generator/build.py)
+generates every edition once and hands each to the engine; MkDocs (engines/mkdocs) runs in this
+process with our plugin given the edition, Zensical (engines/zensical), which runs no MkDocs
+plugin, is handed the pages pre-rendered in a scratch project. What both are told comes from one
+place (site_settings.py); what acts on the finished site is in generator/publish."""
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+from pathlib import Path
+from typing import Protocol
+
+from ..guide.guide import Guide
+from ..render.pages import RenderedGuide
 
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
 
 
-def engine(name: str) -> ModuleType:
-    """The ``build`` module of an engine (imported only when a command builds a site)."""
+class SiteEngine(Protocol):
+    """What the build driver needs of an engine; made once per command (its one-time set-up)."""
+
+    def build_edition(self, guide: Guide, rendered: RenderedGuide, target_dir: Path, offline: bool = False) -> bool:
+        """Build one edition into ``target_dir`` (empty or new), for a web server, or with
+        ``offline`` for file:// (pages as files); False, with the engine's messages shown, if it failed."""
+
+
+def engine(name: str, root: Path) -> SiteEngine:
+    """The engine ``name`` for the project in ``root`` (imported only when a command builds a site)."""
     if name not in ENGINES:
         raise ValueError(f"unknown site engine {name!r}: choose one of {', '.join(ENGINES)}")
-    return importlib.import_module(f"{__name__}.{name}.build")
+    return importlib.import_module(f"{__name__}.{name}.build").Engine(root)

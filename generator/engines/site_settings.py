@@ -10,6 +10,7 @@ Both adapters call ``site_settings``: MkDocs' plugin sets them on its config obj
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,21 +82,6 @@ def language_site_url(site_url: str | None, prefix: str) -> str | None:
     return site_url.rstrip("/") + "/" + prefix
 
 
-LANGUAGE_ENV = "GUIDE_LANGUAGE"  # which language an engine's build is for (the site command sets it)
-
-
-def site_languages(root: Path, clinic_dir: Path | None) -> list[str]:
-    """The guide's languages (the clinic's, else ours), the first first; raises ``ContentError``."""
-    from ..guide.assemble import load_guide
-
-    return list(load_guide(root / "content", clinic_dir).site.languages)
-
-
-def address_prefix(languages: list[str], language: str) -> str:
-    """Where a language's pages are in the site: "" for the first, "es/" for another."""
-    return "" if language == languages[0] else f"{language}/"
-
-
 def search_language(language: str) -> str:
     """The search's language (lunr's stemmer and stop words): the main language, "pt" for pt-BR."""
     return language.split("-")[0]
@@ -117,9 +103,17 @@ def alternates(languages: list[str], current: str) -> list[dict]:
 
 
 def named_palette(palette: list[dict], names: dict[str, str]) -> list[dict]:
-    """The theme's colour schemes with their switches labelled in the site's language."""
-    return [{**scheme, "toggle": {**scheme["toggle"], "name": names.get(scheme.get("scheme"), scheme["toggle"]["name"])}}
+    """The theme's colour schemes with their switches labelled in the site's language, escaped: both
+    themes print the label into attributes as it is, and a clinic's interface texts may hold < or "."""
+    return [{**scheme, "toggle": {**scheme["toggle"], "name": html.escape(names.get(scheme.get("scheme"), scheme["toggle"]["name"]))}}
             if "toggle" in scheme else scheme for scheme in palette]
+
+
+def escaped_nav(nav: list, escape) -> list:
+    """``nav`` with every title passed through ``escape``: both themes print a menu entry's title into
+    the page as it is, and a title may hold < (a page's title, an interface text of a clinic)."""
+    return [{escape(title): escaped_nav(value, escape) if isinstance(value, list) else value
+             for title, value in item.items()} for item in nav]
 
 
 def nav_item(entry: NavEntry) -> dict:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..problems import ContentError, Note, Problem, display_path
 from ..schema.files import ROOT_MODELS
+from ..source.files import unusable_files
 from ..source.schema_errors import validate_document
 from ..source.yaml_reader import YamlDocument
 from .brand import default_brand
@@ -78,6 +79,9 @@ class Build:
     def __init__(self, content_dir: Path, clinic_dir: Path | None = None) -> None:
         self.content_dir, self.clinic_dir = content_dir, clinic_dir
         self.root = content_dir.resolve().parent  # file names in messages are relative to the project
+        unusable = unusable_files(content_dir, self.root) + (unusable_files(clinic_dir, self.root) if clinic_dir else [])
+        if unusable:  # a named pipe would hang whatever opened it; an unreadable folder would look empty
+            raise ContentError(unusable)
         self.sources = Sources(self.root)
         singles, problems = content_files(content_dir)
         self.docs: dict[str, YamlDocument] = {}

@@ -15,7 +15,14 @@ from ..schema.base import paper_for
 from ..schema.items import Site
 from .phone_links import phone_href
 
-OUR_COLOURS = Colours(primary="#0b5560", accent="#8c3b00", link_on_dark="#8fd8e0", accent_on_dark="#ffb37a")
+# Our own guide's colours, the one place they are written: templates/site/brand.css.j2 puts them on
+# the theme, and colours.contrast_problems checks each pair against WCAG AA (tests/unit/test_brand.py).
+OUR_COLOURS = Colours(
+    primary="#0b5560",         # deep teal: the header under white text, and links on the white page
+    accent="#8c3b00",          # burnt orange: links under the pointer or keyboard focus
+    link_on_dark="#8fd8e0",    # light teal: links on the dark scheme's page
+    accent_on_dark="#ffb37a",  # light orange: hover and focus on the dark page
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,7 @@ def with_slash(url: str | None) -> str | None:
 
 
 def default_brand(site: Site) -> Brand:
-    """Our own guide's brand, from content/site.yml and the colours of guide.css."""
+    """Our own guide's brand, from content/site.yml and OUR_COLOURS."""
     return Brand(name=site.name, short_name=site.short_name or site.name, logo=None, favicon=None, colours=OUR_COLOURS,
                  contact=None, integration_therapy=None, footer=site.copyright, languages=tuple(site.languages),
                  country=site.country, paper=paper_for(site.country, site.paper))

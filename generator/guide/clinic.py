@@ -23,6 +23,7 @@ from pathlib import Path
 from ..problems import ContentError, Note, Problem, display_path
 from ..schema.brand_file import BrandFile
 from ..schema.items import Site
+from ..source.files import not_a_file, problem as file_problem
 from ..source.schema_errors import validate_document
 from ..source.yaml_reader import YamlDocument
 from .brand import Brand
@@ -59,6 +60,8 @@ def resolve_clinic(root: Path, environ: Mapping[str, str] = os.environ, option: 
         return None
     folder = Path(value) if Path(value).is_absolute() else root / value
     if not (folder / "brand.yml").is_file():
+        if os.path.lexists(folder / "brand.yml"):  # a named pipe, a socket or a device: never opened
+            raise ContentError([file_problem(folder / "brand.yml", not_a_file((folder / "brand.yml").lstat().st_mode), root)])
         why = "has no brand.yml" if folder.is_dir() else "was not found"
         problem = Problem(*where, 1, "", f"the clinic folder {value!r} named by {source} {why} (paths are taken from {root})")
         raise ContentError([problem])

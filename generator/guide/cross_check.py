@@ -12,10 +12,10 @@ from typing import Any
 
 from ..problems import Problem, display_path
 from ..schema.base import PAGE_LINK
-from ..source.yaml_reader import Path_, YamlDocument, texts
+from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, load_yaml, texts
 from .edition_facts import fact_source_problems
 from .guide import Guide
-from .markup_check import markup_problems
+from .sanitizer import guide_markup_problems
 
 Use = tuple  # (id, document, path) or (id, document, path, offset into a text)
 
@@ -70,10 +70,15 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     every_doc = [*docs.values(), *(d for d, _ in page_docs), *(d for d, _ in sheet_docs)]
     for doc in every_doc:
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
-    problems += markup_problems(every_doc)
+    brand = _brand_document(guide)
+    if isinstance(brand, Problem):
+        problems.append(brand)
+        brand = None
+    problems += guide_markup_problems(guide, every_doc, docs["site"].path.parent, brand)
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
     problems += _crisis_sources(guide, docs["site"])
     problems += fact_source_problems(guide.site, guide.references, docs["site"], guide.brand.clinic_dir)
+    problems += _crisis_page_lists_lines(guide, page_docs)
 
     problems += _unknown(uses["reference"], guide.references, "reference")
     problems += _unknown(uses["notice"], guide.notices, "notice")
@@ -83,6 +88,24 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     if "index" not in {p.id for p in guide.pages}:
         problems.append(Problem(str(docs["site"].path.parent / "pages" / "index.yml"), 1, 1, "", "the home page (id 'index') is missing"))
     return problems
+
+
+def _crisis_page_lists_lines(guide: Guide, page_docs: list[tuple[YamlDocument, Any]]) -> Iterator[Problem]:
+    """The crisis page lists the crisis lines: as it may not be left out, it may not be emptied of them."""
+    for doc, page in page_docs:
+        if page.id == guide.site.crisis_page and not any(block.type == "crisis_lines" for block in page.blocks):
+            yield doc.problem(("blocks",), "the crisis page must list the crisis lines: add a block `- type: crisis_lines` "
+                                           "(it shows the lines in force, ours or the clinic's brand.yml)")
+
+
+def _brand_document(guide: Guide) -> YamlDocument | Problem | None:
+    """A clinic's brand.yml as loaded (read and checked already; read again here for where its texts are)."""
+    if not guide.brand.is_clinic:
+        return None
+    try:
+        return load_yaml(guide.brand.clinic_dir / "brand.yml")
+    except YamlLoadError as exc:
+        return exc.problem
 
 
 def _crisis_sources(guide: Guide, site: YamlDocument) -> Iterator[Problem]:

@@ -98,7 +98,7 @@ def fact_source_problems(site: Site, references: dict, site_doc: YamlDocument, c
         try:
             brand = load_yaml(clinic_dir / "brand.yml")
         except YamlLoadError as exc:
-            yield exc.problem
+            yield from exc.problems
             return
         where = brand if any(at[0] in brand.data for at, _ in unknown) else site_doc
     for at, source in unknown:

@@ -1,12 +1,10 @@
-"""No script from content: raw HTML in any text of any content file may not run anything.
+"""A first, friendly message for the common ways a text could run something, and the SVG logo check.
 
-Markdown lets an author write raw HTML, and the site's Content-Security-Policy cannot tell an
-author's inline script from the theme's. So every text is read as HTML here and refused, with its
-file, line and field, where it holds an element that runs or embeds something (<script>, <iframe>,
-<object>, <embed>, ...), an event-handler attribute (onclick=...) or a link to a script
-(javascript:, vbscript:, data:) in HTML or in a Markdown link. Python's own HTML parser reads the
-text as a browser's tokenizer would; the rules are an explicit deny-list of what can run, since the
-content legitimately uses a few harmless tags (<br>, <strong>, <abbr>).
+Every text is read as HTML here and what it holds that runs or embeds something (<script>,
+<iframe>, <object>, ...), an event-handler attribute (onclick=...) or a link to a script
+(javascript:, vbscript:, data:) in HTML or in a Markdown link is named in words an author knows.
+This is a deny-list, so it is not the guarantee: the allow-list sanitizer (sanitizer.py) checks every
+text as the site renders it, and holds for every form this list does not name.
 """
 
 from __future__ import annotations
@@ -14,8 +12,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from ..problems import Problem
-from ..source.yaml_reader import YamlDocument, texts
 
 RUNNING_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "meta",
                     "link", "style", "svg", "math", "template", "portal", "noscript"}
@@ -55,18 +51,6 @@ def unsafe_markup(text: str) -> list[tuple[int, str]]:
         if SCRIPT_SCHEME.match(match.group(1)):
             found.append((match.start(1), f"a link to a {match.group(1).split(':')[0].strip().lower()}: address"))
     return found
-
-
-def markup_problems(docs: list[YamlDocument]) -> list[Problem]:
-    problems = []
-    for doc in docs:
-        for at, text in texts(doc.data):
-            if "<" not in text and "](" not in text:
-                continue
-            for offset, what in unsafe_markup(text):
-                problems.append(doc.problem(at, f"{what} is not allowed in content: nothing in the guide may run "
-                                                "a script or embed another page; write it as plain text or Markdown", offset))
-    return problems
 
 
 def unsafe_svg(text: str) -> list[str]:

@@ -38,7 +38,7 @@ class Sources:
             try:
                 self._yaml[path] = (load_yaml(path, root=self.root), [])
             except YamlLoadError as exc:
-                self._yaml[path] = (None, [exc.problem])
+                self._yaml[path] = (None, exc.problems)
         return self._yaml[path]
 
     def folder(self, folder: Path, collection: FolderCollection) -> tuple[list[tuple[YamlDocument, Any]], list[Problem]]:

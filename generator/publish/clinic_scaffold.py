@@ -4,7 +4,10 @@ It holds a brand.yml with every key explained (its languages, ``--languages``, a
 first of them), example change files (all commented out, so they change nothing until edited) and a
 placeholder logo and favicon made from the name's initials, each written from its template in
 templates/scaffold/. Values are written as JSON strings, which
-are valid double-quoted YAML, so a name with quotes, a colon or a # is kept exactly.
+are valid double-quoted YAML, so a name with quotes, a colon or a # is kept exactly. A name is one
+line of visible text: a line break in it would end the comment it is quoted in and start a live key
+(``--name $'Clinic\nsite_url: "https://…"'``), so control characters, line and paragraph separators
+and the hidden characters of source/characters.py are refused before anything is written.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,9 +26,14 @@ from ..guide.interface import fill, load_interface
 from ..guide.layers import ENGLISH
 from ..guide.locale import is_known_language
 from ..problems import ContentError, Problem
-from .owned_folders import FolderExists, create_tree
+from ..source.characters import hidden_characters
+from .owned_folders import create_tree
 
-ScaffoldError = FolderExists
+
+class ScaffoldError(Exception):
+    """The name given cannot be a clinic's name (an existing folder raises FolderExists)."""
+
+
 SCAFFOLD = {  # file in the new folder: its template in templates/scaffold/
     "brand.yml": "brand.yml.j2",
     "content/README.md": "content/README.md.j2",
@@ -61,6 +70,19 @@ def clinic_files(folder: Path, name: str, templates_dir: Path, languages: Sequen
     return {path: env.get_template(template).render(**values) for path, template in SCAFFOLD.items()}
 
 
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a clinic's name, or None: it must be one line of visible text."""
+    if not name.strip():
+        return "--name is empty; give the clinic's name as patients know it"
+    for char in name:
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            return (f"--name holds a control character or line break (U+{ord(char):04X}); the name is one line of text, "
+                    "as patients see it")
+    for _, what in hidden_characters(name):
+        return f"--name holds {what}"
+    return None
+
+
 def scaffold_languages(option: str | None) -> list[str]:
     """``--languages es`` or ``--languages en,es``: the codes, each one Babel knows, each once."""
     codes = [code.strip() for code in (option or ENGLISH).split(",") if code.strip()] or [ENGLISH]
@@ -75,5 +97,9 @@ def scaffold_languages(option: str | None) -> list[str]:
 
 def create_clinic(folder: Path, name: str, templates_dir: Path, languages: Sequence[str] = (ENGLISH,),
                   content_dir: Path | None = None) -> None:
-    """Create ``folder`` with a brand file and examples; refuse if it already exists."""
+    """Create ``folder`` with a brand file and examples; refuse if it already exists or the name is not
+    one line of visible text (nothing is written then)."""
+    problem = name_problem(name)
+    if problem:
+        raise ScaffoldError(problem)
     create_tree(clinic_files(folder, name, templates_dir, languages, content_dir), folder)

@@ -7,35 +7,38 @@ caches answer before any service worker is asked, for as long as a plain server'
 With the first characters of the file's SHA-256 in the address, a page asks for exactly the bytes
 it was built with, and the service worker can keep each such file for good.
 
-Only stylesheets, icons, scripts and images that a page loads from the site itself are stamped;
-links a reader follows are left as they are. Pure text in, text out, for any engine's pages.
+Only stylesheets, icons, scripts and images that a page loads from the site itself are stamped
+(the site index says which: site_index.py); links a reader follows are left as they are. Each file
+is read and hashed once, however many pages load it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .site_index import Edit, PageFacts, SiteIndex, apply_edits, index_site, page_facts
+
 STAMP = "h"
 STAMP_LENGTH = 12
 STAMPED = re.compile(rf"^{STAMP}=[0-9a-f]{{{STAMP_LENGTH}}}$")
 # A name that already changes with the file's content: name.<8 or more hex digits>[.min].ext
 CONTENT_HASHED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.[a-z0-9]+$")
-# Our folders of files that every page loads by hash (stylesheets/guide.css?h=…).
+# Our folders of files that every page loads by hash (stylesheets/guide.css?h=…), in each language's folder.
 STAMPED_FOLDERS = ("stylesheets", "javascripts")
-LOADED = re.compile(
-    r"""(<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=)(["'])([^"'#?]+)\2""", re.I)
+FOREVER = "  Cache-Control: public, max-age=31536000, immutable\n"
 
 
 def stamp_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:STAMP_LENGTH]
 
 
-def _file(site_dir: Path, page: str, path: str) -> Path | None:
+def site_file(files: set[str], page: str, path: str) -> str | None:
     """The file of the site a page's reference means. A reference from the root ("/guide/x.css",
     which MkDocs writes in the not-found page from site_url's path) is matched from its end."""
     if path.startswith("/"):
@@ -44,37 +47,47 @@ def _file(site_dir: Path, page: str, path: str) -> Path | None:
     else:
         candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(page), path))]
     for target in candidates:
-        if target and not target.startswith("..") and (site_dir / target).is_file():
-            return site_dir / target
+        if target and not target.startswith("..") and target in files:
+            return target
     return None
 
 
-def cache_headers(site_dir: Path, workers: Iterable[str] = ("sw.js",)) -> str:
-    """Rules for a ``_headers`` file (Netlify, Cloudflare Pages): files named by their content,
-    and our folders of files every page asks for by hash, may be kept for a year; the service
-    workers (``workers``: sw.js, es/sw.js) must be asked for every time. Pages, the search index
-    and PDFs keep the host's own rule (both hosts revalidate them). No rule overlaps another: a host joins a header set twice."""
-    named = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
-                   if p.is_file() and CONTENT_HASHED.search(p.name))
-    forever = "  Cache-Control: public, max-age=31536000, immutable\n"
-    rules = [f"/{worker}\n  Cache-Control: no-cache\n" for worker in workers]
-    rules += [f"/{folder}/*\n{forever}" for folder in STAMPED_FOLDERS if (site_dir / folder).is_dir()]
-    rules += [f"/{path}\n{forever}" for path in named if path.split("/")[0] not in STAMPED_FOLDERS]
-    return "".join(rules)
+def stamp_edits(index: SiteIndex, page: str, facts: PageFacts) -> list[Edit]:
+    """Edits that address each file ``page`` loads from the site, whose name does not already
+    carry its hash, as ``path?h=<stamp>``."""
+    edits = []
+    for ref in facts.loads:
+        parts = urlsplit(ref.value)
+        if parts.scheme or parts.netloc or ref.value.startswith("//") or parts.query or parts.fragment \
+                or not parts.path or CONTENT_HASHED.search(parts.path):
+            continue
+        target = site_file(index.files, page, unquote(parts.path))
+        if target is None or target.endswith(".html"):
+            continue
+        stamped = f"{ref.value}?{STAMP}={index.digest(target).hex()[:STAMP_LENGTH]}"
+        edits.append(Edit(ref.value_start, ref.value_end, html.escape(stamped, quote=True)))
+    return edits
 
 
-def stamp_assets(html: str, page: str, site_dir: Path) -> str:
-    """``html`` (the page at ``page``, a path inside ``site_dir``) with each file it loads from the
+def stamp_assets(text: str, page: str, site_dir: Path) -> str:
+    """``text`` (the page at ``page``, a path inside ``site_dir``) with each file it loads from the
     site, whose name does not already carry its hash, addressed as ``path?h=<stamp>``."""
-    def stamped(match: re.Match) -> str:
-        href = match.group(3)
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or href.startswith("//") or CONTENT_HASHED.search(parts.path):
-            return match.group(0)
-        file = _file(site_dir, page, unquote(parts.path))
-        if file is None or file.suffix == ".html":
-            return match.group(0)
-        quote = match.group(2)
-        return f"{match.group(1)}{quote}{href}?{STAMP}={stamp_of(file.read_bytes())}{quote}"
+    index = index_site(site_dir)
+    facts = page_facts(text)
+    return apply_edits(text, facts, stamp_edits(index, page, facts))[0]
 
-    return LOADED.sub(stamped, html)
+
+def cache_headers(index: SiteIndex, workers: Iterable[str]) -> str:
+    """Rules for a ``_headers`` file (Netlify, Cloudflare Pages): files named by their content,
+    and each language's folders of files every page asks for by hash, may be kept for a year; the
+    service workers (``workers``: sw.js, es/sw.js) must be asked for every time. Pages, the search
+    index and PDFs keep the host's own rule (both hosts revalidate them). No rule overlaps another:
+    a host joins a header set twice."""
+    stamped = [f"{prefix}{folder}/" for prefix in index.languages for folder in STAMPED_FOLDERS
+               if any(path.startswith(f"{prefix}{folder}/") for path in index.files)]
+    named = sorted(path for path in index.files if CONTENT_HASHED.search(path.rsplit("/", 1)[-1])
+                   and not path.startswith(tuple(stamped)))
+    rules = [f"/{worker}\n  Cache-Control: no-cache\n" for worker in workers]
+    rules += [f"/{folder}*\n{FOREVER}" for folder in stamped]
+    rules += [f"/{path}\n{FOREVER}" for path in named]
+    return "".join(rules)

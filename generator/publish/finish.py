@@ -1,43 +1,65 @@
-"""Steps over a finished site folder, whatever engine built it: pages without blank lines, the
-Content-Security-Policy on every page (the 404 page too) and in a _headers file, and each
-language's service worker, computed from the files as built."""
+"""Steps over a finished site folder, whatever engine built it, all reading one site index
+(site_index.py: each page parsed once): pages without blank lines, the files they load addressed
+by their content, the Content-Security-Policy on every page (the not-found pages too) and in a
+_headers file, each page's languages in the sitemaps (not in the pages: sitemaps.py), and each
+language's service worker. Each page is read once and written once."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from .compact import drop_blank_lines
-from .csp import add_csp, headers_file
-from .fingerprint import cache_headers, stamp_assets
-from .service_worker import SERVICE_WORKER, language_folders, service_worker
+from .csp import csp_edit, headers_file
+from .fingerprint import cache_headers, stamp_edits
+from .service_worker import SERVICE_WORKER, service_worker
+from .site_index import SiteIndex, apply_edits, index_site
+from .sitemaps import add_language_links
 
 HEADERS = "_headers"
 
 
-def add_csp_to_pages(site_dir: Path, stamp: bool = True) -> None:
-    """The policy in every page, and in a _headers file for hosts that send headers from one;
-    on the way, each page loses its blank lines and (``stamp``) names the files it loads by hash."""
-    built = []
-    for page in sorted(site_dir.rglob("*.html")):
-        html = drop_blank_lines(page.read_text(encoding="utf-8"))
+def finish_pages(index: SiteIndex, stamp: bool = True) -> None:
+    """Every page (compacted as the index read it) (``stamp``) naming the files it loads by hash,
+    with its policy first in <head>; written once, and the index updated to the written text."""
+    for page in index.pages:
+        text, facts = index.texts[page], index.facts[page]
+        edits = []
         if stamp:
-            html = stamp_assets(html, page.relative_to(site_dir).as_posix(), site_dir)
-        built.append(html)
-        page.write_text(add_csp(html), encoding="utf-8")
-    workers = [folder + SERVICE_WORKER for folder in ["", *language_folders(site_dir)]]
-    (site_dir / HEADERS).write_text(headers_file(built) + (cache_headers(site_dir, workers) if stamp else ""), encoding="utf-8")
+            edits += stamp_edits(index, page, facts)
+        policy = csp_edit(facts)
+        if policy is not None:
+            edits.append(policy)
+        text, facts = apply_edits(text, facts, edits)
+        (index.site_dir / page).write_text(text, encoding="utf-8")
+        index.update(page, text, facts)
 
 
-def write_service_worker(site_dir: Path, templates_dir: Path) -> None:
+def write_headers(index: SiteIndex, stamp: bool = True) -> None:
+    """The policy of every page, and (``stamp``) the cache rules, in a _headers file for hosts that
+    send headers from one."""
+    workers = [prefix + SERVICE_WORKER for prefix in index.languages]
+    text = headers_file(index.facts.values()) + (cache_headers(index, workers) if stamp else "")
+    (index.site_dir / HEADERS).write_text(text, encoding="utf-8")
+    index.files.add(HEADERS)
+
+
+def write_service_workers(index: SiteIndex, templates_dir: Path) -> None:
     """Each language's sw.js (sw.js, es/sw.js), last: each lists the files of its language's pages
     and hashes their bytes."""
-    for folder in ["", *language_folders(site_dir)]:
-        (site_dir / folder / SERVICE_WORKER).write_text(service_worker(site_dir / folder, templates_dir), encoding="utf-8")
+    for prefix in index.languages:
+        (index.site_dir / prefix / SERVICE_WORKER).write_text(service_worker(index, templates_dir, prefix), encoding="utf-8")
 
 
-def finish_site(site_dir: Path, templates_dir: Path, offline_copy: bool = False) -> None:
-    """Make a built site ready to publish: a CSP on every page, then (for a hosted site, not a
-    copy opened from files, where no service worker can run) the service worker."""
-    add_csp_to_pages(site_dir, stamp=not offline_copy)
+def finish_site(site_dir: Path, templates_dir: Path, languages: Sequence[str] = ("",),
+                offline_copy: bool = False) -> SiteIndex:
+    """Make a built site ready to publish: compact pages, content stamps and a CSP on every page,
+    then (for a hosted site, not a copy opened from files, where no service worker can run) the
+    cache rules, each page's languages in the sitemaps, and the service workers. ``languages``: the address prefixes of the site's
+    languages, from the pipeline ("" for the first, at the top; "es/"). Returns the site's index."""
+    index = index_site(site_dir, languages, compact=True)
+    finish_pages(index, stamp=not offline_copy)
+    write_headers(index, stamp=not offline_copy)
     if not offline_copy:
-        write_service_worker(site_dir, templates_dir)
+        add_language_links(index)
+        write_service_workers(index, templates_dir)
+    return index

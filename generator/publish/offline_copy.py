@@ -13,13 +13,14 @@ means, and a link that still leads nowhere inside the copy fails the build (``Li
 
 from __future__ import annotations
 
+import html
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from ..problems import BuildFailed
 from .owned_folders import write_archive
+from .site_index import Edit, PageFacts, apply_edits, index_site, page_facts
 
 BUNDLE_FOLDER = "ketamine-integration-guide"
 README = """\
@@ -34,7 +35,6 @@ this browser on this computer only. To move it, use "Save a copy to a file" on t
 # Files only a web server uses: its not-found page, its headers, the sitemap for search engines, the
 # service worker; at the site's root or at a language's (es/404.html, es/sitemap.xml).
 SERVER_ONLY = {"404.html", "_headers", "sitemap.xml", "sitemap.xml.gz", "sw.js"}
-REFERENCE = re.compile(r"""(\s(?:href|src)=)(["'])(.*?)\2""", re.I | re.S)
 
 
 class LinkOutsideCopy(BuildFailed):
@@ -53,9 +53,15 @@ def _file_for(files: set[str], path: str) -> str | None:
 
 def local_target(files: set[str], page: str, href: str) -> tuple[str | None, bool]:
     """(the file inside the copy that ``href`` on ``page`` leads to, or None; whether it is a
-    link to check at all: not another site, a phone number or an anchor on the same page)."""
+    link to check at all: not another site's address, a phone number or an anchor on the same
+    page). A protocol-relative link (``//host/p``) is checked, and leads outside: from files it
+    means a file on another computer, not the site at that host."""
     parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith("//") or not parts.path:
+    if parts.scheme:
+        return None, False
+    if parts.netloc or href.startswith("//"):
+        return None, True
+    if not parts.path:
         return None, False
     path = unquote(parts.path)
     if path.startswith("/"):
@@ -68,45 +74,50 @@ def local_target(files: set[str], page: str, href: str) -> tuple[str | None, boo
     return None, True
 
 
-def fix_links(page: str, html: str, files: set[str]) -> str:
-    """``html`` of ``page`` with each link that leads to no file pointed at the file it means:
-    resolved from the page's own folder, or, as our templates wrote it, from the folder the page
-    has when hosted (worksheets/x.html was worksheets/x/index.html)."""
+def _fixed(page: str, href: str, files: set[str]) -> str | None:
+    """The address ``href`` on ``page`` should have to lead to the file it means, or None when it
+    leads there already, cannot be checked, or means no file of the copy: resolved from the page's
+    own folder, or, as our templates wrote it, from the folder the page has when hosted
+    (worksheets/x.html was worksheets/x/index.html)."""
+    target, checked = local_target(files, page, href)
+    parts = urlsplit(href)
+    if target is not None or not checked or parts.netloc or href.startswith("//"):
+        return None
     hosted = page[: -len(".html")] + "/" if page.endswith(".html") and not page.endswith("index.html") else posixpath.dirname(page) + "/"
     here = posixpath.dirname(page)
-
-    def fixed(match: re.Match) -> str:
-        href = match.group(3)
-        target, checked = local_target(files, page, href)
-        if target is not None or not checked:
-            return match.group(0)
-        parts = urlsplit(href)
-        path = unquote(parts.path)
-        bases = [""] if path.startswith("/") else [here, hosted.rstrip("/")]  # "/x": from the copy's top
-        for base in bases:
-            resolved = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
-            if resolved.startswith(".."):
-                continue
-            found = _file_for(files, "" if resolved == "." else resolved)
-            if found:
-                new = quote(posixpath.relpath(found, here or "."))
-                new += (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-                return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
-        return match.group(0)
-
-    return REFERENCE.sub(fixed, html)
+    path = unquote(parts.path)
+    bases = [""] if path.startswith("/") else [here, hosted.rstrip("/")]  # "/x": from the copy's top
+    for base in bases:
+        resolved = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        if resolved.startswith(".."):
+            continue
+        found = _file_for(files, "" if resolved == "." else resolved)
+        if found:
+            new = quote(posixpath.relpath(found, here or "."))
+            return new + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return None
 
 
-def broken_links(files: dict[str, bytes]) -> list[str]:
+def link_edits(page: str, facts: PageFacts, files: set[str]) -> list[Edit]:
+    """Edits that point each link of ``page`` that leads to no file at the file it means."""
+    edits = []
+    for ref in facts.references:
+        new = _fixed(page, ref.value, files)
+        if new is not None:
+            edits.append(Edit(ref.value_start, ref.value_end, html.escape(new, quote=True)))
+    return edits
+
+
+def fix_links(page: str, text: str, files: set[str]) -> str:
+    """``text`` of ``page`` with each link that leads to no file pointed at the file it means."""
+    facts = page_facts(text)
+    return apply_edits(text, facts, link_edits(page, facts, files))[0]
+
+
+def outside_links(page: str, facts: PageFacts, files: set[str]) -> list[str]:
     """'page: href' for each link or loaded file of a page that is not inside the copy."""
-    names = set(files)
-    problems = []
-    for page in sorted(name for name in names if name.endswith(".html")):
-        for match in REFERENCE.finditer(files[page].decode("utf-8")):
-            target, checked = local_target(names, page, match.group(3))
-            if checked and target is None:
-                problems.append(f"{page}: {match.group(3)}")
-    return problems
+    return [f"{page}: {ref.value}" for ref in facts.references
+            if (found := local_target(files, page, ref.value))[1] and found[0] is None]
 
 
 def _server_only(site_dir: Path, path: Path) -> bool:
@@ -118,19 +129,24 @@ def _server_only(site_dir: Path, path: Path) -> bool:
 
 def bundle_files(site_dir: Path, pdfs: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every file of a built site by relative path (not those only a server uses), the PDFs
-    (by their path in the site, downloads/…), links fixed to work from files, and a read-me."""
-    files = {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*")
-             if p.is_file() and not _server_only(site_dir, p)}
+    (by their path in the site, downloads/…), links fixed to work from files, and a read-me.
+    The pages' links come from the site index (site_index.py), which knows the pages the
+    finishing steps wrote without reading them again."""
+    index = index_site(site_dir)
+    kept = {path for path in index.files if not _server_only(site_dir, site_dir / path)}
+    files = {path: (site_dir / path).read_bytes() for path in sorted(kept) if path not in index.texts}
     files.update(pdfs or {})
-    names = set(files)
-    for page in [name for name in names if name.endswith(".html")]:
-        files[page] = fix_links(page, files[page].decode("utf-8"), names).encode("utf-8")
-    problems = broken_links(files)
+    names = kept | set(files)
+    problems = []
+    for page in sorted(kept & set(index.texts)):
+        text, facts = apply_edits(index.texts[page], index.facts[page], link_edits(page, index.facts[page], names))
+        problems += outside_links(page, facts, names)
+        files[page] = text.encode("utf-8")
     if problems:
         shown = "\n  ".join(problems[:10]) + (f"\n  and {len(problems) - 10} more" if len(problems) > 10 else "")
         raise LinkOutsideCopy(f"the offline copy has links that lead outside it:\n  {shown}")
     files["README.txt"] = README.replace("\n", "\r\n").encode("utf-8")  # Windows Notepad users too
-    return files
+    return dict(sorted(files.items()))
 
 
 def write_offline_copy(site_dir: Path, out_zip: Path, pdfs: dict[str, bytes] | None = None) -> None:

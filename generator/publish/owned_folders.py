@@ -167,7 +167,8 @@ def publish(staged: Path, out_dir: Path) -> None:
     with output_lock(out_dir):
         _check_replaceable(out_dir)
         check_keeps_tracked(out_dir, files)
-        (staged / MARKER).write_text(json.dumps({"files": files}, indent=0), encoding="utf-8")
+        with _named(staged / MARKER):
+            (staged / MARKER).write_text(json.dumps({"files": files}, indent=0), encoding="utf-8")
         old = None
         if out_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
@@ -187,11 +188,23 @@ def add_files(staged: Path, files: Mapping[str, str | bytes]) -> None:
     """Write ``files`` (relative path to content) into a staging folder, before it is published."""
     for relative, content in files.items():
         target = staged / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+        with _named(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _named(path: Path):
+    """A write's error names the file written: a full disk fails in write(), which names none."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
+        raise
 
 
 def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> None:
@@ -224,7 +237,7 @@ def write_archive(files: Mapping[str, bytes], out_zip: Path, folder: str) -> Non
     handle, temporary = tempfile.mkstemp(prefix=f".{out_zip.name}.", dir=out_zip.parent)
     os.close(handle)
     try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with _named(Path(temporary)), zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for relative in sorted(files):
                 archive.writestr(f"{folder}/{relative}", files[relative])
             archive.writestr(f"{folder}/{MARKER}", json.dumps({"files": sorted(files)}, indent=0))

@@ -40,6 +40,7 @@ from .loopback import serving
 from .pdf_forms import MARK_SPOTS, MARKER, fillable, spots_from
 from .pdf_objects import FormError, with_metadata
 from .pdf_pack import join
+from .print_bounds import bounded_pdf
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -117,7 +118,7 @@ def _spots(page, sheet) -> list:
 
 def _sheet(page, sheet, spots, paper: str, guide: Guide) -> bytes:
     """The worksheet shown in ``page`` printed on ``paper``: one page, fillable, with its metadata."""
-    reader = PdfReader(io.BytesIO(page.pdf(format=PAPER_FORMAT[paper], tagged=True)))
+    reader = PdfReader(io.BytesIO(bounded_pdf(page, sheet.origin.file, format=PAPER_FORMAT[paper], tagged=True)))
     if len(reader.pages) != 1:
         raise BuildFailed(
             f"{sheet.origin.file}: the worksheet prints on {len(reader.pages)} pages of "
@@ -137,7 +138,7 @@ def _handout(page, paper: str) -> bytes:
 
     numbers: dict[str, int] = {}
     for _ in range(3):  # the numbers take room reserved for them, so a second print settles it
-        pdf = page.pdf(format=PAPER_FORMAT[paper], tagged=True, outline=True)
+        pdf = bounded_pdf(page, "the handout", format=PAPER_FORMAT[paper], tagged=True, outline=True)
         found = start_pages(pdf, page)
         if found == numbers:
             return bookmarks_as_headings(pdf, page)

@@ -14,6 +14,8 @@ that is published:
   label and the address in words; with no published address it is taken out.
 
 ``pdf_links.local_links`` then checks every PDF made for a link that still leads to this machine.
+The links and placeholders are those the site index found (site_index.py): the finishing steps
+read these pages already, so the print edition parses none again.
 """
 
 from __future__ import annotations
@@ -30,12 +32,11 @@ from urllib.parse import urljoin, urlsplit
 import segno
 
 from ..guide.interface import fill
+from .site_index import Edit, PageFacts, apply_edits, index_site, page_facts
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0")
-_A_TAG = re.compile(r"<a\b[^>]*>", re.I)
 _HREF = re.compile(r"""\s+href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _DOWNLOAD = re.compile(r"""\s+download(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?(?=[\s>/])""", re.I)
-_QR = re.compile(r"<span\b(?=[^>]*\bclass=\"guide-qr\")[^>]*>\s*</span>", re.I)
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)\"""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -47,11 +48,12 @@ def print_edition(site_dir: Path, site_url: str | None) -> Iterator[Path]:
     try:
         folder = scratch / "site"
         shutil.copytree(site_dir, folder)
-        for page in folder.rglob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            ready = for_print(text, page_path(page.relative_to(folder)), site_url)
+        index = index_site(folder)  # the finished pages' facts, known from the finishing steps
+        for page in index.pages:
+            text = index.texts[page]
+            ready = _for_print(text, index.facts[page], page_path(Path(page)), site_url)
             if ready != text:
-                page.write_text(ready, encoding="utf-8")
+                (folder / page).write_text(ready, encoding="utf-8")
         yield folder
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -65,8 +67,21 @@ def page_path(relative: Path) -> str:
 
 def for_print(text: str, path: str, site_url: str | None) -> str:
     """One page's HTML with its site links and QR placeholders made ready for print."""
-    text = _QR.sub(lambda m: qr_figure(m.group(0), site_url), text)
-    return _A_TAG.sub(lambda m: _link_for_print(m.group(0), path, site_url), text)
+    return _for_print(text, page_facts(text), path, site_url)
+
+
+def _for_print(text: str, facts: PageFacts, path: str, site_url: str | None) -> str:
+    """The page's links (<a href>) and QR placeholders, as the site index found them, each edited
+    in place (generator/publish/site_index.py)."""
+    edits = [Edit(element.start, element.end, qr_figure(text[element.start:element.end], site_url))
+             for element in facts.marked if "guide-qr" in element.get("class").split()]
+    for ref in facts.references:
+        if ref.tag == "a" and ref.attribute == "href":
+            tag = text[ref.tag_start:ref.tag_end]
+            ready = _link_for_print(tag, path, site_url)
+            if ready != tag:
+                edits.append(Edit(ref.tag_start, ref.tag_end, ready))
+    return apply_edits(text, facts, edits)[0]
 
 
 def is_local(url: str) -> bool:

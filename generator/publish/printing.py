@@ -9,6 +9,7 @@ from pathlib import Path
 from ..guide.guide import Guide
 from .pdf_links import check_links
 from .pdfs import make_pdfs
+from .print_bounds import check_temporary_space
 from .print_edition import print_edition
 from .site_url import published_site_url
 
@@ -22,6 +23,7 @@ def print_pdfs(site_dir: Path, guide: Guide, project_root: Path) -> dict[str, by
 
 def print_all_pdfs(site_dir: Path, guides: list[Guide], project_root: Path) -> dict[str, bytes]:
     """The PDFs of every language of the guide."""
+    check_temporary_space()
     files: dict[str, bytes] = {}
     for guide in guides:
         files.update(print_pdfs(site_dir, guide, project_root))

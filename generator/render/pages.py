@@ -16,6 +16,8 @@ import jinja2
 from ..guide.guide import Guide
 from ..problems import ContentError, Problem, display_path
 from ..schema.page import Page
+from ..source.bounds import page_size_problems
+from ..source.files import unusable_files
 from ..guide.crisis_wording import crisis_fill_ins
 from ..guide.edition_facts import edition_fill_ins
 from .environment import make_environment, resolve_page_links
@@ -51,6 +53,9 @@ def page_context(page: Page, guide: Guide) -> dict:
 
 def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache | None = None) -> RenderedGuide:
     """Render every page; raise ``ContentError`` pointing into the template on a template error."""
+    unusable = unusable_files(templates_dir, templates_dir.resolve().parent)
+    if unusable:  # an unreadable template or stylesheet, named here rather than as an engine's traceback
+        raise ContentError(unusable)
     env = make_environment(templates_dir, guide.ui, cache, guide.locale, guide.address_prefix, guide.brand.paper)
     pages: dict[str, str] = {}
     try:
@@ -73,6 +78,10 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
     except Exception as exc:  # any other failure inside a template: point at the template line
         name, line = _template_position(exc, templates_dir)
         raise ContentError([Problem(name, line, 1, "", f"template error: {type(exc).__name__}: {exc}")]) from None
+    origins = {page_path(p.id): p.origin for p in guide.pages} | {worksheet_path(s.id): s.origin for s in guide.worksheets}
+    too_large = page_size_problems(pages, origins, HANDOUT_PAGE)
+    if too_large:  # before the engine and the browser lay them out
+        raise ContentError(too_large)
     nav = [NavEntry(p.nav_title or p.title, page_path(p.id)) for p in guide.pages]
     if guide.worksheets:
         sheets = [NavEntry(guide.ui["worksheet"]["all"], f"{WORKSHEETS_DIR}/index.md")]
@@ -82,14 +91,14 @@ def render_guide(guide: Guide, templates_dir: Path, cache: jinja2.BytecodeCache 
 
 
 def brand_files(guide: Guide, env: jinja2.Environment) -> dict[str, str | bytes | Path]:
-    """A clinic's logo and favicon (copied), the stylesheet with its colours, and the web app
-    manifest with its icons (web_app.py)."""
+    """A clinic's logo and favicon (copied), the stylesheet with the edition's colours (a clinic's,
+    or ours: the one place the theme's colours are set), and the web app manifest with its icons
+    (web_app.py)."""
     brand, files = guide.brand, {}
     for key, path in (("logo", brand.logo), ("favicon", brand.favicon)):
         if path is not None:
             files[brand_asset(key, path)] = path
-    if brand.is_clinic:
-        files[BRAND_CSS] = env.get_template("site/brand.css.j2").render(brand=brand)
+    files[BRAND_CSS] = env.get_template("site/brand.css.j2").render(brand=brand)
     files.update(web_app_files(guide))
     return files
 

@@ -80,6 +80,7 @@ class Language:
 class ReviewPack:
     edition: str
     clinic: str | None
+    colour: str  # the edition's primary colour (its brand's, or ours), for headings and links
     made: dt.datetime
     version: str  # the commit the pack was made from, and whether files differ from it
     since: str | None
@@ -97,7 +98,7 @@ def build_pack(guides: list[Guide], root: Path, content_dir: Path, clinic_dir: P
     first = guides[0]
     since = since or _signed_off(clinic_dir)
     pack = ReviewPack(edition=first.site.name, clinic=_relative(clinic_dir, root) if clinic_dir else None,
-                      made=now or dt.datetime.now().astimezone(), version=_version(root), since=since, since_commit=None)
+                      colour=first.brand.colours.primary, made=now or dt.datetime.now().astimezone(), version=_version(root), since=since, since_commit=None)
     pack.languages = [_language(guide, root, clinic_dir) for guide in guides]
     if since:
         edition = Edition(_relative(content_dir, root), _relative(clinic_dir, root) if clinic_dir else None,

@@ -32,7 +32,7 @@ def read_document(path: Path, model: type[BaseModel], root: Path | None = None) 
     try:
         doc = load_yaml(path, root=root)
     except YamlLoadError as exc:
-        return Read(None, None, [exc.problem])
+        return Read(None, None, exc.problems)
     built, problems = validate_document(doc, model)
     if built is not None:
         built.located(doc.origin(()))

@@ -14,7 +14,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
+from ..schema.base import Id
 from .yaml_reader import Path_, YamlDocument, format_field_path
+
+
+ID_PATTERN = next(m.pattern for m in Id.__metadata__ if getattr(m, "pattern", None))
 
 
 def validate_document(doc: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
@@ -106,6 +110,9 @@ def _expected(error: dict[str, Any], model: type[BaseModel], loc: tuple, field: 
         allowed = ", ".join(owner.model_fields) if owner is not None else ""
         return f"unknown field; expected one of: {allowed}" if allowed else "unknown field"
     if kind == "string_pattern_mismatch":
+        if error["ctx"]["pattern"] == ID_PATTERN:  # what an id may hold, whatever the field says of its use
+            use = f" ({description[0].lower() + description[1:].rstrip('.')})" if description else ""
+            return f"expected an id: lower-case letters a-z, digits and single hyphens, such as 'my-page'{use} (got {value!r})"
         wanted = description or f"text matching {error['ctx']['pattern']}"
         return f"expected {wanted[0].lower() + wanted[1:]} (got {value!r})"
     if kind in ("too_short",) and isinstance(value, list) and not value:

@@ -7,6 +7,7 @@ strings here so that a bad date becomes a schema error with a position, not a cr
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,9 @@ import yaml
 
 from ..problems import Problem, display_path
 from ..schema.base import Origin
+from .bounds import MAX_LIST_ITEMS, MAX_TEXT_CHARACTERS
+from .characters import HIDDEN, hidden_characters
+from .files import not_a_file, problem as file_problem
 
 Path_ = tuple[str | int, ...]
 
@@ -103,9 +107,12 @@ def format_field_path(at: Path_) -> str:
 
 
 class YamlLoadError(Exception):
-    def __init__(self, problem: Problem):
+    """A file that cannot be used: ``problem`` is the first thing wrong, ``problems`` all of them."""
+
+    def __init__(self, problem: Problem, *more: Problem):
         self.problem = problem
-        super().__init__(str(problem))
+        self.problems = [problem, *more]
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 # Limits that no content file comes near (the largest is about 20 KB, 6 levels deep), so that a
@@ -123,7 +130,10 @@ def load_yaml(path: Path, root: Path | None = None) -> YamlDocument:
         raise YamlLoadError(Problem(name, 1, 1, "", "this is a symbolic link; content files must be regular files "
                                                     "inside the project: copy the file here instead"))
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if kind := not_a_file(status.st_mode):  # a named pipe would wait for a writer forever: never open one
+            raise YamlLoadError(file_problem(path, kind, root))
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise YamlLoadError(Problem(name, 1, 1, "", f"the file is {size:,} bytes, more than any content file needs "
                                                         f"(at most {MAX_FILE_BYTES:,}); split it or remove what is not content"))
@@ -151,11 +161,42 @@ def load_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     except (yaml.YAMLError, RecursionError) as exc:
         raise YamlLoadError(Problem(name, 1, 1, "", f"YAML syntax error: {exc}")) from None
     doc = YamlDocument(path=path, name=name, data=None)
-    if node is None:
-        doc.data = {}
-        return doc
-    doc.data = _Converter(doc).value(node, ())
+    doc.data = {} if node is None else _Converter(doc).value(node, ())
+    hidden = _hidden_characters(doc, text)
+    if hidden:
+        raise YamlLoadError(*hidden)
     return doc
+
+
+def _hidden_characters(doc: YamlDocument, text: str) -> list[Problem]:
+    """A problem at each bidirectional control or zero-width character (characters.py): where it is
+    written, or, written as an escape (\\u202e) in a quoted text, at that text."""
+    marks = sorted(doc.marks.items(), key=lambda mark: (mark[1], len(mark[0])))
+    positions = [position for _, position in marks]
+    problems, placed = [], set()
+    for offset, what in hidden_characters(text, 1 if text.startswith("\ufeff") else 0):
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        index = bisect.bisect_right(positions, (line, column)) - 1
+        at = marks[index][0] if index >= 0 else ()
+        placed.add(at)
+        in_comment = text[text.rfind("\n", 0, offset) + 1: offset].lstrip().startswith("#")
+        problems.append(Problem(doc.name, line, column, "" if in_comment else format_field_path(at), what))
+    for at, value in [*texts(doc.data), *_keys(doc.data)]:
+        if at not in placed and HIDDEN.search(value):
+            problems += [doc.problem(at, what) for _, what in hidden_characters(value)][:1]
+    return problems
+
+
+def _keys(data: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every mapping key, with the path of the value it names."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield at + (key,), key
+            yield from _keys(value, at + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _keys(value, at + (i,))
 
 
 class _Converter:
@@ -210,7 +251,13 @@ class _Converter:
                 doc.marks[at + (key,)] = key_at
             return result
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                raise self.refuse(node, at, f"the list has {len(node.value):,} items, more than a list of the guide may have "
+                                            f"({MAX_LIST_ITEMS:,}); shorten it, or split it between pages")
             return [self.value(item, at + (i,)) for i, item in enumerate(node.value)]
         if node.style == "|":
             doc.literal_blocks.add(at)
+        if len(node.value) > MAX_TEXT_CHARACTERS:
+            raise self.refuse(node, at, f"the text has {len(node.value):,} characters, more than a text of the guide may "
+                                        f"have ({MAX_TEXT_CHARACTERS:,}); split it into blocks, or between pages")
         return self.scalar(node)

@@ -24,7 +24,6 @@ contact:
     Calle <Mayor> & 1
     Ciudad "Ñ" 市
 crisis:
-  heading: "Ayuda <ahora> & ya"
   intro: "Llame <ahora> & hable con alguien 心."
   emergency: "Emergency <now>: call 112 & stay \\"safe\\" 心"
   emergency_number: "112"

@@ -1,8 +1,8 @@
 """Measured quality of every page of the real site: accessibility, reflow and zoom, keyboard,
 privacy, links and anchors, plain language, review dates and references.
 
-The browser checks crawl every HTML page of the built site (tests/quality.py), so pages that
-other work adds are checked too. tests/test_quality_faults.py proves each check can fail.
+The browser checks crawl every HTML page of the built site (site_checks.py), so pages that
+other work adds are checked too. test_quality_faults.py proves each check can fail.
 """
 
 from __future__ import annotations

@@ -1,14 +1,18 @@
-"""`mkdocs serve` shows an edit to a YAML file or a template on the next reload, and survives a bad edit."""
+"""`mkdocs serve` shows an edit to a YAML file or a template on the next reload, in every language,
+and survives a bad edit; `make serve` on a busy port says so in one line."""
 
 from __future__ import annotations
 
 import os
+import re
+import socket
 import subprocess
 import sys
+from urllib.parse import urljoin
 
 import pytest
 
-from helpers import edit, fetch, free_port, visible_text, wait_for
+from helpers import ROOT, edit, fetch, free_port, visible_text, wait_for
 
 
 @pytest.fixture
@@ -82,3 +86,40 @@ def test_a_yaml_mistake_is_shown_at_its_line_and_what_was_typed_as_text_never_as
 
     edit(page_file, "\ntitle: [unclosed", "")
     wait_for(url, "Ketamine integration: a guide for patients")
+
+
+def test_the_preview_serves_every_language_and_the_switcher_leads_there(served):
+    """The English page's language switcher leads to the Spanish page of the preview, and an edit to
+    a Spanish file shows there on the next reload."""
+    project, url = served
+    page_url = url + "what-is-integration/"
+    english = wait_for(page_url, "What is integration?")
+    link = re.search(r'<a href="([^"]*)" hreflang="es"[^>]*class="md-select__link"', english)
+    assert link, "no link to the Spanish page in the switcher"
+    spanish_url = urljoin(page_url, link.group(1))
+    assert spanish_url == url + "es/what-is-integration/"
+    spanish = wait_for(spanish_url, "¿Qué es la integración?")
+    assert '<html lang="es"' in spanish and "livereload" in spanish  # the preview's reload script is in it too
+
+    edit(project / "content/es/pages/what-is-integration.yml", "title: ¿Qué es la integración?",
+         "title: ¿Qué significa integrar?")
+    wait_for(spanish_url, "¿Qué significa integrar?")
+    assert "What is integration?" in fetch(page_url)
+
+
+@pytest.mark.parametrize("command", [["-m", "generator", "serve", "--port", "{port}"],
+                                     ["-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:{port}"]],
+                         ids=["make serve", "mkdocs serve"])
+def test_a_busy_port_is_one_line_naming_make_port(command):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, *(part.format(port=port) for part in command)], cwd=ROOT,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_CLINIC": "none"},
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    ours = [line for line in result.stderr.splitlines() if "PORT=" in line]
+    assert len(ours) == 1 and f"port {port} on 127.0.0.1 is in use" in ours[0], result.stderr
+    if "generator" in command:  # before MkDocs starts: that line alone
+        assert result.stderr.strip() == ours[0]

@@ -19,9 +19,10 @@ def settings_for(clinic: Path | None = None):
     return site_settings(*generate(Project.at(ROOT, clinic)))
 
 
-def test_our_guide_has_no_clinic_block_no_brand_files_and_the_handout_off_the_menu():
+def test_our_guide_has_no_clinic_block_no_logo_its_colours_and_the_handout_off_the_menu():
     settings = settings_for()
-    assert settings.guide["clinic"] is None and settings.theme_files == {} and settings.extra_css == ()
+    assert settings.guide["clinic"] is None and settings.theme_files == {}
+    assert settings.extra_css == ("stylesheets/brand.css",)  # our colours, made from OUR_COLOURS
     assert settings.not_in_nav == ("handout.md",)
     crisis = settings.guide["crisis"]
     assert crisis["bar"]["ways"] == [{"kind": "call", "label": "Call 988", "href": "tel:988"},

@@ -1,83 +1,117 @@
-"""Run ``mkdocs build --strict`` into a staging folder, and publish it only if the build passed;
-and the file:// build for the offline copy. It runs the ``mkdocs`` command and knows nothing else
-about MkDocs (the plugin does the rest, inside that process)."""
+"""The MkDocs adapter: one rendered edition built by ``mkdocs build --strict``, in this process.
+
+``build_in_process`` does what MkDocs' command line does for ``mkdocs build --strict
+--config-file CONFIG --site-dir DIR`` (mkdocs/__main__.py's build_command: load the config,
+on_startup, build, on_shutdown), with one difference: mkdocs.yml's hook is left out and our plugin
+object, holding the edition already rendered, is put in its place. Several builds run in one
+process (each language; the file:// copy after the hosted site), so nothing may carry over from
+one to the next:
+  - the config, the theme and its Jinja environment are made anew by each ``load_config`` and
+    ``build``; our plugin is a new object per build;
+  - MkDocs keeps the plugins that have an ``on_startup`` (the theme's search plugin) in a cache
+    shared by every config of the process, for ``mkdocs serve``; each build gets its own;
+  - strict mode counts warnings with a logging handler that ``build`` adds to the ``mkdocs``
+    logger and removes again; ``mkdocs_messages`` shows warnings and errors as the command line
+    does and, unlike ``--quiet``, lets every warning reach that counter, so a warning fails the
+    build (``mkdocs build --strict --quiet`` passes with warnings: the quiet logger drops them).
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
+import contextlib
+import logging
 import sys
-import tempfile
-from collections.abc import Callable
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
-from ...guide.clinic import CLINIC_ENV, NO_CLINIC
-from ...problems import BuildFailed, ContentError
-from ...publish.offline_copy import write_offline_copy
-from ...publish.finish import finish_site
-from ..site_settings import LANGUAGE_ENV, address_prefix, site_languages
-from ..staged import build_and_publish
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.base import get_schema
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
-OFFLINE_CONFIG = "mkdocs-offline.yml"
+from ...guide.guide import Guide
+from ...render.pages import RenderedGuide
+from .plugin import GuidePlugin
 
-
-def run_mkdocs(config_file: Path, site_dir: Path, clinic_dir: Path | None = None, language: str | None = None) -> bool:
-    """``mkdocs build --strict`` with ``config_file`` into ``site_dir``; True if it succeeded.
-
-    The plugin reads the clinic from ``GUIDE_CLINIC``; we always set it ('none' for our own guide),
-    so the build uses exactly the clinic the caller resolved. The project folder goes on
-    PYTHONPATH so that the hook can import the generator from any working folder."""
-    root = str(config_file.resolve().parent)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(config_file), "--site-dir", str(site_dir.resolve())]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CLINIC_ENV: str(clinic_dir.resolve()) if clinic_dir else NO_CLINIC,
-           "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    if language is not None:
-        env[LANGUAGE_ENV] = language  # this language only, and the site is finished by the caller
-    return subprocess.run(command, env=env).returncode == 0
+CONFIG = "mkdocs.yml"
+OFFLINE_CONFIG = "mkdocs-offline.yml"  # the site for file://: mkdocs-material's offline plugin, no directory URLs
 
 
-def build_site(root: Path, out_dir: Path, clinic_dir: Path | None = None,
-               before_publish: Callable[[Path], None] | None = None) -> None:
-    """``mkdocs build --strict`` into a new folder, then swap it in for ``out_dir``.
+class Engine:
+    """The build driver's MkDocs (generator/build.py)."""
 
-    ``before_publish`` gets the built folder to add files made from it (the PDFs) before the swap.
-    """
-    build_and_publish(out_dir, lambda staged: build_languages(root, "mkdocs.yml", staged, clinic_dir), before_publish)
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()  # the project folder, which holds mkdocs.yml
+
+    def build_edition(self, guide: Guide, rendered: RenderedGuide, target_dir: Path, offline: bool = False) -> bool:
+        """One edition into the empty folder ``target_dir``; False (MkDocs' messages shown) if it failed."""
+        plugin = GuidePlugin(edition=(guide, rendered), project_root=self.root)
+        with mkdocs_messages():
+            return build_in_process(self.root / (OFFLINE_CONFIG if offline else CONFIG), plugin, target_dir)
 
 
-def build_languages(root: Path, config: str, site_dir: Path, clinic_dir: Path | None, offline: bool = False) -> bool:
-    """Every language of the guide, one ``mkdocs build`` each: the first into ``site_dir``, each
-    other into ``site_dir/<code>/``; then the finishing steps (CSP, service worker) once over the
-    whole site, so that they see every language."""
-    try:
-        languages = site_languages(root, clinic_dir)
-    except ContentError as problems:  # reported as the build's own would be; the caller keeps the last good site
-        print(problems.report(), file=sys.stderr)
-        return False
-    for language in languages:
-        if not run_mkdocs(root / config, site_dir / address_prefix(languages, language), clinic_dir, language):
+def build_in_process(config_file: Path, plugin: GuidePlugin, site_dir: Path, site_url: str | None = None) -> bool:
+    """``mkdocs build --strict`` of ``config_file`` into ``site_dir`` with ``plugin`` in place of the
+    hook; True if it succeeded. ``site_url`` replaces the config's (a preview's address)."""
+    with own_plugin_objects():
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True, hooks=[], site_url=site_url)
+            config.plugins["guide"] = plugin
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except Abort as exc:  # a strict-mode warning, a build error or a config error: already logged
+            print("\n" + exc.format_message(), file=sys.stderr)
             return False
-    finish_site(site_dir, root / "templates", offline_copy=offline)
+        except jinja2.TemplateError as exc:  # in the theme or our overrides: where, not a traceback
+            print(f"error: {theme_template_error(exc)}", file=sys.stderr)
+            return False
     return True
 
 
-def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None) -> None:
-    """Build the file:// site into a scratch folder and zip it, with the PDFs, to ``out_zip``
-    (replaced atomically). The PDFs are printed from a hosted build (folder addresses, as
-    generator/publish/pdfs.py expects), made first in the same scratch folder."""
-    from ...guide.assemble import load_guides
-    from ...publish.printing import print_all_pdfs
-
-    scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
+@contextlib.contextmanager
+def own_plugin_objects() -> Iterator[None]:
+    """A build with plugin objects of its own: MkDocs' cache of plugin objects (shared by every
+    config in the process, kept for ``mkdocs serve``) is emptied for it and put back after."""
+    cache = dict(get_schema(MkDocsConfig))["plugins"].plugin_cache
+    kept = dict(cache)
+    cache.clear()
     try:
-        hosted, site_dir = scratch / "hosted", scratch / "site"
-        if not build_languages(root, "mkdocs.yml", hosted, clinic_dir):
-            raise BuildFailed(f"the site build for the offline copy's PDFs failed (see above); {out_zip} is unchanged")
-        pdfs = print_all_pdfs(hosted, load_guides(root / "content", clinic_dir), root)
-        if not build_languages(root, OFFLINE_CONFIG, site_dir, clinic_dir, offline=True):
-            raise BuildFailed(f"the offline build failed (see above); {out_zip} is unchanged")
-        write_offline_copy(site_dir, out_zip, pdfs)
+        yield
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        cache.clear()
+        cache.update(kept)
+
+
+@contextlib.contextmanager
+def mkdocs_messages() -> Iterator[None]:
+    """MkDocs' warnings and errors on stderr as its command line shows them (``WARNING -  ...``),
+    its progress lines not; the ``mkdocs`` logger as it was afterwards."""
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger.setLevel(logging.WARNING)  # every warning reaches strict mode's counter (``--quiet`` would drop them)
+    logger.propagate = False
+    logger.addHandler(shown)
+    try:
+        yield
+    finally:
+        logger.removeHandler(shown)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def theme_template_error(exc: jinja2.TemplateError) -> str:
+    """``file:line: message`` of an error in a theme template (Jinja maps its frames to template lines)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}: {exc.message}"
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(".html")]
+    where = f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
+    return f"{where}{type(exc).__name__}: {exc}"

@@ -1,40 +1,56 @@
-"""The guide as a MkDocs plugin: on every build (and every ``mkdocs serve`` reload) it checks and
-renders the content, sets the navigation and site-wide values from it, and hands MkDocs the pages
-as in-memory files, so no generated Markdown is written into a folder of hand-written files.
-After the build, the engine-neutral steps of generator/publish/finish.py finish the site.
+"""The guide as a MkDocs plugin: it sets the navigation and site-wide values from one rendered
+edition of the guide (one language of ours or a clinic's) and hands MkDocs its pages as in-memory
+files, so no generated Markdown is written into a folder of hand-written files.
+
+Two ways in:
+  - the build driver (generator/build.py) generates every edition once and gives each its own
+    plugin object (``GuidePlugin(edition=...)``) for an in-process build (engines/mkdocs/build.py);
+    the driver then finishes the whole site once;
+  - ``mkdocs serve`` (and a bare ``mkdocs build``) load the plugin through the hook that mkdocs.yml
+    names (hook.py); then the plugin generates every edition itself on every build and reload,
+    builds the first as MkDocs' own build and each other into its folder (es/) after it, in the
+    same process, so the preview's language switcher works. A bare ``mkdocs build`` is finished
+    (generator/publish/finish.py) as the driver finishes it; a preview is not.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ...faults import fault_line, one_line_excepthook
 from ...guide.clinic import resolve_clinic
-from ...pipeline import Project, generate
+from ...guide.guide import Guide
+from ...pipeline import Project, generate_all
 from ...problems import ContentError, Problem
 from ...publish.finish import finish_site
 from ...quality.review import author_notes
 from ...render.environment import bytecode_cache
 from ...render.pages import RenderedGuide
-from ..site_settings import LANGUAGE_ENV, language_site_url, named_palette, search_language, site_settings, theme_language
+from ..site_settings import escaped_nav, language_site_url, named_palette, search_language, site_settings, theme_language
+from .serve_port import refuse_busy_port
 from .serve_problems import NOT_FOUND, problems_page
+
+Edition = tuple[Guide, RenderedGuide]
 
 
 class GuidePlugin(BasePlugin):
-    def __init__(self) -> None:
-        self.rendered: RenderedGuide | None = None
+    def __init__(self, edition: Edition | None = None, project_root: Path | None = None) -> None:
+        # Given by the build driver: this edition, generated and checked; None under the hook.
+        self.given = edition
+        self.edition: Edition | None = edition
+        self.others: list[Edition] = []  # under the hook: the editions built after the first, into their folders
+        self.project_root = project_root
         self.clinic_dir: Path | None = None
-        self.project_root: Path | None = None
         # Under `mkdocs serve`: no CSP (its live-reload script is inline and changes) and no
         # service worker (it would keep serving the pages of an earlier edit).
         self.serving = False
-        self.language: str | None = None  # the language built, when the site command names one
+        self.port_checked = False
         # Under `mkdocs serve`, while the content has problems: they, shown instead of the guide
         # (serve_problems.py), at the addresses of the last good build's pages.
         self.problems: list[Problem] | None = None
@@ -42,23 +58,32 @@ class GuidePlugin(BasePlugin):
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
+        sys.excepthook = one_line_excepthook  # a full disk or an unreadable file: one line, not a traceback
 
+    @event_priority(100)  # before the theme's search plugin, which reads the language in its own on_config
     def on_config(self, config):
-        root = self.project_root = Path(config.config_file_path).resolve().parent
-        # One language per MkDocs build: the generator's site command builds each into its folder
-        # (GUIDE_LANGUAGE) and finishes the whole site once; without it, the first language alone.
-        self.language = os.environ.get(LANGUAGE_ENV) or None
-        try:
-            self.clinic_dir = resolve_clinic(root)
-            guide, self.rendered = generate(Project.at(root, self.clinic_dir), self.language)
-        except ContentError as exc:
-            if not self.serving:
-                raise PluginError("the guide's content has problems:\n" + exc.report()) from None
-            return self._show_problems(config, exc)
-        self.problems = None
-        for note in author_notes(guide):
-            print(note, file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
-        settings = site_settings(guide, self.rendered)
+        if self.given is None:
+            self.project_root = Path(config.config_file_path).resolve().parent
+            if self.serving and not self.port_checked:  # before the first build: a busy port says so at once
+                refuse_busy_port(*config.dev_addr)
+                self.port_checked = True
+            try:
+                self.clinic_dir = resolve_clinic(self.project_root)
+                editions = generate_all(Project.at(self.project_root, self.clinic_dir))
+            except ContentError as exc:
+                if not self.serving:
+                    raise PluginError("the guide's content has problems:\n" + exc.report()) from None
+                return self._show_problems(config, exc)
+            self.problems = None
+            for guide, _ in editions:
+                for note in author_notes(guide):
+                    print(note, file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
+            self.edition, self.others = editions[0], editions[1:]
+        self._configure(config, *self.edition)
+        return config
+
+    def _configure(self, config, guide: Guide, rendered: RenderedGuide) -> None:
+        settings = site_settings(guide, rendered)
         # The theme prints these without escaping in some places and with `| e` in others; escaped
         # Markup is right in both (escaping Markup again leaves it as it is).
         config.site_name = Markup(escape(settings.name))
@@ -66,7 +91,7 @@ class GuidePlugin(BasePlugin):
         config.copyright = Markup(escape(settings.copyright))
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
         config.site_url = language_site_url(config.site_url, settings.address_prefix)
-        config.nav = settings.nav
+        config.nav = escaped_nav(settings.nav, lambda title: Markup(escape(title)))
         config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
         config.extra["alternate"] = settings.alternate
         for name, plugin in config.plugins.items():  # the search's stemmer and stop words in the page's language
@@ -77,7 +102,6 @@ class GuidePlugin(BasePlugin):
         for key, path in settings.theme_files.items():
             config.theme[key] = path
         config.extra_css.extend(settings.extra_css)  # after guide.css, so the brand's colours win
-        return config
 
     def _show_problems(self, config, exc: ContentError):
         """Under `mkdocs serve`: print the problems, and build a site of the page that lists them
@@ -90,7 +114,7 @@ class GuidePlugin(BasePlugin):
         return config
 
     def on_pre_build(self, config) -> None:
-        # After every plugin's on_config: ours runs first (hook.py), before the offline plugin adds its script.
+        # After every plugin's on_config: ours runs first, before the offline plugin adds its script.
         _drop_remote_polyfills(config)
 
     def on_env(self, env, config, files):
@@ -103,13 +127,14 @@ class GuidePlugin(BasePlugin):
             page = problems_page(self.problems)
             return Files([File.generated(config, address, content=page)
                           for address in dict.fromkeys([*self.page_addresses, "index.html", NOT_FOUND])])
-        for path, text in self.rendered.pages.items():
+        rendered = self.edition[1]
+        for path, text in rendered.pages.items():
             file = File.generated(config, path, content=text)
-            if path in self.rendered.hidden:
+            if path in rendered.hidden:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # built and linked, but not in the menu
             files.append(file)
         self.page_addresses = [file.dest_uri for file in files.documentation_pages()]
-        for path, source in self.rendered.files.items():
+        for path, source in rendered.files.items():
             kind = {"abs_src_path": str(source)} if isinstance(source, Path) else {"content": source}
             files.append(File.generated(config, path, **kind))
         return files
@@ -125,11 +150,34 @@ class GuidePlugin(BasePlugin):
     def on_serve(self, server, config, builder):
         if self.clinic_dir is not None:
             server.watch(str(self.clinic_dir))  # rebuild on an edit in the clinic's folder too
+        rebuild = server.builder
+
+        def rebuild_or_say_why() -> None:  # MkDocs prints a rebuild's traceback; a file-system fault is one line
+            try:
+                rebuild()
+            except OSError as exc:
+                print(fault_line(exc, " (the preview shows the last good build)"), file=sys.stderr)
+
+        server.builder = rebuild_or_say_why
         return server
 
+    @event_priority(-110)  # last: after the offline plugin's own (-100), which writes search_index.js
     def on_post_build(self, config) -> None:
-        if not self.serving and self.language is None:
-            finish_site(Path(config.site_dir), self.project_root / "templates", offline_copy=_offline_plugin_on(config))
+        """Under the hook: each other edition into its folder, then (not in a preview) the finishing steps."""
+        if self.given is not None or self.problems is not None:
+            return
+        from .build import build_in_process  # the adapter imports this module
+
+        site_dir = Path(config.site_dir)
+        for guide, rendered in self.others:
+            plugin = GuidePlugin(edition=(guide, rendered), project_root=self.project_root)
+            # The first edition's address, before this build added its own prefix (none: it is the first).
+            if not build_in_process(Path(config.config_file_path), plugin, site_dir / guide.address_prefix,
+                                    site_url=config.site_url):
+                raise PluginError(f"the {guide.site.language} edition's build failed (see above)")
+        if not self.serving:
+            prefixes = [guide.address_prefix for guide, _ in [self.edition, *self.others]]
+            finish_site(site_dir, self.project_root / "templates", prefixes, offline_copy=_offline_plugin_on(config))
 
 
 def _drop_remote_polyfills(config) -> None:
@@ -142,4 +190,3 @@ def _drop_remote_polyfills(config) -> None:
 
 def _offline_plugin_on(config) -> bool:
     return any(name.split("/")[-1] == "offline" for name in config.plugins)
-

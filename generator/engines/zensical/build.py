@@ -1,18 +1,21 @@
-"""Build the guide with Zensical: the same pages at the same addresses as the MkDocs build.
+"""The Zensical adapter: one rendered edition built by Zensical, the same pages at the same
+addresses as the MkDocs build.
 
 Zensical reads mkdocs.yml but runs no MkDocs hook or plugin of ours, and wants ``docs_dir`` and
-``site_dir`` inside the config file's folder. So the library generates the guide here, in this
-process, and writes a scratch project: ``docs/`` (the hand-written assets of mkdocs.yml's docs_dir,
-every rendered page and a clinic's brand files), ``overrides/`` (our theme overrides) and a
-``mkdocs.yml`` that is ours with what the MkDocs plugin sets in memory written into it, from the
-same engine-neutral ``site_settings``. ``zensical build --strict`` builds it; then the built folder
-moves into the staging folder and ``finish_site`` adds the CSP and the service worker, as after
-MkDocs.
+``site_dir`` inside the config file's folder. So each edition the build driver (generator/build.py)
+generated is written into a scratch project: ``docs/`` (the hand-written assets of mkdocs.yml's
+docs_dir, every rendered page and a clinic's brand files), ``overrides/`` (our theme overrides) and
+a ``mkdocs.yml`` that is ours with what the MkDocs plugin sets in memory written into it, from the
+same engine-neutral ``site_settings``. ``zensical build --strict`` (in this process) builds it; then the built folder
+moves into the edition's folder of the site, which the driver finishes as after MkDocs.
 
-The scratch project lives in the cache folder (``.cache/zensical/``, or under $GUIDE_CACHE_DIR),
-so that Zensical's own cache (``.cache/zensical/.cache/``) makes the next build quicker; files
-are rewritten only when they change, and one build at a time uses it (a lock file). Where the
-cache folder cannot be written, a temporary folder is used and every build is cold.
+Each edition (clinic, language, hosted or file://) has its own scratch project in the cache folder
+(``.cache/zensical/<edition>/``, or under $GUIDE_CACHE_DIR), so that Zensical's own cache in it
+(``.cache/zensical/<edition>/.cache/``) holds that edition's pages and makes its next build
+quicker: one project shared by two languages would be rewritten by each in turn, and its cache
+would never match. Files are rewritten only when they change, and one build at a time uses each
+project (a lock file). Where the cache folder cannot be written, a temporary folder is used and
+every build is cold.
 
 Two things differ from MkDocs, and are handled here:
   - Zensical's templates print the site's name, description and copyright and a page's title
@@ -29,30 +32,26 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import html
 import importlib.util
+import io
 import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
 from ...guide.guide import Guide
-from ...pipeline import Project, generate_all
 from ...problems import BuildFailed
-from ...publish.finish import finish_site
-from ...publish.offline_copy import write_offline_copy
-from ...quality.review import author_notes
 from ...render.environment import cache_dir
 from ...render.pages import RenderedGuide
-from ..site_settings import SiteSettings, language_site_url, named_palette, site_settings, theme_language
-from ..staged import build_and_publish
+from ..site_settings import SiteSettings, escaped_nav, language_site_url, named_palette, site_settings, theme_language
 
 CONFIG = "mkdocs.yml"  # the project's config, which the scratch config is made from
 DOCS, OVERRIDES, SITE = "docs", "overrides", "site"
@@ -66,83 +65,85 @@ MKDOCS_THEME_ONLY = {"partials/search.html"}
 FRONT_MATTER_ESCAPED = re.compile(r"^(title|description): (.*)$", re.M)
 
 
-def build_site(root: Path, out_dir: Path, clinic_dir: Path | None = None,
-               before_publish: Callable[[Path], None] | None = None) -> None:
-    """Generate the guide, build it with Zensical into a new folder, finish it, run
-    ``before_publish`` (the PDFs) on it, then swap it in for ``out_dir``; a failure at any point
-    leaves the last good site in place. Raises ``ContentError`` for content problems."""
-    editions = _generate(root, clinic_dir)
-    build_and_publish(out_dir, lambda staged: build_editions(root, editions, staged), before_publish)
+class Engine:
+    """The build driver's Zensical (generator/build.py): the theme and config are looked up once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.zensical_dir = _zensical_package()
+        self.mkdocs_config = _read_config(self.root / CONFIG)
+
+    def build_edition(self, guide: Guide, rendered: RenderedGuide, target_dir: Path, offline: bool = False) -> bool:
+        """One edition with Zensical into the empty folder ``target_dir``; False (with Zensical's
+        messages on stderr) if the build failed. Each edition (language, clinic, hosted or file://)
+        has a scratch project of its own, so that Zensical's cache in it holds that edition's pages."""
+        with _scratch_project(self.root, edition_key(guide, offline)) as project:
+            overrides_dir = _write_overrides(self.root / self.mkdocs_config["theme"]["custom_dir"],
+                                             self.zensical_dir / "templates", project / OVERRIDES)
+            settings = site_settings(guide, rendered)
+            language = theme_language(settings.language, [overrides_dir, self.zensical_dir / "templates"])
+            config = scratch_config(self.mkdocs_config, settings, language, offline)
+            _write_if_changed(project / CONFIG, ("# Written by generator/engines/zensical/build.py for each build: edit "
+                                                 "mkdocs.yml instead.\n" + yaml.safe_dump(config, sort_keys=False,
+                                                                                          allow_unicode=True)).encode())
+            _sync_folder(project / DOCS, docs_files(self.root / self.mkdocs_config.get("docs_dir", "docs"), rendered))
+            shutil.rmtree(project / SITE, ignore_errors=True)
+            if not run_zensical(project / CONFIG):
+                return False
+            target_dir.mkdir(parents=True, exist_ok=True)
+            _move_contents(project / SITE, target_dir)
+        return True
 
 
-def build_offline_copy(root: Path, out_zip: Path, clinic_dir: Path | None = None) -> None:
-    """The site for file:// (no directory URLs, no service worker), zipped with its PDFs to
-    ``out_zip``. The PDFs are printed from a hosted build (folder addresses, as the PDF step
-    expects), made first in the same scratch folder, as the MkDocs engine does."""
-    from ...publish.printing import print_all_pdfs
-
-    editions = _generate(root, clinic_dir)
-    scratch = Path(tempfile.mkdtemp(prefix="guide-offline-"))
-    try:
-        hosted, site_dir = scratch / "hosted", scratch / "site"
-        hosted.mkdir()
-        site_dir.mkdir()
-        if not build_editions(root, editions, hosted):
-            raise BuildFailed(f"the site build for the offline copy's PDFs failed (see above); {out_zip} is unchanged")
-        pdfs = print_all_pdfs(hosted, [guide for guide, _ in editions], root)
-        if not build_editions(root, editions, site_dir, offline=True):
-            raise BuildFailed(f"the offline build failed (see above); {out_zip} is unchanged")
-        write_offline_copy(site_dir, out_zip, pdfs)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def build_editions(root: Path, editions: list[tuple[Guide, RenderedGuide]], site_dir: Path, offline: bool = False) -> bool:
-    """Every language with Zensical, the first into ``site_dir``, each other into ``site_dir/<code>/``;
-    then the finishing steps once over the whole site. False if a build failed."""
-    for guide, rendered in editions:
-        target = site_dir / guide.address_prefix
-        target.mkdir(parents=True, exist_ok=True)
-        if not build_into(root, guide, rendered, target, offline):
-            return False
-    finish_site(site_dir, root / "templates", offline_copy=offline)
-    return True
-
-
-def build_into(root: Path, guide: Guide, rendered: RenderedGuide, site_dir: Path, offline: bool = False) -> bool:
-    """Build one language of the rendered guide with Zensical into the empty folder ``site_dir``;
-    False (with Zensical's messages on stderr) if the build failed."""
-    zensical_dir = _zensical_package()
-    root = root.resolve()
-    mkdocs_config = _read_config(root / CONFIG)
-    with _scratch_project(root) as project:
-        overrides_dir = _write_overrides(root / mkdocs_config["theme"]["custom_dir"], zensical_dir / "templates",
-                                         project / OVERRIDES)
-        settings = site_settings(guide, rendered)
-        language = theme_language(settings.language, [overrides_dir, zensical_dir / "templates"])
-        config = scratch_config(mkdocs_config, settings, language, offline)
-        _write_if_changed(project / CONFIG, ("# Written by generator/engines/zensical/build.py for each build: edit "
-                                             "mkdocs.yml instead.\n" + yaml.safe_dump(config, sort_keys=False,
-                                                                                     allow_unicode=True)).encode())
-        _sync_folder(project / DOCS, docs_files(root / mkdocs_config.get("docs_dir", "docs"), rendered))
-        shutil.rmtree(project / SITE, ignore_errors=True)
-        if not run_zensical(project / CONFIG):
-            return False
-        _move_contents(project / SITE, site_dir)
-    return True
+def edition_key(guide: Guide, offline: bool) -> str:
+    """The name of an edition's scratch project: its clinic (ours, or the clinic folder's name and a
+    hash of its path), its language, and whether it is the file:// copy."""
+    clinic = guide.brand.clinic_dir
+    owner = "ours" if clinic is None else f"{clinic.name}-{hashlib.sha256(str(clinic.resolve()).encode()).hexdigest()[:8]}"
+    return f"{owner}-{guide.site.language}" + ("-offline" if offline else "")
 
 
 def run_zensical(config_file: Path) -> bool:
-    """``zensical build --strict``; its messages are shown only when it fails, and of a Python
-    traceback (how it reports a template error) only the last line, which names the template."""
-    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config_file)],
-                            cwd=config_file.parent, capture_output=True, text=True)
-    if result.returncode != 0:
-        errors = result.stderr
-        if "Traceback (most recent call last)" in errors:
-            errors = [line for line in errors.splitlines() if line.strip()][-1] + "\n"
-        print(f"Zensical: {result.stdout}{errors}", file=sys.stderr, end="")
-    return result.returncode == 0
+    """``zensical build --strict`` in this process (what its command line calls; no second start
+    of Python per edition). Zensical writes its messages straight to the process's stdout and
+    stderr, from Rust: they are caught at the file descriptors and shown only when the build fails,
+    with the error it raises (a template error names the template and line)."""
+    import zensical
+
+    with _captured_output() as output, contextlib.chdir(config_file.parent):
+        try:
+            zensical.build(str(config_file), {"strict": True, "clean": False})
+            failure = None
+        except RuntimeError as exc:  # "Aborted because --strict flag is set", "undefined value (in main.html:13)"
+            failure = str(exc)
+    if failure is not None:
+        print(f"Zensical: {output.read()}error: {failure}", file=sys.stderr)
+    return failure is None
+
+
+@contextlib.contextmanager
+def _captured_output() -> Iterator[io.StringIO]:
+    """What anything in this process writes to stdout and stderr meanwhile, Rust code included
+    (the file descriptors are pointed at a temporary file), readable after the block."""
+    text = io.StringIO()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), 1)
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield text
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+            caught.seek(0)
+            text.write(caught.read().decode("utf-8", "replace"))
+            text.seek(0)
 
 
 # --- the scratch project ---------------------------------------------------------------------------
@@ -162,7 +163,7 @@ def scratch_config(mkdocs_config: dict, settings: SiteSettings, language: str, o
         # Zensical's templates print these three unescaped (see the module's docstring).
         site_name=html.escape(settings.name), site_description=html.escape(settings.description),
         copyright=html.escape(settings.copyright),
-        nav=settings.nav,
+        nav=escaped_nav(settings.nav, lambda title: html.escape(title, quote=False)),  # titles in attributes get | e
         not_in_nav="\n".join(f"/{path}" for path in settings.not_in_nav),
         extra_css=[*config.get("extra_css", []), *settings.extra_css],
         extra={**config.get("extra", {}), "guide": settings.guide, "alternate": settings.alternate},
@@ -218,20 +219,30 @@ def _write_overrides(ours: Path, theme: Path, dest: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _scratch_project(root: Path) -> Iterator[Path]:
-    """The scratch project folder in the cache folder, held by this build alone; a temporary one
-    where the cache folder cannot be written."""
-    folder = cache_dir(root) / "zensical"
+def _scratch_project(root: Path, key: str) -> Iterator[Path]:
+    """The edition's scratch project folder in the cache folder (.cache/zensical/<key>/), held by
+    this build alone; a temporary one where the cache folder cannot be written."""
+    base = cache_dir(root) / "zensical"
+    folder = base / key
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        lock = open(folder.parent / "zensical.lock", "w")
+        lock = open(base / f"{key}.lock", "w")
     except OSError:
         with tempfile.TemporaryDirectory(prefix="guide-zensical-") as scratch:
             yield Path(scratch)
         return
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        _remove_shared_project(base)
         yield folder
+
+
+def _remove_shared_project(base: Path) -> None:
+    """What an older generator left in .cache/zensical/: one project shared by every language."""
+    if (base / CONFIG).is_file():
+        for name in (DOCS, OVERRIDES, SITE, ".cache"):
+            shutil.rmtree(base / name, ignore_errors=True)
+        (base / CONFIG).unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path, files: dict[str, bytes]) -> None:
@@ -268,14 +279,6 @@ def _move_contents(source: Path, dest: Path) -> None:
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-
-def _generate(root: Path, clinic_dir: Path | None) -> list[tuple[Guide, RenderedGuide]]:
-    editions = generate_all(Project.at(root, clinic_dir))
-    for guide, _ in editions:
-        for note in author_notes(guide):
-            print(note, file=sys.stderr)
-    return editions
 
 
 def _zensical_package() -> Path:
