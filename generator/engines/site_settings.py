@@ -1,7 +1,7 @@
 """What every site engine must be told about the guide, worked out once: the site's name,
 description and copyright, the menu, the theme's language, a clinic's logo, favicon and
 stylesheet, and ``extra.guide`` (what the theme override, templates/overrides/main.html, shows:
-the crisis bar, the help link, a clinic's contact block).
+the header's help control, the crisis bar, a clinic's contact block).
 
 Both adapters call ``site_settings``: MkDocs' plugin sets them on its config object in memory
 (engines/mkdocs/plugin.py), the Zensical adapter writes them into the config file it generates
@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..guide.crisis_wording import theme_crisis
 from ..guide.guide import Guide
 from ..render.layout import BRAND_CSS
 from ..render.layout import brand_asset
@@ -55,9 +56,9 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
             # the header's title on phones (templates/overrides/main.html), when shorter than the name
             "short_name": brand.short_name if brand.short_name != site.name else None,
             "crisis_page": f"{site.crisis_page}/",
-            "help_page": {"url": f"{help_page.id}/", "title": help_page.nav_title or help_page.title} if help_page else None,
-            "crisis_lines": [{"how": line.how, "href": line.href, "name": line.name} for line in site.crisis.lines],
-            "emergency": site.crisis.emergency,
+            # where the header's help control leads: the page that says when to get help, else the crisis page
+            "help_page": f"{help_page.id}/" if help_page else f"{site.crisis_page}/",
+            "crisis": theme_crisis(site.crisis, guide.ui),  # the crisis bar: each line's ways, ready
             "lang": site.language,
             "ui": guide.ui,  # the interface catalog: the override's words (crisis bar, contact labels)
             # the address as lines: Zensical's template language (MiniJinja) has no splitlines()

@@ -7,13 +7,13 @@ in force are on the guide's ``site``, whoever set them.)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema.brand_file import Colours, Contact, IntegrationTherapy
 from ..schema.base import paper_for
 from ..schema.items import Site
+from .phone_links import phone_href
 
 # Our own guide's colours, the one place they are written: templates/site/brand.css.j2 puts them on
 # the theme, and colours.contrast_problems checks each pair against WCAG AA (tests/unit/test_brand.py).
@@ -60,7 +60,7 @@ class Brand:
             return {}
         links = {}
         if contact.phone:
-            links["phone"] = tel_href(contact.phone)
+            links["phone"] = phone_href(contact.phone)
         if contact.email:
             links["email"] = f"mailto:{contact.email}"
         if contact.website:
@@ -72,12 +72,6 @@ def initials(name: str) -> str:
     """Up to two capital letters for a placeholder mark (a new clinic's logo, an app icon)."""
     letters = [word[0] for word in name.split() if word[:1].isalpha()]
     return "".join(letters[:2]).upper() or "+"
-
-
-def tel_href(phone: str) -> str:
-    """``tel:`` link for a phone number as written: the digits, with a leading + kept."""
-    digits = re.sub(r"[^0-9]", "", phone)
-    return f"tel:{'+' if phone.strip().startswith('+') else ''}{digits}"
 
 
 def with_slash(url: str | None) -> str | None:

@@ -9,7 +9,9 @@ emergency number.
 
 The worded lines keep the shape every template already reads: ``how`` (the short way to reach it),
 ``href`` (its first link), ``hours`` (its facts in words: "free, any time") and the crisis's
-``emergency`` sentence.
+``emergency`` sentence. Each way to reach a line, and the emergency number, is a ``Way`` (its words,
+its link and its kind: call, text or online), made here alone: the templates' crisis-lines component
+(templates/components/crisis_lines.md.j2) and the theme's crisis bar (``theme_crisis``) show these.
 
 Our texts that must name the crisis line or the emergency number write ``{crisis_line}`` (the first
 line, how to reach it and its name: "Call or text 988 (988 Suicide & Crisis Lifeline, free, any time)")
@@ -20,28 +22,59 @@ from __future__ import annotations
 
 import html
 import re
-import urllib.parse
+from typing import NamedTuple
 
 from ..schema.items import Crisis, CrisisLine
 from .interface import fill
+from .phone_links import phone_href
 
 
-CRISIS_FILL_IN = re.compile(r"\{(crisis_line|emergency_number)\}")
+CRISIS_FILL_IN = re.compile(r"\{(crisis_line|emergency_number)(:link)?\}")
+
+
+def linked_fill_ins(markdown: str) -> str:
+    """A Markdown body (running text) with its crisis fill-ins marked to become links on a rendered
+    page (``{emergency_number:link}``): a number named in a sentence is a number to tap. Titles,
+    front matter and attributes keep the plain fill-in, which fills in as text."""
+    return CRISIS_FILL_IN.sub(lambda match: f"{{{match.group(1)}:link}}", markdown)
 
 
 def crisis_fill_ins(text: str, crisis: Crisis, markup: bool = False) -> str:
     """``text`` with ``{crisis_line}`` and ``{emergency_number}`` filled in from the worded ``crisis``;
-    for a rendered page (``markup``), as escaped text: a clinic's line may hold ``<`` or ``&``."""
+    for a rendered page (``markup``), as escaped text: a clinic's line may hold ``<`` or ``&``; and
+    where the fill-in is marked as running text (``linked_fill_ins``), as a link to call: the first
+    line's short way to reach it ("Call or text 988"), the emergency number."""
     first = crisis.lines[0]
     about = ", ".join(part for part in (first.name, first.hours) if part)
     values = {"crisis_line": f"{first.how} ({about})", "emergency_number": crisis.emergency_number or ""}
-    if markup:
-        values = {name: html.escape(value, quote=False) for name, value in values.items()}
-    return CRISIS_FILL_IN.sub(lambda match: values[match.group(1)], text)
+    if not markup:
+        return CRISIS_FILL_IN.sub(lambda match: values[match.group(1)], text)
+    escape = lambda value: html.escape(value, quote=False)  # noqa: E731
+    links = {"crisis_line": f'<a href="{html.escape(first.href or "")}">{escape(first.how or "")}</a> ({escape(about)})',
+             "emergency_number": f'<a href="{phone_href(values["emergency_number"])}">{escape(values["emergency_number"])}</a>'}
+
+    def filled(match: re.Match) -> str:
+        name = match.group(1)
+        return links[name] if match.group(2) and values[name] else escape(values[name])
+
+    return CRISIS_FILL_IN.sub(filled, text)
 
 
-def digits(number: str) -> str:
-    return re.sub(r"[^0-9+]", "", number)
+class Way(NamedTuple):
+    """One way to reach a crisis line or the emergency number: its words ("Text SHOUT to 85258") and
+    its link (``sms:85258?body=SHOUT``). A pair, so ``for words, href in ways`` reads it too."""
+
+    label: str
+    href: str
+
+    @property
+    def kind(self) -> str:
+        """"call" (a tel: link), "text" (sms:) or "online" (a chat or other https:// address)."""
+        return {"tel": "call", "sms": "text"}.get(self.href.split(":", 1)[0], "online")
+
+    def as_data(self) -> dict[str, str]:
+        """As the theme override reads it (config.extra.guide): plain values a config file can hold."""
+        return {"kind": self.kind, "label": self.label, "href": self.href}
 
 
 def worded_crisis(crisis: Crisis, ui: dict, language: str) -> Crisis:
@@ -63,31 +96,51 @@ def _in_language(line: CrisisLine, language: str) -> CrisisLine:
                                    "chat": option.chat or line.chat, "source": option.source or line.source})
 
 
-def _call(line: CrisisLine, words: dict) -> tuple[str, str]:
+def _call(line: CrisisLine, words: dict) -> Way:
     said = fill(words["call_press"], number=line.number, key=line.press) if line.press else fill(words["call"], number=line.number)
-    return said, f"tel:{digits(line.number)}"
+    return Way(said, phone_href(line.number))
 
 
-def _text(line: CrisisLine, words: dict) -> tuple[str, str]:
+def _text(line: CrisisLine, words: dict) -> Way:
     number = line.text_number
-    if line.keyword:
-        return fill(words["text_keyword"], keyword=line.keyword, number=number), \
-            f"sms:{digits(number)}?body={urllib.parse.quote(line.keyword)}"  # RFC 5724: the keyword already typed in
-    return fill(words["text"], number=number), f"sms:{digits(number)}"
+    if line.keyword:  # the keyword already typed in
+        return Way(fill(words["text_keyword"], keyword=line.keyword, number=number), phone_href(number, text=True, body=line.keyword))
+    return Way(fill(words["text"], number=number), phone_href(number, text=True))
 
 
-def ways(line: CrisisLine, ui: dict) -> list[tuple[str, str]]:
-    """Each way to reach a (worded) line, as (words, link): call, text, chat, in that order."""
+def ways(line: CrisisLine, ui: dict) -> list[Way]:
+    """Each way to reach a (worded) line: call, text, chat, in that order."""
     words, found = ui["crisis"], []
     if line.number:
         found.append(_call(line, words))
     if line.texts:
         found.append(_text(line, words))
     if line.chat:
-        found.append((words["chat"], line.chat))
+        found.append(Way(words["chat"], line.chat))
     if not found and line.how and line.href:
-        found.append((line.how, line.href))
+        found.append(Way(line.how, line.href))
     return found
+
+
+def emergency_way(crisis: Crisis, ui: dict) -> Way:
+    """The emergency number as a way to reach help: "Call 911", ``tel:911``."""
+    return Way(fill(ui["crisis"]["call"], number=crisis.emergency_number), phone_href(crisis.emergency_number))
+
+
+def theme_crisis(crisis: Crisis, ui: dict) -> dict:
+    """The worded crisis lines as the theme override reads them (config.extra.guide.crisis): its
+    templates cannot import our component, so each line comes with its ways ready, and the crisis
+    bar's choice is made here: the first line's name and its ways that dial a number (its chat is
+    one tap further, on the crisis page), or its only ways where it has none, then the emergency
+    number in a few words ("Emergency: 911")."""
+    lines = [{"name": line.name, "hours": line.hours, "ways": [way.as_data() for way in ways(line, ui)]}
+             for line in crisis.lines]
+    first = lines[0]
+    return {"lines": lines,
+            "bar": {"name": first["name"],
+                    "ways": [way for way in first["ways"] if way["kind"] != "online"] or first["ways"]},
+            "emergency": {**emergency_way(crisis, ui).as_data(), "sentence": crisis.emergency,
+                          "short": fill(ui["crisis"]["emergency_short"], number=crisis.emergency_number)}}
 
 
 def _language_list(language: str):

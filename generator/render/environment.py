@@ -17,10 +17,10 @@ from pathlib import Path
 
 import jinja2
 
-from ..guide.brand import tel_href
-from ..guide.crisis_wording import ways
+from ..guide.crisis_wording import emergency_way, linked_fill_ins, ways
 from ..guide.interface import fill
 from ..guide.locale import long_date, number
+from ..guide.phone_links import phone_href
 from ..schema.base import PAGE_LINK
 from .layout import page_path
 
@@ -105,9 +105,10 @@ def _fill(text: str, **values) -> str:
 def _md(markdown: str) -> str:
     """Markdown from the content, as it is: its page links are resolved on the whole rendered page
     (``resolve_page_links``), where it is known whether the page is at the root, a folder down or
-    in the handout; so the component macros need no context and are compiled and imported once."""
+    in the handout; so the component macros need no context and are compiled and imported once.
+    Its crisis fill-ins are marked as running text, to be filled in as links to call."""
     _refuse_undefined(markdown)
-    return str(markdown)
+    return linked_fill_ins(str(markdown))
 
 
 def _md_text(markdown: str) -> str:
@@ -139,12 +140,14 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, link=page_path, tel=tel_href, css_string=css_string).items()})
+    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, link=page_path, tel=phone_href, css_string=css_string).items()})
     env.filters.update(md=_md, md_text=_md_text, fill=_fill)
     env.filters.update(long_date=_strict(lambda value: long_date(value, locale)),
                        number=_strict(lambda value: number(value, locale)))
     env.globals["ui"] = ui
     env.globals["language_prefix"] = language_prefix
     env.globals["paper"] = paper
-    env.globals["crisis_ways"] = lambda line: ways(line, ui)  # each way to reach a crisis line, in words, with its link
+    # each way to reach a crisis line, and the emergency number, in words with its link (crisis_wording.Way)
+    env.globals["crisis_ways"] = lambda line: ways(line, ui)
+    env.globals["emergency_way"] = lambda crisis: emergency_way(crisis, ui)
     return env

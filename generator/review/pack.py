@@ -29,6 +29,7 @@ import markdown as markdown_lib
 from ..guide.crisis_wording import crisis_fill_ins, ways
 from ..guide.edition_facts import edition_fill_ins, edition_values, urgent_sentence
 from ..guide.guide import Guide
+from ..guide.phone_links import phone_href
 from ..quality.review import author_notes
 from ..schema.items import Reference
 from .changes import Change, ChangesError, Edition, changes_since
@@ -174,7 +175,7 @@ def _facts(guide: Guide, clinic_dir: Path | None, root: Path) -> list[Fact]:
     where = lambda key: f"{_relative(clinic_dir, root)}/brand.yml" if key in brand else "content/site.yml"
     crisis = site.crisis
     facts = [Fact("Emergency number", f"{crisis.emergency_number}: {crisis.emergency}", where("crisis"),
-                  refs.get(crisis.emergency_source) if crisis.emergency_source else None, f"tel:{crisis.emergency_number}")]
+                  refs.get(crisis.emergency_source) if crisis.emergency_source else None, phone_href(crisis.emergency_number))]
     for line in crisis.lines:
         reach = " · ".join(words for words, _ in ways(line, guide.ui)) or line.how or ""
         facts.append(Fact(f"Crisis line: {line.name}", f"{reach} ({line.hours})" if line.hours else reach, where("crisis"),
@@ -183,7 +184,7 @@ def _facts(guide: Guide, clinic_dir: Path | None, root: Path) -> list[Fact]:
     facts.append(Fact("Urgent route (a body symptom, not an emergency)",
                       urgent_sentence(urgent) + (f"; online: {urgent.online}" if urgent.online else ""),
                       where("urgent_care"), refs.get(urgent.source),
-                      f"tel:{re.sub(r'[^0-9+]', '', urgent.number)}" if urgent.number else urgent.online))
+                      phone_href(urgent.number) if urgent.number else urgent.online))
     values = edition_values(site, guide.ui)
     facts.append(Fact("Esketamine: how long the staff watch you", f"the staff watch you {values['esketamine_watch']}",
                       where("esketamine"), refs.get(site.esketamine.source)))
@@ -195,7 +196,7 @@ def _facts(guide: Guide, clinic_dir: Path | None, root: Path) -> list[Fact]:
                                     ("Clinic after-hours line", contact.after_hours_phone, contact.after_hours)):
             if phone:
                 facts.append(Fact(label, f"{phone}" + (f" ({hours})" if hours else ""), where("contact"), None,
-                                  "tel:" + re.sub(r"[^0-9+]", "", phone)))
+                                  phone_href(phone)))
     return facts
 
 

@@ -192,19 +192,22 @@ _FOCUSED = """() => {
     x: Math.max(0, Math.min(...boxes.map(b => b.left)) - pad), y: Math.max(0, Math.min(...boxes.map(b => b.top)) - pad),
     right: Math.min(innerWidth, Math.max(...boxes.map(b => b.right)) + pad),
     bottom: Math.min(innerHeight, Math.max(...boxes.map(b => b.bottom)) + pad)} : null;
-  const role = el.closest('.guide-crisis-bar') ? 'crisis link'
+  const role = el.matches('.md-skip') ? 'skip' : el.matches('.guide-help-control') ? 'help'
+    : el.closest('.guide-crisis-bar') ? 'crisis link'
     : el.matches('.md-search__input, .md-search__button') ? 'search'
     : el.closest('.md-nav--primary, .md-tabs') && el.matches('a') ? 'navigation' : 'other';
   return {role, name: (el.textContent || el.getAttribute('aria-label') || el.placeholder || el.tagName).trim().slice(0, 40),
           box: box && box.right > box.x && box.bottom > box.y
                ? {x: box.x, y: box.y, width: box.right - box.x, height: box.bottom - box.y} : null};
 }"""
-KEY_STOPS = ("crisis link", "navigation", "search")
+KEY_STOPS = ("help", "crisis link", "navigation", "search")
 
 
 def keyboard_problems(browser, pages: list[tuple[str, str]], max_tabs: int = 40) -> list[str]:
-    """Tab from the top of each page: the crisis link, the navigation and the search must be
-    reached, the crisis link first of them, and each stop on the way must show where focus is.
+    """Tab from the top of each page: the header's help control, the crisis bar's links, the
+    navigation and the search must be reached, the help control first of all after "Skip to
+    content", the crisis links before the navigation, and each stop on the way must show where
+    focus is.
 
     Focus counts as visible when the screen around the element (and its label) looks different
     with focus than without: first compared with the same spot after the element loses focus;
@@ -241,9 +244,12 @@ def keyboard_problems(browser, pages: list[tuple[str, str]], max_tabs: int = 40)
                 if all(stop in reached for stop in stops):
                     break
             missing = [stop for stop in stops if stop not in reached]
+            first = [role for role in reached if role != "skip"][:1]
             if missing:
                 problems.append(f"{path}: Tab ({max_tabs} presses) never reaches the {', the '.join(missing)}")
-            elif reached.index("crisis link") > min(reached.index(stop) for stop in stops[1:]):
+            elif first != ["help"]:
+                problems.append(f"{path}: the first stop of the Tab key after 'Skip to content' is {first}, not the help control")
+            elif "navigation" in stops and reached.index("crisis link") > reached.index("navigation"):
                 problems.append(f"{path}: Tab reaches the crisis link only after {reached[:reached.index('crisis link')]}")
     finally:
         context.close()

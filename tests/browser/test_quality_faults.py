@@ -31,7 +31,10 @@ FAULTS = f"""
 FAULT_CSS = """
 .md-typeset .fault-pale { color: #7a7a7a; }  /* 4.3:1 on white, 3.8:1 on the dark page */
 .fault-wide { width: 40rem; background-image: url(https://images.example.org/chart.png); }
-.guide-crisis-bar a:is(:focus, :focus-visible) { outline: none !important; color: inherit !important; }
+.guide-crisis-bar a:is(:focus, :focus-visible) {
+  outline: none !important; color: inherit !important; background-color: transparent !important; text-decoration: none !important;
+}
+.guide-help-control:is(:focus, :focus-visible) { outline: none !important; text-decoration: none !important; }
 """
 DENSE_PAGE = f"""id: dense
 title: Dense page
@@ -105,7 +108,8 @@ def test_too_wide_box_is_reported_at_320_pixels_and_at_200_percent(browser, faul
         assert any(p.startswith("about/index.html [") and "scrolls sideways" in p for p in problems), problems
 
 
-def test_invisible_focus_on_the_crisis_link_is_reported(browser, faulty):
+def test_invisible_focus_on_the_help_control_and_the_crisis_link_is_reported(browser, faulty):
     _, _, pages = faulty
     problems = keyboard_problems(browser, about_only(pages))
-    assert any("no visible focus on the crisis link 'Call or text 988'" in p for p in problems), problems
+    assert any("no visible focus on the help 'Get help'" in p for p in problems), problems
+    assert any("no visible focus on the crisis link 'Call 988'" in p for p in problems), problems

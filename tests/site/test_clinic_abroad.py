@@ -45,8 +45,10 @@ def test_no_page_names_a_us_service_and_every_page_offers_lifeline_and_000(austr
         where = path.relative_to(site)
         shown = parse_html(SOURCES_LIST.sub("", html)).joined
         assert not US_WORDING.search(shown), (where, US_WORDING.search(shown).group(0))
-        assert 'href="tel:131114"' in html and "Call 13 11 14 (Lifeline Australia)" in page.joined, where  # the crisis bar
-        assert "call 000 or go to the nearest hospital" in page.joined, where
+        bar = parse_html(html.split('<aside class="guide-crisis-bar"', 1)[1].split("</aside>", 1)[0]).joined
+        assert "Lifeline Australia" in bar and "Call 13 11 14" in bar and "Text 0477 13 11 14" in bar, where  # the crisis bar
+        assert 'href="tel:131114"' in html and 'href="sms:0477131114"' in html, where
+        assert 'href="tel:000"' in html and "Emergency: 000" in bar, where
 
 
 def test_the_crisis_page_lists_each_way_to_reach_the_line_with_its_source(australian_site):

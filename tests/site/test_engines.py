@@ -23,13 +23,15 @@ import pytest
 
 from helpers import ROOT, read_page, run_cli, site_pages, visible_text
 from generator.guide.assemble import load_guide, load_guides
+from generator.guide.crisis_wording import emergency_way, ways
+from generator.guide.interface import fill
 from generator.publish.csp import inline_script_hashes
 from generator.publish.service_worker import SERVICE_WORKER
 from generator.quality.links import broken_links
 
 REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
 CSP_META = re.compile(r'<head[^>]*>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">', re.I)
-CRISIS_BAR = re.compile(r'<p class="guide-crisis-bar">(.*?)</p>', re.S)
+CRISIS_BAR = re.compile(r'<aside class="guide-crisis-bar"[^>]*>(.*?)</aside>', re.S)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +91,10 @@ def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
     """Each language's pages show that language's words for the crisis lines in force."""
     for guide in load_guides(ROOT / "content"):
         site = guide.site
-        first = site.crisis.lines[0]  # the bar shows the first line, the emergency number and a link to the rest
+        first = site.crisis.lines[0]  # the bar shows the first line's ways to call or text, the emergency number and a link to the rest
+        calls = [(way.href, way.label) for way in ways(first, guide.ui) if way.kind != "online"]
+        # the emergency number in a few words ("Emergency: 911"), since the bar is narrow
+        emergency = (emergency_way(site.crisis, guide.ui).href, fill(guide.ui["crisis"]["emergency_short"], number=site.crisis.emergency_number))
         folder = zensical_site / guide.address_prefix
         pages = [path for path in every_page(folder) if guide.address_prefix or not path.relative_to(folder).parts[0] == "es"]
         assert pages, folder
@@ -98,8 +103,10 @@ def test_every_page_has_the_crisis_bar_with_the_crisis_lines(zensical_site):
             bar = CRISIS_BAR.search(text)
             assert bar, f"{path.relative_to(zensical_site)}: no crisis bar"
             shown = visible_text(bar.group(1))
-            assert first.how in shown and first.name in shown and site.crisis.emergency in shown, (path, shown)
-            assert f'href="{first.href}"' in bar.group(1), path
+            assert first.name in shown and guide.ui["crisis"]["need_help"] in shown, (path, shown)
+            for href, label in [*calls, emergency]:
+                assert f'<a href="{html.escape(href)}" class="guide-crisis-bar__way">{html.escape(label)}</a>' \
+                    in bar.group(1), (path, href, label)
         crisis_page = visible_text((folder / site.crisis_page / "index.html").read_text(encoding="utf-8"))
         for line in site.crisis.lines:
             assert line.name in crisis_page, line.name
@@ -203,8 +210,9 @@ def test_a_zensical_build_error_is_reported_and_keeps_the_last_good_site(project
     build = ("--root", str(project_copy), "site", "--engine", "zensical", "--no-pdf", "--out", str(site))
     assert run_cli(*build).returncode == 0
     override = project_copy / "templates/overrides/main.html"
-    override.write_text(override.read_text(encoding="utf-8").replace("{% block announce %}", "{% block announce %}{{ config.extra.guide.nope.nope }}"),
-                        encoding="utf-8")
+    ours = override.read_text(encoding="utf-8")
+    assert "{% block header %}" in ours  # the block every page renders, where the fault goes
+    override.write_text(ours.replace("{% block header %}", "{% block header %}{{ config.extra.guide.nope.nope }}"), encoding="utf-8")
     result = run_cli(*build)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "main.html" in result.stderr and "last good site" in result.stderr

@@ -2,7 +2,10 @@
 its group (clinic the same day, urgent help, crisis line, emergency), no sign sits in a group that
 would under-triage it, and each group offers that edition's own numbers as tap-to-call links: ours
 (US), the UK example's (NHS 111, Samaritans, 999) and the Australian example's (healthdirect,
-Lifeline, 000). Built by the real command (without PDFs, which these checks do not read)."""
+Lifeline, 000). The crisis page and the box at the top of the help page offer each way to reach
+each crisis line and the emergency number as a button, in every edition and language, a clinic
+that publishes in Spanish only among them. Built by the real command (without PDFs, which these
+checks do not read)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli, visible_text
+from generator.guide.assemble import load_guides
+from helpers import ROOT, copy_project, run_cli, visible_text
 
 EDITIONS = {"us": None, "uk": "clinics/example", "au": "clinics/example-au"}
 LEVELS = ("clinic", "urgent", "crisis", "emergency")
@@ -166,3 +170,126 @@ def test_the_esketamine_observation_rule_is_the_editions_own(editions, edition):
         assert "until they say you are well enough to leave" in text and "2 hours" not in text
     expect = visible_text((editions[edition] / "what-to-expect" / "index.html").read_text(encoding="utf-8"))
     assert ("on its own or with an antidepressant pill" in expect) == (edition == "us"), edition
+
+
+# A clinic in the US that publishes in Spanish only, made here: our 988 Lifeline with its facts for
+# Spanish (a key to press, a keyword to text), and a service that only takes texts, the Crisis Text
+# Line (text HOME to 741741; its sources are in tests/unit/test_crisis_facts.py).
+SPANISH_ONLY = "clinics/esperanza"
+SPANISH_ONLY_BRAND = """\
+name: "Clínica Esperanza (ficticia)"
+languages: [es]
+country: US
+crisis:
+  emergency_number: "911"
+  lines:
+    - id: lifeline-988
+      name: "988 Lifeline"
+      number: "988"
+      texts: true
+      chat: https://988lifeline.org/chat
+      hours: "24/7"
+      free: true
+      languages: [en, es]
+      language_options:
+        - language: es
+          press: "2"
+          keyword: AYUDA
+          source: lifeline-988-what-to-expect
+      source: lifeline-988
+    - id: crisis-text-line
+      name: "Crisis Text Line"
+      texts: "741741"
+      keyword: HOME
+      hours: "24/7"
+      free: true
+"""
+CALL_BUTTON = re.compile(r'<a class="guide-call guide-call--(\w+)" href="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def spanish_only(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the project, its site) of the Spanish-only clinic, built by the real command."""
+    project = copy_project(tmp_path_factory.mktemp("spanish-only") / "project")
+    (project / SPANISH_ONLY).mkdir(parents=True)
+    (project / SPANISH_ONLY / "brand.yml").write_text(SPANISH_ONLY_BRAND, encoding="utf-8")
+    out = project.parent / "site"
+    result = run_cli("--clinic", SPANISH_ONLY, "site", "--no-pdf", "--out", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project, out
+
+
+def _dialled(number: str) -> str:
+    return ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
+
+
+def expected_calls(guide) -> tuple[str, dict[str, list[str]]]:
+    """The emergency number's link, and each crisis line's links (call, text with its keyword, chat),
+    worked out here from the edition's facts as the patient's phone needs them."""
+    crisis = guide.site.crisis
+    lines = {}
+    for line in crisis.lines:
+        links = [f"tel:{_dialled(line.number)}"] if line.number else []
+        if line.texts:
+            texted = _dialled(line.number if line.texts is True else line.texts)
+            links.append(f"sms:{texted}" + (f"?body={line.keyword}" if line.keyword else ""))
+        links += [str(line.chat)] if line.chat else []
+        lines[line.name] = links
+    return f"tel:{crisis.emergency_number}", lines
+
+
+def _editions(editions, spanish_only):
+    """(name, the edition's Guide, its folder in the built site) for every edition and language."""
+    project, spanish_site = spanish_only
+    found = []
+    for name, clinic in EDITIONS.items():
+        for guide in load_guides(ROOT / "content", ROOT / clinic if clinic else None):
+            found.append((f"{name}/{guide.site.language}", guide, editions[name] / guide.address_prefix))
+    [guide] = load_guides(project / "content", project / SPANISH_ONLY)
+    found.append(("spanish-only/es", guide, spanish_site))
+    return found
+
+
+def _article(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    return text[text.index('<article class="md-content__inner'):text.index("</article>")]
+
+
+def _buttons(html: str) -> list[tuple[str, str]]:
+    return [(kind, html_lib.unescape(href)) for kind, href in CALL_BUTTON.findall(html)]
+
+
+def test_the_crisis_page_and_the_help_pages_top_box_call_every_line_and_the_emergency_number(editions, spanish_only):
+    checked = []
+    for name, guide, folder in _editions(editions, spanish_only):
+        emergency, lines = expected_calls(guide)
+        assert lines and all(lines.values()), name
+        crisis_page = _article(folder / guide.site.crisis_page / "index.html")
+        help_page = _article(folder / guide.help_page.id / "index.html")
+        top = re.match(r'<article[^>]*>\s*<h1[^>]*>.*?</h1>\s*(<section[^>]*class="guide-help-now"[^>]*>.*?</section>)', help_page, re.S)
+        assert top, f"{name}: the help page does not open with its box of help"
+        box = top.group(1)
+        assert guide.site.crisis.emergency_number in visible_text(box.split("guide-calls", 1)[0]), \
+            f"{name}: the help page's box does not name the emergency number in its words"
+        for where, html in (("crisis page", crisis_page), ("help page's top box", box)):
+            buttons = _buttons(html)
+            assert ("emergency", emergency) in buttons, f"{name}: the {where} has no button to call {emergency}: {buttons}"
+            for line, links in lines.items():
+                missing = [link for link in links if link not in {href for _, href in buttons}]
+                assert not missing, f"{name}: the {where} has no button for {line}: {missing}; it has {buttons}"
+            assert " · <a" not in html.split('class="guide-crisis__lines"', 1)[-1].split("</ul>", 1)[0]
+        checked.append(name)
+    assert checked == ["us/en", "us/es", "uk/en", "au/en", "spanish-only/es"]
+
+
+def test_a_spanish_only_clinics_text_only_line_is_an_sms_link_with_its_keyword(spanish_only):
+    _, site = spanish_only
+    crisis = _article(site / "crisis" / "index.html")
+    assert ("text", "sms:741741?body=HOME") in _buttons(crisis)
+    assert "Envíe HOME por mensaje de texto al 741741" in visible_text(crisis)
+    assert ("text", "sms:988?body=AYUDA") in _buttons(crisis) and ("call", "tel:988") in _buttons(crisis)
+    assert "tel:741741" not in crisis  # it takes no calls
+    bar = (site / "index.html").read_text(encoding="utf-8").split('<aside class="guide-crisis-bar"', 1)[1].split("</aside>", 1)[0]
+    links = {html_lib.unescape(href): text for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', bar)}
+    assert links.get("tel:988") == "Llame al 988 y oprima 2", links
+    assert "sms:988?body=AYUDA" in links and "tel:911" in links, links

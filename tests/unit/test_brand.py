@@ -7,8 +7,9 @@ import shutil
 import pytest
 
 from generator.guide.assemble import load_guide
-from generator.guide.brand import OUR_COLOURS, Brand, tel_href
+from generator.guide.brand import OUR_COLOURS, Brand
 from generator.guide.colours import DARK_BACKGROUND, contrast_problems, contrast_ratio, lighten_until_readable, resolve_colours
+from generator.guide.phone_links import phone_href
 from generator.render.environment import make_environment
 from generator.schema.brand_file import Colours, IntegrationTherapy, Referral
 from helpers import ROOT, english_ui
@@ -53,8 +54,12 @@ def test_the_brand_stylesheet_sets_the_theme_colours_in_both_schemes():
 
 
 def test_phone_links_keep_the_digits_and_a_leading_plus():
-    assert tel_href("+44 (20) 7946-0000") == "tel:+442079460000"
-    assert tel_href("020 7946 0000") == "tel:02079460000"
+    assert phone_href("+44 (20) 7946-0000") == "tel:+442079460000"
+    assert phone_href("020 7946 0000") == "tel:02079460000"
+    assert phone_href("0477 13 11 14", text=True) == "sms:0477131114"
+    assert phone_href("85258", text=True, body="SHOUT") == "sms:85258?body=SHOUT"
+    assert phone_href(" +1 988", text=True, body="AYUDA ya") == "sms:+1988?body=AYUDA%20ya"  # the body as a URL part
+    assert phone_href("988", body="AYUDA") == "tel:988"  # a call carries no message
 
 
 def test_clinic_therapy_shows_the_offer_and_each_referral_as_text_with_links():

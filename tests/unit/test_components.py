@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -69,15 +70,57 @@ def test_review_footer_shows_both_dates_in_words_and_machine_form():
     assert '<time datetime="2027-05-25">May 25, 2027</time>' in html
 
 
-def test_crisis_lines_are_links_that_open_the_service_built_from_its_facts():
-    crisis = Crisis(intro="You are not alone.", emergency_number="911", lines=[CrisisLine(
-        id="l", name="988 Lifeline", number="988", texts=True, chat="https://988lifeline.org/chat", hours="24/7", free=True)])
-    crisis = worded_crisis(crisis, english_ui(), "en")
+LIFELINE = {"id": "l", "name": "988 Lifeline", "number": "988", "texts": True, "chat": "https://988lifeline.org/chat",
+            "hours": "24/7", "free": True}
+BUTTON = re.compile(r'<a class="guide-call guide-call--(\w+)" href="([^"]+)">([^<]+)</a>')
+
+
+def _worded(**crisis) -> Crisis:
+    return worded_crisis(Crisis(**{"emergency_number": "911", "lines": [CrisisLine(**LIFELINE)], **crisis}), english_ui(), "en")
+
+
+def test_crisis_lines_are_full_width_buttons_that_open_the_service_built_from_its_facts():
+    crisis = _worded(intro="You are not alone.")
     html = render_macro("crisis_lines.md.j2", "crisis_lines", crisis, {})
-    assert ('<strong>988 Lifeline</strong>: <a href="tel:988">Call 988</a> · <a href="sms:988">Text 988</a> · '
-            '<a href="https://988lifeline.org/chat">Chat online</a> (free, any time)') in html
+    assert BUTTON.findall(html) == [("emergency", "tel:911", "Call 911"), ("call", "tel:988", "Call 988"),
+                                    ("text", "sms:988", "Text 988"), ("online", "https://988lifeline.org/chat", "Chat online")]
+    assert "·" not in html  # each way its own button, not links in a row between dots
     assert "<strong>If you are in immediate danger, call 911 or go to the nearest hospital.</strong>" in html
+    assert '<p class="guide-crisis__name"><strong>988 Lifeline</strong> (free, any time)</p>' in html
     assert crisis.lines[0].how == "Call or text 988" and crisis.lines[0].href == "tel:988"
+
+
+def test_a_source_is_a_quiet_note_under_the_buttons_and_left_to_the_page_on_paper():
+    reference = Reference(id="lifeline", authors="988 Lifeline", year=2025, title="What to expect", source="988 Lifeline",
+                          url="https://988lifeline.org/get-help/what-to-expect/")
+    crisis = _worded(intro="You are not alone.", emergency_source="lifeline")
+    crisis = crisis.model_copy(update={"lines": [crisis.lines[0].model_copy(update={"source": "lifeline"})]})
+    html = render_macro("crisis_lines.md.j2", "crisis_lines", crisis, {"lifeline": reference})
+    notes = re.findall(r'<p class="guide-crisis__source">Source: <a href="([^"]+)">What to expect</a></p>', html)
+    assert len(notes) == 2  # under the emergency button, and under the line's buttons
+    assert html.index("Chat online") < html.rindex("guide-crisis__source")
+    printed = render_macro("crisis_lines.md.j2", "crisis_lines", crisis, {"lifeline": reference}, for_print=True)
+    assert "guide-crisis__source" not in printed and "Chat online: 988lifeline.org/chat" in printed  # the address on paper
+
+
+def test_the_box_of_help_names_the_emergency_number_and_has_a_button_for_every_way():
+    crisis = _worded()
+    html = render_macro("crisis_lines.md.j2", "crisis_box", crisis, {}, "If someone is in danger", "Call **now**.")
+    assert re.search(r'<h2 id="help-now">If someone is in danger</h2>\s*<p>Call <strong>now</strong>.</p>', html)
+    assert [kind for kind, _, _ in BUTTON.findall(html)] == ["emergency", "call", "text", "online"]
+
+
+@pytest.mark.parametrize(("emergency", "shown"), [
+    (None, 'If you are in immediate danger, call <a href="tel:911">911</a> or go to the nearest hospital.'),
+    ("In danger? Go to A&E.", 'In danger? Go to A&amp;E. <a href="tel:911">Call 911</a>'),  # a clinic's words without the number
+])
+def test_a_printed_list_of_lines_links_each_line_and_the_emergency_number(emergency, shown):
+    crisis = _worded(emergency=emergency)
+    html = render_macro("crisis_lines.md.j2", "crisis_list", crisis, "ws-crisis__lines")
+    # Every way written out whole, each a link, a chat's address as text (a sheet is for paper).
+    assert ('<li><strong>988 Lifeline</strong>: <a href="tel:988">Call 988</a> · <a href="sms:988">Text 988</a> · '
+            '<a href="https://988lifeline.org/chat">Chat online</a>: 988lifeline.org/chat (free, any time)</li>') in html
+    assert f"<li>{shown}</li>" in html
 
 
 @pytest.mark.parametrize(("facts", "how", "href", "said"), [
@@ -89,3 +132,20 @@ def test_a_crisis_lines_words_follow_its_facts(facts, how, href, said):
     crisis = worded_crisis(Crisis(emergency_number="000", lines=[CrisisLine(id="l", name="A line", **facts)]), english_ui(), "en")
     assert (crisis.lines[0].how, crisis.lines[0].href, crisis.lines[0].hours) == (how, href, said)
     assert crisis.emergency == "If you are in immediate danger, call 000 or go to the nearest hospital."
+
+
+def test_a_number_named_in_running_text_is_a_link_to_call_and_plain_text_elsewhere():
+    """{emergency_number} and {crisis_line} in a Markdown body (the ``md`` filter) fill in as links;
+    in the front matter, as text, since a link cannot go there."""
+    from generator.guide.crisis_wording import crisis_fill_ins
+    from generator.render.environment import make_environment
+
+    crisis = _worded(emergency_number="000")
+    env = make_environment(ROOT / "templates", english_ui())
+    page = env.from_string('---\ntitle: "Call {emergency_number}"\n---\n{{ body|md }}\n').render(
+        body="Call {emergency_number} now, or reach out: {crisis_line}.")
+    filled = crisis_fill_ins(page, crisis, markup=True)
+    assert 'title: "Call 000"' in filled
+    assert ('Call <a href="tel:000">000</a> now, or reach out: <a href="tel:988">Call or text 988</a> '
+            "(988 Lifeline, free, any time).") in filled
+    assert crisis_fill_ins("Call {emergency_number:link}", crisis) == "Call 000"  # readability and the review pack: words

@@ -105,7 +105,8 @@ def test_a_clinic_enters_a_text_only_service_as_facts_and_every_page_words_it(cl
     result = cli("--clinic", "clinics/example", "render", "--out", "out", cwd=clinic_project)
     assert result.returncode == 0, result.stderr
     crisis = (clinic_project / "out" / "crisis.md").read_text(encoding="utf-8")
-    assert '<strong>Shout</strong>: <a href="sms:85258?body=SHOUT">Text SHOUT to 85258</a> (free, any time)' in crisis
+    assert '<p class="guide-crisis__name"><strong>Shout</strong> (free, any time)</p>' in crisis
+    assert '<a class="guide-call guide-call--text" href="sms:85258?body=SHOUT">Text SHOUT to 85258</a>' in crisis
 
 
 @pytest.mark.parametrize(("old", "new", "line_of", "says"), [

@@ -9,8 +9,10 @@ import yaml
 
 from helpers import ROOT
 from generator.engines.site_settings import site_settings, theme_language
+from generator.guide.crisis_wording import worded_crisis
 from generator.engines.zensical.build import escape_front_matter, scratch_config
 from generator.pipeline import Project, generate
+from generator.schema.items import CrisisLine
 
 
 def settings_for(clinic: Path | None = None):
@@ -22,8 +24,29 @@ def test_our_guide_has_no_clinic_block_no_logo_its_colours_and_the_handout_off_t
     assert settings.guide["clinic"] is None and settings.theme_files == {}
     assert settings.extra_css == ("stylesheets/brand.css",)  # our colours, made from OUR_COLOURS
     assert settings.not_in_nav == ("handout.md",)
-    assert settings.guide["crisis_lines"][0]["href"].startswith(("tel:", "sms:", "https:"))
+    crisis = settings.guide["crisis"]
+    assert crisis["bar"]["ways"] == [{"kind": "call", "label": "Call 988", "href": "tel:988"},
+                                     {"kind": "text", "label": "Text 988", "href": "sms:988"}]  # its chat: on the crisis page
+    assert crisis["lines"][0]["ways"][-1]["kind"] == "online"
+    assert crisis["emergency"] | {"sentence": ""} == {"kind": "call", "label": "Call 911", "href": "tel:911",
+                                                      "short": "Emergency: 911", "sentence": ""}
+    assert settings.guide["help_page"] == "when-to-get-help/"  # where the header's help control leads
     assert {"Worksheets"} <= {title for item in settings.nav for title in item}
+
+
+def test_the_help_control_leads_to_the_crisis_page_where_an_edition_has_no_help_page():
+    guide, rendered = generate(Project.at(ROOT, None))
+    without = guide.__class__(**{**guide.__dict__, "pages": [p for p in guide.pages if p.id != "when-to-get-help"]})
+    assert site_settings(without, rendered).guide["help_page"] == "crisis/"
+
+
+def test_a_text_only_line_is_in_the_crisis_bar_as_its_sms_link_with_the_keyword():
+    guide, rendered = generate(Project.at(ROOT, None))
+    shout = CrisisLine(id="shout", name="Shout", texts="85258", keyword="SHOUT")
+    crisis = worded_crisis(guide.site.crisis.model_copy(update={"lines": [shout]}), guide.ui, "en")
+    guide = guide.__class__(**{**guide.__dict__, "site": guide.site.model_copy(update={"crisis": crisis})})
+    bar = site_settings(guide, rendered).guide["crisis"]["bar"]
+    assert bar == {"name": "Shout", "ways": [{"kind": "text", "label": "Text SHOUT to 85258", "href": "sms:85258?body=SHOUT"}]}
 
 
 def test_a_clinic_brings_its_logo_favicon_stylesheet_and_address_as_lines():
