@@ -173,6 +173,13 @@ def test_the_pdf_step_prints_hostile_texts_as_text_and_follows_nothing(tmp_path)
     from pypdf import PdfReader
 
     project = _hostile_project(tmp_path / "project", interface=False)
+    brand_file = project / "clinics/hostile/brand.yml"
+    brand = json.loads(brand_file.read_text(encoding="utf-8"))
+    # The crisis lines in plain words here: the worksheets that list them are full pages, and a payload in
+    # each line's words is a second page (a located error, as the pages' own test shows). The clinic's
+    # name (one line at the head of every sheet, however long), address, hours and footer keep theirs.
+    brand["crisis"].update(emergency="Call 999", lines=[{"id": "samaritans", "name": "Samaritans", "number": "116 123"}])
+    brand_file.write_text(json.dumps(brand, ensure_ascii=False), encoding="utf-8")
     result = run_cli("--clinic", "clinics/hostile", "pdf", "--out", "pdf", cwd=project, timeout=900)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
     reader = PdfReader(project / "pdf/handout-a4.pdf")

@@ -100,7 +100,7 @@ class _Watch(threading.Thread):
 
     def run(self) -> None:
         started = time.monotonic()
-        while not self._done.wait(POLL_SECONDS):
+        while True:  # a look at once, then every POLL_SECONDS: a print may take less than one poll
             memory = sum(_resident(pid) for pid in _family(self.browser_pid))
             self.peak = max(self.peak, memory)
             if memory > MAX_PRINT_MEMORY:
@@ -112,6 +112,8 @@ class _Watch(threading.Thread):
                     os.kill(self.browser_pid, signal.SIGKILL)  # its renderers and helpers end with it
                 except ProcessLookupError:
                     pass
+                return
+            if self._done.wait(POLL_SECONDS):
                 return
 
 
