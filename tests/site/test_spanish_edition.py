@@ -154,7 +154,7 @@ def test_the_check_finds_the_plan_on_paper_left_in_english(tmp_path):
 def test_the_language_switcher_leads_to_the_same_page_and_no_page_carries_hreflang_links(spanish_site):
     """No <link rel="alternate" hreflang> in a page: the theme's script would fetch a sitemap
     beside each (a 404 on every page); the sitemaps name each page's languages instead
-    (tests/site/test_site_index.py)."""
+    (tests/site/test_site_index_of_a_build.py)."""
     for page in site_pages(spanish_site):
         html = page.read_text(encoding="utf-8")
         here = page.relative_to(spanish_site).as_posix()
