@@ -123,7 +123,7 @@ def test_worksheet_sheet_has_the_guide_name_every_field_and_a_crisis_and_review_
     guide = load_guide(ROOT / "content")
     sheet = guide.worksheet("session-day")
     html = call("worksheet_sheet", "worksheet_sheet", sheet, sheet_fields(sheet, guide), guide.site)
-    assert f"<span>{guide.site.name}</span>" in html
+    assert f"<span class=\"guide-sheet__name\">{guide.site.name}</span>" in html
     assert '<h1 class="guide-sheet__title" id="sheet-session-day-title">' in html
     for field in sheet.fields:
         assert f'id="field-{field.id}"' in html
