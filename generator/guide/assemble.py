@@ -308,7 +308,9 @@ class Edition:
             warnings=tuple(merge.warnings) + interface.warnings + tuple(self._unworded()),
             provenance={**merge.provenance, "interface text": ui_provenance},
         )
-        problems = cross_check(guide, docs, folders)
+        tables = [build.sources.yaml(layer.folder / INTERFACE_FILE)[0] for layer in self.stack
+                  if (layer.folder / INTERFACE_FILE).is_file()]  # read once for the build, as the interface was
+        problems = cross_check(guide, docs, folders, [table for table in tables if table is not None], build.brand_doc)
         if build.clinic_dir is not None:
             texts = [doc for kind, doc in docs.items() if kind not in ("site", "references")]
             texts += [doc for items in folders.values() for doc, _ in items]

@@ -7,12 +7,12 @@ whole guide can show (``check``), so a new type brings its own rules. Links betw
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..problems import Problem, display_path
 from ..schema.base import PAGE_LINK
-from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, load_yaml, texts
+from ..source.yaml_reader import Path_, YamlDocument, texts
 from .edition_facts import fact_source_problems
 from .guide import Guide
 from .sanitizer import guide_markup_problems
@@ -44,7 +44,10 @@ def _unknown(uses: Iterable[Use], known: Iterable[str], what: str) -> Iterator[P
             yield doc.problem(at, f"no {what} has the id {item_id!r}; expected one of: {', '.join(sorted(known))}", *offset)
 
 
-def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, list[tuple[YamlDocument, Any]]]) -> list[Problem]:
+def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, list[tuple[YamlDocument, Any]]],
+                interface_docs: Sequence[YamlDocument] = (), brand: YamlDocument | None = None) -> list[Problem]:
+    """Every reference between the edition's files; ``interface_docs`` and ``brand`` (a clinic's brand.yml)
+    as the build read them, for where each of their texts is."""
     problems: list[Problem] = []
     problems += _duplicate_ids(guide, docs, folders)
     page_docs, sheet_docs = folders["pages"], folders["worksheets"]
@@ -70,11 +73,7 @@ def cross_check(guide: Guide, docs: dict[str, YamlDocument], folders: dict[str, 
     every_doc = [*docs.values(), *(d for d, _ in page_docs), *(d for d, _ in sheet_docs)]
     for doc in every_doc:
         uses["page"] += [(target, doc, at, offset) for target, at, offset in page_links(doc.data)]
-    brand = _brand_document(guide)
-    if isinstance(brand, Problem):
-        problems.append(brand)
-        brand = None
-    problems += guide_markup_problems(guide, every_doc, docs["site"].path.parent, brand)
+    problems += guide_markup_problems(guide, every_doc, interface_docs, brand)
     uses["page"].append((guide.site.crisis_page, docs["site"], ("crisis_page",)))
     problems += _crisis_sources(guide, docs["site"])
     problems += fact_source_problems(guide.site, guide.references, docs["site"], guide.brand.clinic_dir)
@@ -96,16 +95,6 @@ def _crisis_page_lists_lines(guide: Guide, page_docs: list[tuple[YamlDocument, A
         if page.id == guide.site.crisis_page and not any(block.type == "crisis_lines" for block in page.blocks):
             yield doc.problem(("blocks",), "the crisis page must list the crisis lines: add a block `- type: crisis_lines` "
                                            "(it shows the lines in force, ours or the clinic's brand.yml)")
-
-
-def _brand_document(guide: Guide) -> YamlDocument | Problem | None:
-    """A clinic's brand.yml as loaded (read and checked already; read again here for where its texts are)."""
-    if not guide.brand.is_clinic:
-        return None
-    try:
-        return load_yaml(guide.brand.clinic_dir / "brand.yml")
-    except YamlLoadError as exc:
-        return exc.problem
 
 
 def _crisis_sources(guide: Guide, site: YamlDocument) -> Iterator[Problem]:

@@ -25,9 +25,8 @@ import re
 import types
 import typing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import markdown
@@ -40,10 +39,8 @@ from ..schema.brand_file import BrandFile, IntegrationTherapy
 from ..schema.items import Crisis
 from ..source.bounds import MAX_GUIDE_BYTES
 from ..source.schema_errors import validate_document
-from ..source.yaml_reader import Path_, YamlDocument, YamlLoadError, load_yaml, texts
+from ..source.yaml_reader import Path_, YamlDocument, texts
 from .crisis_wording import crisis_fill_ins
-from .interface import INTERFACE_FILE
-from .layers import edition_layers
 from .markup_check import unsafe_markup
 
 if TYPE_CHECKING:
@@ -257,25 +254,12 @@ def _walk(owner: BaseModel, value, annotation, metadata, markup: bool):
 # --- the check --------------------------------------------------------------------------------------
 
 
-def guide_markup_problems(guide: "Guide", docs: list[YamlDocument], content_dir: Path,
+def guide_markup_problems(guide: "Guide", docs: list[YamlDocument], interface_docs: Sequence[YamlDocument],
                           brand: YamlDocument | None) -> list[Problem]:
     """``markup_problems`` over the whole guide: its items and content files (``docs``), the clinic's
     brand.yml, and the interface tables, with the crisis line's words filled in as on a page."""
-    return markup_problems(_models(guide, brand), [*docs, *([brand] if brand else []), *_interface_documents(guide, content_dir)],
+    return markup_problems(_models(guide, brand), [*docs, *([brand] if brand else []), *interface_docs],
                            lambda text: crisis_fill_ins(text, guide.site.crisis, markup=True), _interface_texts(guide.ui))
-
-
-def _interface_documents(guide: "Guide", content_dir: Path) -> list[YamlDocument]:
-    """The interface tables the guide's words come from (ours, the language's, the clinic's), as loaded
-    already by guide/interface.py: read again here for where each text is."""
-    folders = [layer.folder for layer in edition_layers(content_dir, guide.brand.clinic_dir, guide.site.language)]
-    found = []
-    for path in dict.fromkeys(folder / INTERFACE_FILE for folder in folders):
-        try:
-            found.append(load_yaml(path, root=content_dir.resolve().parent))
-        except YamlLoadError:
-            continue  # a missing or broken table is reported by guide/interface.py
-    return found
 
 
 def _interface_texts(table: dict) -> list[str]:
