@@ -58,7 +58,8 @@ def test_a_theme_template_error_names_the_template_and_keeps_the_last_good_site(
     before = (site / "index.html").read_text(encoding="utf-8")
     override = project_copy / "templates/overrides/main.html"
     override.write_text(override.read_text(encoding="utf-8").replace(
-        "{% block announce %}", "{% block announce %}{{ config.extra.guide.nope.nope }}"), encoding="utf-8")
+        "{% block footer %}", "{% block footer %}{{ config.extra.guide.nope.nope }}"), encoding="utf-8")
+    assert "nope.nope" in override.read_text(encoding="utf-8")  # the fault is in place
 
     result = run_cli(*build)
 
