@@ -152,6 +152,8 @@ class EveningWords(Words):
     prompts: Text = words("Over the three short prompts.")
     no_session: Text = words("Over the prompts while there is no session yet.")
     add_today: Text = words("The button that adds a session dated today.")
+    writes_into: Text = words("Over the prompts: the session dated today they write into (its heading, "
+                              "sessions.session).", "session")
     back: Text = words("The link back to the plan.")
 
 

@@ -6,6 +6,7 @@ evening after a session, and the parts a patient steps through. Screenshots go t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -270,6 +271,34 @@ def test_the_evening_after_a_session_is_one_tap_from_the_top_and_writes_in_today
     tab.click("#plan-evening a[href='#plan-step-sessions']")
     journal = tab.locator("#plan-sessions > details[open] textarea[name$='-journal-noticed']")
     assert journal.input_value() == "Tired and calm."
+
+
+def test_after_a_session_today_never_writes_into_last_weeks_session(context, site_url):
+    """A session a week ago: the evening offers today's session first and writes only into it."""
+    tab = open_plan(context, site_url, "#plan-step-sessions")
+    last_week = add(tab, "session")
+    set_date(tab, f"#plan-session-{last_week}-date", (TODAY - dt.timedelta(days=7)).date().isoformat())
+    tab.fill(f"#plan-session-{last_week}-journal-noticed", "Last week's words")
+    tab.wait_for_function(SAVED)
+    tab.click(".plan-top__evening")
+    prompts = tab.locator("#plan-evening-prompts textarea")
+    expect(tab.locator("#plan-evening-add")).to_be_visible()
+    assert prompts.first.is_hidden() and prompts.first.get_attribute("name") is None, "nowhere to type until the patient chose"
+    tab.click("#plan-evening-add")
+    expect(tab.locator("#plan-evening-into")).to_have_text("What you write here goes into Session 2: October 5, 2026.")
+    prompts.first.fill("Tonight I feel tired and calm.")
+    tab.wait_for_function(SAVED)
+    fields = json.loads(tab.evaluate("localStorage.getItem('ketamine-integration-plan')"))["fields"]
+    today = next(name[:-len("-date")] for name, value in fields.items()
+                 if name.endswith("-date") and value == TODAY.date().isoformat())
+    assert fields[f"{today}-journal-noticed"] == "Tonight I feel tired and calm."
+    assert fields[f"session-{last_week}-journal-noticed"] == "Last week's words"
+    tab.reload()
+    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    tab.click("a[href='#plan-step-sessions']")
+    tab.evaluate(OPEN_EVERYTHING)
+    assert tab.input_value(f"#plan-session-{last_week}-journal-noticed") == "Last week's words"
+    assert tab.input_value(f"#plan-{today}-journal-noticed") == "Tonight I feel tired and calm."
 
 
 def test_a_keyboard_walks_through_the_parts_and_the_progress_follows(context, site_url):

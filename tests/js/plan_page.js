@@ -39,7 +39,7 @@ function page(options = {}) {
     e("section", { class: "plan-section", id: "plan-evening", "data-plan-screen": "" }, e("h2", {}, "Evening"),
       field("evening-ride", "Ride"),
       e("p", { id: "plan-evening-none" }, e("button", { type: "button", id: "plan-evening-add" }, "Add today")),
-      e("div", { id: "plan-evening-prompts", hidden: true },
+      e("div", { id: "plan-evening-prompts", hidden: true }, e("p", { id: "plan-evening-into" }),
         e("div", { class: "plan-field" }, e("label", { for: "plan-evening-noticed" }, "Noticed"), e("textarea", { id: "plan-evening-noticed", "data-journal": "noticed" })))),
     e("section", { class: "plan-section", id: "plan-step-sessions", "data-plan-screen": "" }, e("h2", {}, "Sessions"),
       e("div", { id: "plan-sessions", "data-kind": "session", "data-template": "plan-session-template" }),
