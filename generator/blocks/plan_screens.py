@@ -138,7 +138,10 @@ class ChartWords(Words):
 class SafetyWords(Words):
     title: Text = words("The safety plan's heading.")
     intro: Text = words("Under the heading.")
-    call: Text = words("A tap-to-call link made from a phone number the patient typed.", "number")
+    call: Text = words("A tap-to-call link made from a phone number the patient typed with no name.", "number")
+    call_person: Text = words("A tap-to-call link made from a phone number the patient typed, and whose it is "
+                              "(a person's name, or the words typed before the number).", "name", "number")
+    people: Text = words("On the safety card: the heading of the numbers from My people (and a clinic number typed).")
     print: Text = words("The button that prints the safety plan as a card.")
     crisis: Text = words("The heading of the crisis lines in force.")
 

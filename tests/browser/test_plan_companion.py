@@ -243,12 +243,45 @@ def test_phone_numbers_in_the_safety_plan_become_tap_to_call_links(context, site
     tab = open_plan(context, site_url, "#plan-step-safety")
     tab.fill("#plan-safety-people", "Sam (555) 010-0199 & any time\nMy aunt +44 20 7946 0958")
     links = tab.locator("#plan-step-safety .plan-tel a")
-    expect(links).to_have_text(["Call (555) 010-0199", "Call +44 20 7946 0958"])
+    expect(links).to_have_text(["Call Sam at (555) 010-0199", "Call My aunt at +44 20 7946 0958"])
     assert [links.nth(i).get_attribute("href") for i in range(2)] == ["tel:5550100199", "tel:+442079460958"]
     # the crisis lines in force are one tap away from the top of every part
     tab.click("a[href='#plan-step-checkins']")
     tab.click(".plan-top__help")
     assert tab.is_visible("#plan-help a[href='tel:988']")
+
+
+def test_a_number_typed_in_any_safety_field_calls_the_person_and_prints_on_the_card(context, site_url):
+    """Issue 20 item 4: "Maria 555 201 3344" in each field of the safety plan, the first person to
+    reach out to included; My people's numbers named by their Name; the card printed with them all."""
+    tab = open_plan(context, site_url, "#plan-step-people")
+    tab.fill("#plan-support-1-name", "Ana")
+    tab.fill("#plan-support-1-contact", "555 201 0001")
+    tab.fill("#plan-therapist-name", "Dr. Lee")
+    tab.fill("#plan-therapist-contact", "Office (555) 201-0002")
+    tab.click("a[href='#plan-step-safety']")
+    fields = tab.locator("#plan-safety-card .plan-phones :is(textarea, input)")
+    names = [fields.nth(i).get_attribute("name") for i in range(fields.count())]
+    assert "crisis-person" in names and len(names) >= 6, names
+    for name in names:
+        tab.fill(f"#plan-{name}", "Maria 555 201 3344")
+        link = tab.locator(f"#plan-{name}").locator("xpath=ancestor::div[contains(@class, 'plan-phones')]").locator(".plan-tel a")
+        expect(link).to_have_text("Call Maria at 555 201 3344")
+        assert link.get_attribute("href") == "tel:5552013344", name
+    card = tab.locator("#plan-card-people a")
+    expect(card).to_have_text(["Call Ana at 555 201 0001", "Call Dr. Lee at (555) 201-0002"])
+    assert tab.locator("#plan-card-people a").nth(1).get_attribute("href") == "tel:5552010002"
+    # the first person to reach out to is the first thing under "Need help now"
+    tab.click("a[href='#plan-step-checkins']")
+    tab.click(".plan-top__help")
+    first = tab.locator("#plan-help a").first
+    expect(first).to_have_text("Call Maria at 555 201 3344")
+    assert first.is_visible()
+    tab.wait_for_function(SAVED)
+    text = printed(tab, "#plan-print-safety")["text"]
+    for number in ["555 201 3344", "555 201 0001", "(555) 201-0002", "988", "911"]:
+        assert number in text, f"{number} not on the printed card"
+    assert "Ana" in text and "Dr. Lee" in text
 
 
 def test_practice_details_show_only_for_practices_picked(context, site_url):

@@ -108,16 +108,25 @@ test("the WHO-5 is due with none yet, or 14 days or more after the last", () => 
   assert.equal(entries.who5Due(list, day + 14), true);
 });
 
-test("phone numbers typed in a text become tel: addresses; dates and short numbers do not", () => {
+test("phone numbers typed in a text become tel: addresses, each with the name typed before it; dates and short numbers do not", () => {
   assert.deepEqual(entries.phoneNumbers("Sam (555) 010-0199, or 555.010.0100\nAunt: +44 20 7946 0958. Call 988."), [
-    { text: "(555) 010-0199", href: "tel:5550100199" },
-    { text: "555.010.0100", href: "tel:5550100100" },
-    { text: "+44 20 7946 0958", href: "tel:+442079460958" },
-    { text: "988", href: "tel:988" }
+    { text: "(555) 010-0199", href: "tel:5550100199", name: "Sam" },
+    { text: "555.010.0100", href: "tel:5550100100", name: "Sam" },
+    { text: "+44 20 7946 0958", href: "tel:+442079460958", name: "Aunt" },
+    { text: "988", href: "tel:988", name: "Call" }
   ]);
+  assert.deepEqual(entries.phoneNumbers("Maria 555 201 3344, Joe 555 111 2222\n555 201 0000"), [
+    { text: "555 201 3344", href: "tel:5552013344", name: "Maria" },
+    { text: "555 111 2222", href: "tel:5551112222", name: "Joe" },
+    { text: "555 201 0000", href: "tel:5552010000", name: "" }
+  ]);
+  assert.equal(entries.phoneNumbers("When I can't cope, my sister Ana: 555 201 3344")[0].name, "my sister Ana", "the last three words");
+  assert.equal(entries.phoneNumbers("<b>Ana</b> 555 201 3344")[0].name, "b>Ana</b", "what was typed, as text");
+  assert.deepEqual(entries.phoneNumbers("Sam 555\n0100"), [{ text: "555", href: "tel:555", name: "Sam" }, { text: "0100", href: "tel:0100", name: "" }],
+                   "a number ends at its line");
   assert.deepEqual(entries.phoneNumbers("On 2026-09-02 I felt 5 of 10 <b>ok</b>"), []);
   assert.deepEqual(entries.phoneNumbers(""), []);
-  assert.deepEqual(entries.phoneNumbers("988 and 988 again"), [{ text: "988", href: "tel:988" }]);
+  assert.deepEqual(entries.phoneNumbers("988 and 988 again"), [{ text: "988", href: "tel:988", name: "" }]);
 });
 
 test("today is the patient's own calendar day", () => {

@@ -32,7 +32,7 @@ module.exports = {
     chart: { label: "The chart", session: "Session {number}", sessions: "A session", date: "Day",
              wellbeing: "WHO-5", weekly: "Weekly means.", monthly: "Monthly means.", table_month: "In {month}",
              show_table: "Table", hide_table: "No table" },
-    safety: { call: "Ring {number}" },
+    safety: { call: "Ring {number}", call_person: "Ring {name}: {number}" },
     evening: { writes_into: "Into {session}." },
     summary: { heading: "Summary", themes: "Themes", checkins: "Chart", step: "Step", nothing: "Nothing.", period: "{period}: {first}-{last}",
                theme: "{theme} ({count}/{total})", more_themes: "+{count} more" },

@@ -143,17 +143,31 @@
     return !all.length || todayDay - all[all.length - 1].day >= WHO5_EVERY_DAYS;
   }
 
-  /* The phone numbers in a text (3 digits or more; not dates), as typed and as tel: addresses. */
+  /* Who a number in a text is for: the last few words before it on its line (since the number
+     before it); with none, or a short joining word, the name of the number before it on the line. */
+  var NAME_WORDS = 3, EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  function nameBefore(segment) {
+    var words = segment.replace(EDGE, "").split(/\s+/).filter(Boolean);
+    return /\p{L}/u.test(words.join("")) ? words.slice(-NAME_WORDS).join(" ").replace(EDGE, "") : "";
+  }
+
+  /* The phone numbers in a text (3 digits or more; not dates), as typed, as tel: addresses, and
+     the name typed with each ("" if none). */
   function phoneNumbers(text) {
-    var found = [], seen = new Set();
-    var runs = String(text || "").match(/\+?\(?\d[\d\s().-]*\d|\b\d{3}\b/g) || [];
-    runs.forEach(function (run) {
-      var typed = run.trim().replace(/[\s(.-]+$/, "");
-      var digits = typed.replace(/\D/g, "");
-      if (digits.length < 3 || digits.length > 15 || /^\d{4}-\d{2}-\d{2}$/.test(typed) || seen.has(digits)) return;
+    var found = [], seen = new Set(), runs = /\+?\(?\d(?:[\d().-]|[^\S\r\n])*\d|\b\d{3}\b/g, run, from = 0, lastName = "";
+    text = String(text || "");
+    while ((run = runs.exec(text))) {
+      var typed = run[0].replace(/[\s(.-]+$/, ""), digits = typed.replace(/\D/g, "");
+      var before = text.slice(from, run.index), newline = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+      if (newline >= 0) { before = before.slice(newline + 1); lastName = ""; }
+      var name = nameBefore(before);
+      if (!name || (lastName && /^\p{L}{1,2}$/u.test(name))) name = lastName;  // "Sam 555 0100 or 555 0101": Sam's too
+      from = run.index + run[0].length;
+      lastName = name;
+      if (digits.length < 3 || digits.length > 15 || /^\d{4}-\d{2}-\d{2}$/.test(typed) || seen.has(digits)) continue;
       seen.add(digits);
-      found.push({ text: typed, href: "tel:" + (typed.charAt(0) === "+" ? "+" : "") + digits });
-    });
+      found.push({ text: typed, href: "tel:" + (typed.charAt(0) === "+" ? "+" : "") + digits, name: name });
+    }
     return found;
   }
 
