@@ -232,3 +232,7 @@ class PlanBuilderBlock(PageBlock):
 
     def safety_steps(self, guide):
         return plan_screens.safety_steps(guide)
+
+    def crisis_page(self, guide):
+        """The page of crisis lines (the first with a ``crisis_lines`` block), where a low WHO-5 points."""
+        return next((p for p in guide.pages if any(b.type == "crisis_lines" for b in p.blocks)), None)

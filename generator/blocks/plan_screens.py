@@ -99,8 +99,12 @@ class WellbeingWords(Words):
     items: list[Text] = Field(min_length=5, max_length=5, description="The five statements, as published.")
     answers: list[Text] = Field(min_length=6, max_length=6, description="The answers from 5 (all of the time) "
                                                                           "down to 0 (at no time), as published.")
-    score: Text = words("The raw score.", "score")
+    score: Text = words("The raw score, and beside it the percentage (raw × 4).", "score", "percent")
     low: Text = words("Under a raw score below 13: a sign to talk with the care team, not a diagnosis.")
+    no_suicide_question: Text = words("With the low message: the WHO-5 does not ask about thoughts of suicide, "
+                                      "and where to go if there are any (the crisis page's link follows).")
+    contact_clinic: Text = words("Under a raw score of 7 or less, or a drop of 10 or more since the last one: "
+                                 "contact the clinic soon.")
     terms: Text = words("Who made the WHO-5 and its terms of use.")
     remove: Text = words("The button that removes one.")
     references: list[Id] = Field(min_length=1, description="The references in references.yml it rests on.")

@@ -141,8 +141,11 @@ def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_of
     first.locator("summary").click()
     expect(first.locator("[data-checkins] li")).to_have_text(["September 3, 2026: mood 3, sleep 4"])
     # the WHO-5's raw score, and what a score below 13 means
-    assert "11 out of 25" in tab.text_content("[data-kind=wellbeing] [data-score]")
-    assert "not a diagnosis" in tab.text_content("[data-kind=wellbeing] [data-low]")
+    assert "11 out of 25 (44%)" in tab.text_content("[data-kind=wellbeing] [data-score]")
+    low = tab.locator("[data-kind=wellbeing] [data-low]")
+    assert "not a diagnosis" in low.text_content() and "do not ask about thoughts of suicide" in low.text_content()
+    assert low.locator("a").get_attribute("href") == "../crisis/"
+    assert tab.locator("[data-kind=wellbeing] [data-urgent]").is_hidden(), "11, the only one: not 7 or less"
     assert_all_there(tab, typed)
     context.set_offline(True)
     reopen(tab)

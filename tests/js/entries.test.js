@@ -93,11 +93,27 @@ test("scores are whole numbers in range, or nothing", () => {
 
 test("the WHO-5 raw score needs all five answers; below 13 is low", () => {
   const who5 = (answers) => entries.who5({ parts: Object.fromEntries(answers.map((a, i) => ["q" + (i + 1), a])) });
-  assert.deepEqual(who5(["2", "3", "2", "1", "3"]), { score: 11, low: true });
-  assert.deepEqual(who5(["3", "3", "2", "2", "3"]), { score: 13, low: false });
-  assert.deepEqual(who5(["5", "5", "5", "5", "5"]), { score: 25, low: false });
+  assert.deepEqual(who5(["2", "3", "2", "1", "3"]), { score: 11, percent: 44, low: true });
+  assert.deepEqual(who5(["3", "3", "2", "2", "3"]), { score: 13, percent: 52, low: false });
+  assert.deepEqual(who5(["5", "5", "5", "5", "5"]), { score: 25, percent: 100, low: false });
   assert.equal(who5(["5", "5", "5", "5"]), null);
   assert.equal(who5(["5", "5", "5", "5", "6"]), null);
+});
+
+test("a WHO-5 of 7 or less, or 10 or more below the one before it, is urgent", () => {
+  const at = (date, answers) => ({ day: entries.dayOf(date), parts: Object.fromEntries(answers.map((a, i) => ["q" + (i + 1), a])) });
+  const first = at("2026-09-01", ["5", "5", "4", "4", "4"]), half = at("2026-09-15", ["3", "3", "3", "2", "2"]);
+  const seven = at("2026-09-29", ["2", "2", "1", "1", "1"]), eight = at("2026-09-29", ["2", "2", "2", "1", "1"]);
+  const unanswered = at("2026-09-10", ["5", "5"]);
+  assert.equal(entries.who5(first, [first]).urgent, false, "the first one, 22");
+  assert.equal(entries.who5(half, [half, unanswered, first]).urgent, false, "13 after 22: a drop of 9");
+  const twelve = at("2026-09-15", ["3", "3", "3", "2", "1"]);
+  assert.equal(entries.who5(twelve, [twelve, unanswered, first]).urgent, true, "12 after 22: a drop of 10");
+  assert.equal(entries.who5(seven, [seven]).urgent, true, "7 or less");
+  assert.equal(entries.who5(eight, [eight]).urgent, false, "8, with none before");
+  assert.equal(entries.who5(eight, [first, eight]).urgent, true, "8 after 22: a drop of 14");
+  assert.equal(entries.who5(eight, [half, first, eight]).urgent, false, "8 after 13: the last one counts, a drop of 5");
+  assert.equal(entries.who5({ day: null, parts: half.parts }, [first]).urgent, false, "no date: no drop to measure");
 });
 
 test("the WHO-5 is due with none yet, or 14 days or more after the last", () => {

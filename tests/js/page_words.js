@@ -28,7 +28,7 @@ module.exports = {
     sessions: { title: "Sessions", session: "S{number} on {date}", no_date: "S{number}, no date", no_checkins: "None yet.", past: "Past ({count})" },
     checkins: { mood: "Mood", sleep: "Sleep", line: "{date}: {mood}/{sleep}", no_date: "Check-in, no date", month: "{month}: {count}",
                 no_date_month: "No date" },
-    wellbeing: { entry: "WHO-5 of {date}", no_date: "WHO-5, no date", score: "{score}/25" },
+    wellbeing: { entry: "WHO-5 of {date}", no_date: "WHO-5, no date", score: "{score}/25 ({percent}/100)" },
     chart: { label: "The chart", session: "Session {number}", sessions: "A session", date: "Day",
              wellbeing: "WHO-5", weekly: "Weekly means.", monthly: "Monthly means.", table_month: "In {month}",
              show_table: "Table", hide_table: "No table" },

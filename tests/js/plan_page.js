@@ -63,7 +63,7 @@ function page(options = {}) {
       e("button", { type: "button", id: "plan-add-wellbeing", "data-add": "wellbeing" }, "WHO-5"),
       e("div", { id: "plan-wellbeings", "data-kind": "wellbeing", "data-template": "plan-wellbeing-template" }),
       entry("wellbeing", "h4", field("wellbeing-NEWID-date", "Date", "date"), [1, 2, 3, 4, 5].map((q) => score(`wellbeing-NEWID-q${q}`, "Q" + q, 5)),
-        e("p", { "data-score": "" }), e("p", { "data-low": "", hidden: true }, "Low")),
+        e("p", { "data-score": "" }), e("p", { "data-urgent": "", hidden: true }, "Urgent"), e("p", { "data-low": "", hidden: true }, "Low")),
       e("p", { id: "plan-chart-empty" }, "No chart"),
       e("p", { id: "plan-chart-controls", hidden: true }, ranges("plan-chart-range", "quarter")),
       e("figure", { id: "plan-chart", hidden: true }),

@@ -49,9 +49,22 @@ test("the WHO-5s: newest first, the score when all five are answered, and whethe
                        "wellbeing-aaaaaa-q4": "2", "wellbeing-aaaaaa-q5": "2", "wellbeing-bbbbbb-date": "2026-11-01" });
   const list = p.doc.querySelectorAll("#plan-wellbeings > details");
   assert.deepEqual(list.map((d) => d.querySelector("[data-title]").textContent), ["WHO-5 of November 30, 2026", "WHO-5 of November 1, 2026"]);
-  assert.equal(list[0].querySelector("[data-score]").textContent, "10/25");
+  assert.equal(list[0].querySelector("[data-score]").textContent, "10/25 (40/100)");
   assert.equal(list[0].querySelector("[data-low]").hidden, false);
+  assert.equal(list[0].querySelector("[data-urgent]").hidden, true, "10, with none scored before it");
   assert.equal(p.doc.getElementById("plan-wellbeing-due").hidden, true, "the last was 7 days ago");
+});
+
+test("a WHO-5 of 7 or less, or 10 below the one before, says to contact the clinic soon", (t) => {
+  const five = (id, date, answer) => Object.fromEntries([["date", date], ...[1, 2, 3, 4, 5].map((q) => ["q" + q, answer])]
+    .map(([k, v]) => [`wellbeing-${id}-${k}`, v]));
+  const p = shown(t, { ...five("aaaaaa", "2026-11-02", "5"), ...five("bbbbbb", "2026-11-16", "3"), ...five("cccccc", "2026-11-30", "1") });
+  const list = p.doc.querySelectorAll("#plan-wellbeings > details");
+  list.forEach((d) => { d.open = true; });
+  const urgent = list.map((d) => d.querySelector("[data-urgent]").hidden === false);
+  assert.deepEqual(list.map((d) => d.querySelector("[data-score]").textContent), ["5/25 (20/100)", "15/25 (60/100)", "25/25 (100/100)"]);
+  assert.deepEqual(urgent, [true, true, false], "5: 7 or less; 15 after 25: a drop of 10; 25: neither");
+  assert.deepEqual(list.map((d) => d.querySelector("[data-low]").hidden === false), [true, false, false]);
 });
 
 test("the chart: drawn when its part shows, over the range chosen, with a month of its numbers as a table", (t) => {

@@ -6,6 +6,7 @@
   var DAY_MS = 86400000;
   var ENTRY = PlanGuide.format.ENTRY;
   var WHO5_ITEMS = 5, WHO5_LOW = 13, WHO5_EVERY_DAYS = 14;
+  var WHO5_VERY_LOW = 7, WHO5_BIG_DROP = 10;  // raw points: a score this low, or a drop this large, says contact the clinic soon
   var STYLES = {
     long: { year: "numeric", month: "long", day: "numeric" },
     short: { month: "short", day: "numeric" },
@@ -127,15 +128,27 @@
 
   function score(value, top) { return /^\d{1,2}$/.test(value || "") && +value <= top ? +value : null; }
 
-  /* The WHO-5 raw score once all five are answered. */
-  function who5(entry) {
+  /* The WHO-5 raw score once all five are answered, and its percentage (raw × 4). With the
+     patient's WHO-5s, "urgent" too: 7 or less, or 10 or more below the last one before it. */
+  function who5(entry, wellbeings) {
     var total = 0;
     for (var i = 1; i <= WHO5_ITEMS; i++) {
       var value = score(entry.parts["q" + i], 5);
       if (value === null) return null;
       total += value;
     }
-    return { score: total, low: total < WHO5_LOW };
+    var result = { score: total, percent: total * 4, low: total < WHO5_LOW };
+    if (wellbeings) {
+      var last = null, lastDay = -Infinity;
+      if (entry.day !== null) {
+        dated(wellbeings).forEach(function (e) {
+          var earlier = e.day < entry.day && e.day > lastDay && who5(e);
+          if (earlier) { last = earlier; lastDay = e.day; }
+        });
+      }
+      result.urgent = total <= WHO5_VERY_LOW || (!!last && last.score - total >= WHO5_BIG_DROP);
+    }
+    return result;
   }
 
   function who5Due(wellbeings, todayDay) {

@@ -24,9 +24,10 @@
     } });
 
     function score(node, entry) {
-      var result = entries.who5(entry);
-      ui.setText(node.querySelector("[data-score]"), result ? fill(w.wellbeing.score, { score: result.score }) : "");
+      var result = entries.who5(entry, ctx.model().wellbeings);
+      ui.setText(node.querySelector("[data-score]"), result ? fill(w.wellbeing.score, { score: result.score, percent: result.percent }) : "");
       node.querySelector("[data-low]").hidden = !(result && result.low);
+      node.querySelector("[data-urgent]").hidden = !(result && result.urgent);
     }
     var wellbeings = ctx.lists.wellbeing = ui.EntryList(byId("plan-wellbeings"), {
       newest: true, fill: ctx.fill, built: score,
