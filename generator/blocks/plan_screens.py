@@ -83,6 +83,13 @@ class CheckinWords(Words):
     line: Text = words("One check-in in a session's list.", "date", "mood", "sleep")
     low: Text = words("The meaning of 0 on a 0 to 10 score.")
     high: Text = words("The meaning of 10 on a 0 to 10 score.")
+    red_flag_effects: list[Id] = Field(min_length=1, description="The keys of the side effects (the tracker's columns) "
+                                                                  "that are red flags: ticking one shows red_flag_body.")
+    red_flag_body: Text = words("Beside a check-in with a red-flag side effect ticked, over the clinic's number, "
+                                "the urgent route and the emergency number.")
+    red_flag_mood: Text = words("Beside a check-in with a mood of 0 or 1, over the crisis lines and the emergency number.")
+    red_flag_wellbeing: Text = words("Beside a WHO-5 of 7 or less, over the clinic's number, the crisis lines and "
+                                     "the emergency number.")
 
 
 class WellbeingWords(Words):
@@ -284,6 +291,12 @@ def side_effects(guide: "Guide") -> list[tuple[str, str]]:
 def call_if(guide: "Guide"):
     """The tracker's first note (its "call your clinic if"), or None."""
     return next((f for f in guide.worksheet(TRACKER).fields if f.type == "note"), None)
+
+
+def red_flag_effects(screens: PlanScreens, guide: "Guide") -> list[str]:
+    """The red-flag side effects the plan knows of: those of checkins.red_flag_effects the tracker has."""
+    keys = {key for key, _ in side_effects(guide)}
+    return [key for key in screens.checkins.red_flag_effects if key in keys]
 
 
 def safety_steps(guide: "Guide") -> list[Prompt]:

@@ -287,6 +287,46 @@ def test_a_number_typed_in_any_safety_field_calls_the_person_and_prints_on_the_c
     assert "Ana" in text and "Dr. Lee" in text
 
 
+def test_a_check_in_or_who5_that_needs_help_shows_the_advice_and_numbers_beside_it(context, site_url):
+    """Issue 23 item 11, at 390 px: each red-flag side effect, a mood of 0 and a WHO-5 of 7 show, inside
+    that entry, the advice from the content and tap-to-call links for the numbers in force."""
+    tab = open_plan(context, site_url, "#plan-evening")
+    tab.fill("#plan-clinic-phone", "555 201 9999")  # this edition has no clinic number: the one typed
+    tab.click("a[href='#plan-step-checkins']")
+    red_flags = tab.evaluate("() => document.querySelector('#plan-red-flags').content.querySelector('[data-effects]').dataset.effects")
+    assert red_flags, "the red-flag side effects the content names"
+    cid = add(tab, "checkin")
+    entry = tab.locator(f"#plan-checkin-{cid}")
+    assert entry.locator(".plan-red-flag").count() == 0
+    for key in red_flags.split():
+        tab.check(f"#plan-checkin-{cid}-effect-{key}")
+        body = entry.locator(".plan-red-flag[data-red-flag=body]")
+        expect(body).to_contain_text("Bladder or urine trouble is a reason to call your clinic today")
+        hrefs = body.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert "tel:5552019999" in hrefs and "tel:911" in hrefs, hrefs
+        expect(body.locator("a[href='tel:5552019999']")).to_have_text("Call My clinic at 555 201 9999")
+        tab.uncheck(f"#plan-checkin-{cid}-effect-{key}")
+        expect(body).to_have_count(0)
+    tab.select_option(f"#plan-checkin-{cid}-mood", "0")
+    mood = entry.locator(".plan-red-flag[data-red-flag=mood]")
+    expect(mood).to_contain_text("A mood this low is a reason to reach out now")
+    assert mood.locator("a[href='tel:988']").is_visible() and mood.locator("a[href='tel:911']").is_visible()
+    wid = add(tab, "wellbeing")
+    for item, answer in enumerate(["2", "2", "1", "1", "1"], start=1):
+        tab.select_option(f"#plan-wellbeing-{wid}-q{item}", answer)
+    who5 = tab.locator(f"#plan-wellbeing-{wid}")
+    expect(who5.locator("[data-score]")).to_have_text("Your score: 7 out of 25 (28%).")
+    advice = who5.locator(".plan-red-flag[data-red-flag=wellbeing]")
+    expect(advice).to_contain_text("A score this low is a reason to call your clinic soon")
+    for href in ["tel:5552019999", "tel:988", "tel:911"]:
+        assert advice.locator(f"a[href='{href}']").first.is_visible(), href
+    assert who5.locator("[data-urgent]").is_hidden(), "said once, by the advice with its numbers"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    advice.scroll_into_view_if_needed()
+    tab.screenshot(path=str(SHOTS / "who5-advice-phone.png"))
+
+
 def test_practice_details_show_only_for_practices_picked(context, site_url):
     tab = open_plan(context, site_url, "#plan-step-practices")
     assert tab.is_hidden("#plan-practice-journaling-often")

@@ -93,9 +93,9 @@ test("scores are whole numbers in range, or nothing", () => {
 
 test("the WHO-5 raw score needs all five answers; below 13 is low", () => {
   const who5 = (answers) => entries.who5({ parts: Object.fromEntries(answers.map((a, i) => ["q" + (i + 1), a])) });
-  assert.deepEqual(who5(["2", "3", "2", "1", "3"]), { score: 11, percent: 44, low: true });
-  assert.deepEqual(who5(["3", "3", "2", "2", "3"]), { score: 13, percent: 52, low: false });
-  assert.deepEqual(who5(["5", "5", "5", "5", "5"]), { score: 25, percent: 100, low: false });
+  assert.deepEqual(who5(["2", "3", "2", "1", "3"]), { score: 11, percent: 44, low: true, veryLow: false });
+  assert.deepEqual(who5(["3", "3", "2", "2", "3"]), { score: 13, percent: 52, low: false, veryLow: false });
+  assert.deepEqual(who5(["5", "5", "5", "5", "5"]), { score: 25, percent: 100, low: false, veryLow: false });
   assert.equal(who5(["5", "5", "5", "5"]), null);
   assert.equal(who5(["5", "5", "5", "5", "6"]), null);
 });

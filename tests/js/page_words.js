@@ -33,7 +33,7 @@ module.exports = {
              wellbeing: "WHO-5", weekly: "Weekly means.", monthly: "Monthly means.", table_month: "In {month}",
              show_table: "Table", hide_table: "No table" },
     safety: { call: "Ring {number}", call_person: "Ring {name}: {number}" },
-    evening: { writes_into: "Into {session}." },
+    evening: { writes_into: "Into {session}.", clinic: "My clinic" },
     summary: { heading: "Summary", themes: "Themes", checkins: "Chart", step: "Step", nothing: "Nothing.", period: "{period}: {first}-{last}",
                theme: "{theme} ({count}/{total})", more_themes: "+{count} more" },
     kept: { title: "Other words", ticked: "A tick" }

@@ -137,7 +137,7 @@
       if (value === null) return null;
       total += value;
     }
-    var result = { score: total, percent: total * 4, low: total < WHO5_LOW };
+    var result = { score: total, percent: total * 4, low: total < WHO5_LOW, veryLow: total <= WHO5_VERY_LOW };
     if (wellbeings) {
       var last = null, lastDay = -Infinity;
       if (entry.day !== null) {
@@ -146,7 +146,7 @@
           if (earlier) { last = earlier; lastDay = e.day; }
         });
       }
-      result.urgent = total <= WHO5_VERY_LOW || (!!last && last.score - total >= WHO5_BIG_DROP);
+      result.urgent = result.veryLow || (!!last && last.score - total >= WHO5_BIG_DROP);
     }
     return result;
   }
