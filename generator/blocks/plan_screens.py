@@ -199,6 +199,7 @@ class FormWords(Words):
     print_go: Text = words("The button that prints, once the period is chosen.")
     clear: Text = words("The button that clears the plan.")
     pick: Text = words("The box to tick for a practice the patient will do.")
+    not_chosen: Text = words("The first choice of a score's list, while no score is chosen.")
     how_often: Text = words("How often, for a practice picked.")
     how_long: Text = words("How long each time, for a practice picked.")
     suggests: Text = words("The guide's suggestion under how often and how long.", "what")
