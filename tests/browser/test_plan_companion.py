@@ -284,6 +284,7 @@ def test_a_number_typed_in_any_safety_field_calls_the_person_and_prints_on_the_c
     text = printed(tab, "#plan-print-safety")["text"]
     for number in ["555 201 3344", "555 201 0001", "(555) 201-0002", "988", "911"]:
         assert number in text, f"{number} not on the printed card"
+    assert tab.locator("#plan-safety-card a[href='tel:911']").count() == 1, "the emergency number, one tap away"
     assert "Ana" in text and "Dr. Lee" in text
 
 
