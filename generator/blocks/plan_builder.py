@@ -206,7 +206,7 @@ class PlanBuilderBlock(PageBlock):
         wording), a {fill-in} read as 'it'. The form's other labels are the practices, phases,
         criteria and worksheets, measured on their own pages."""
         return [*words_in(self.messages), *words_in(self.schedule),
-                *words_in(self.screens, skip=frozenset({"instruction", "items", "answers"}))]
+                *words_in(self.screens, skip=frozenset({"instruction", "items", "answers", "red_flag_effects"}))]
 
     def uses(self):
         for number, ref in enumerate(self.screens.wellbeing.references):
@@ -232,3 +232,10 @@ class PlanBuilderBlock(PageBlock):
 
     def safety_steps(self, guide):
         return plan_screens.safety_steps(guide)
+
+    def red_flag_effects(self, guide):
+        return plan_screens.red_flag_effects(self.screens, guide)
+
+    def crisis_page(self, guide):
+        """The page of crisis lines (the first with a ``crisis_lines`` block), where a low WHO-5 points."""
+        return next((p for p in guide.pages if any(b.type == "crisis_lines" for b in p.blocks)), None)

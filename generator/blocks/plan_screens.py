@@ -83,6 +83,13 @@ class CheckinWords(Words):
     line: Text = words("One check-in in a session's list.", "date", "mood", "sleep")
     low: Text = words("The meaning of 0 on a 0 to 10 score.")
     high: Text = words("The meaning of 10 on a 0 to 10 score.")
+    red_flag_effects: list[Id] = Field(min_length=1, description="The keys of the side effects (the tracker's columns) "
+                                                                  "that are red flags: ticking one shows red_flag_body.")
+    red_flag_body: Text = words("Beside a check-in with a red-flag side effect ticked, over the clinic's number, "
+                                "the urgent route and the emergency number.")
+    red_flag_mood: Text = words("Beside a check-in with a mood of 0 or 1, over the crisis lines and the emergency number.")
+    red_flag_wellbeing: Text = words("Beside a WHO-5 of 7 or less, over the clinic's number, the crisis lines and "
+                                     "the emergency number.")
 
 
 class WellbeingWords(Words):
@@ -99,8 +106,12 @@ class WellbeingWords(Words):
     items: list[Text] = Field(min_length=5, max_length=5, description="The five statements, as published.")
     answers: list[Text] = Field(min_length=6, max_length=6, description="The answers from 5 (all of the time) "
                                                                           "down to 0 (at no time), as published.")
-    score: Text = words("The raw score.", "score")
+    score: Text = words("The raw score, and beside it the percentage (raw × 4).", "score", "percent")
     low: Text = words("Under a raw score below 13: a sign to talk with the care team, not a diagnosis.")
+    no_suicide_question: Text = words("With the low message: the WHO-5 does not ask about thoughts of suicide, "
+                                      "and where to go if there are any (the crisis page's link follows).")
+    contact_clinic: Text = words("Under a raw score of 7 or less, or a drop of 10 or more since the last one: "
+                                 "contact the clinic soon.")
     terms: Text = words("Who made the WHO-5 and its terms of use.")
     remove: Text = words("The button that removes one.")
     references: list[Id] = Field(min_length=1, description="The references in references.yml it rests on.")
@@ -138,7 +149,10 @@ class ChartWords(Words):
 class SafetyWords(Words):
     title: Text = words("The safety plan's heading.")
     intro: Text = words("Under the heading.")
-    call: Text = words("A tap-to-call link made from a phone number the patient typed.", "number")
+    call: Text = words("A tap-to-call link made from a phone number the patient typed with no name.", "number")
+    call_person: Text = words("A tap-to-call link made from a phone number the patient typed, and whose it is "
+                              "(a person's name, or the words typed before the number).", "name", "number")
+    people: Text = words("On the safety card: the heading of the numbers from My people (and a clinic number typed).")
     print: Text = words("The button that prints the safety plan as a card.")
     crisis: Text = words("The heading of the crisis lines in force.")
 
@@ -152,6 +166,8 @@ class EveningWords(Words):
     prompts: Text = words("Over the three short prompts.")
     no_session: Text = words("Over the prompts while there is no session yet.")
     add_today: Text = words("The button that adds a session dated today.")
+    writes_into: Text = words("Over the prompts: the session dated today they write into (its heading, "
+                              "sessions.session).", "session")
     back: Text = words("The link back to the plan.")
 
 
@@ -183,6 +199,7 @@ class FormWords(Words):
     print_go: Text = words("The button that prints, once the period is chosen.")
     clear: Text = words("The button that clears the plan.")
     pick: Text = words("The box to tick for a practice the patient will do.")
+    not_chosen: Text = words("The first choice of a score's list, while no score is chosen.")
     how_often: Text = words("How often, for a practice picked.")
     how_long: Text = words("How long each time, for a practice picked.")
     suggests: Text = words("The guide's suggestion under how often and how long.", "what")
@@ -275,6 +292,12 @@ def side_effects(guide: "Guide") -> list[tuple[str, str]]:
 def call_if(guide: "Guide"):
     """The tracker's first note (its "call your clinic if"), or None."""
     return next((f for f in guide.worksheet(TRACKER).fields if f.type == "note"), None)
+
+
+def red_flag_effects(screens: PlanScreens, guide: "Guide") -> list[str]:
+    """The red-flag side effects the plan knows of: those of checkins.red_flag_effects the tracker has."""
+    keys = {key for key, _ in side_effects(guide)}
+    return [key for key in screens.checkins.red_flag_effects if key in keys]
 
 
 def safety_steps(guide: "Guide") -> list[Prompt]:

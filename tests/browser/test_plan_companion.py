@@ -6,6 +6,7 @@ evening after a session, and the parts a patient steps through. Screenshots go t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -140,8 +141,11 @@ def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_of
     first.locator("summary").click()
     expect(first.locator("[data-checkins] li")).to_have_text(["September 3, 2026: mood 3, sleep 4"])
     # the WHO-5's raw score, and what a score below 13 means
-    assert "11 out of 25" in tab.text_content("[data-kind=wellbeing] [data-score]")
-    assert "not a diagnosis" in tab.text_content("[data-kind=wellbeing] [data-low]")
+    assert "11 out of 25 (44%)" in tab.text_content("[data-kind=wellbeing] [data-score]")
+    low = tab.locator("[data-kind=wellbeing] [data-low]")
+    assert "not a diagnosis" in low.text_content() and "do not ask about thoughts of suicide" in low.text_content()
+    assert low.locator("a").get_attribute("href") == "../crisis/"
+    assert tab.locator("[data-kind=wellbeing] [data-urgent]").is_hidden(), "11, the only one: not 7 or less"
     assert_all_there(tab, typed)
     context.set_offline(True)
     reopen(tab)
@@ -242,12 +246,86 @@ def test_phone_numbers_in_the_safety_plan_become_tap_to_call_links(context, site
     tab = open_plan(context, site_url, "#plan-step-safety")
     tab.fill("#plan-safety-people", "Sam (555) 010-0199 & any time\nMy aunt +44 20 7946 0958")
     links = tab.locator("#plan-step-safety .plan-tel a")
-    expect(links).to_have_text(["Call (555) 010-0199", "Call +44 20 7946 0958"])
+    expect(links).to_have_text(["Call Sam at (555) 010-0199", "Call My aunt at +44 20 7946 0958"])
     assert [links.nth(i).get_attribute("href") for i in range(2)] == ["tel:5550100199", "tel:+442079460958"]
     # the crisis lines in force are one tap away from the top of every part
     tab.click("a[href='#plan-step-checkins']")
     tab.click(".plan-top__help")
     assert tab.is_visible("#plan-help a[href='tel:988']")
+
+
+def test_a_number_typed_in_any_safety_field_calls_the_person_and_prints_on_the_card(context, site_url):
+    """Issue 20 item 4: "Maria 555 201 3344" in each field of the safety plan, the first person to
+    reach out to included; My people's numbers named by their Name; the card printed with them all."""
+    tab = open_plan(context, site_url, "#plan-step-people")
+    tab.fill("#plan-support-1-name", "Ana")
+    tab.fill("#plan-support-1-contact", "555 201 0001")
+    tab.fill("#plan-therapist-name", "Dr. Lee")
+    tab.fill("#plan-therapist-contact", "Office (555) 201-0002")
+    tab.click("a[href='#plan-step-safety']")
+    fields = tab.locator("#plan-safety-card .plan-phones :is(textarea, input)")
+    names = [fields.nth(i).get_attribute("name") for i in range(fields.count())]
+    assert "crisis-person" in names and len(names) >= 6, names
+    for name in names:
+        tab.fill(f"#plan-{name}", "Maria 555 201 3344")
+        link = tab.locator(f"#plan-{name}").locator("xpath=ancestor::div[contains(@class, 'plan-phones')]").locator(".plan-tel a")
+        expect(link).to_have_text("Call Maria at 555 201 3344")
+        assert link.get_attribute("href") == "tel:5552013344", name
+    card = tab.locator("#plan-card-people a")
+    expect(card).to_have_text(["Call Ana at 555 201 0001", "Call Dr. Lee at (555) 201-0002"])
+    assert tab.locator("#plan-card-people a").nth(1).get_attribute("href") == "tel:5552010002"
+    # the first person to reach out to is the first thing under "Need help now"
+    tab.click("a[href='#plan-step-checkins']")
+    tab.click(".plan-top__help")
+    first = tab.locator("#plan-help a").first
+    expect(first).to_have_text("Call Maria at 555 201 3344")
+    assert first.is_visible()
+    tab.wait_for_function(SAVED)
+    text = printed(tab, "#plan-print-safety")["text"]
+    for number in ["555 201 3344", "555 201 0001", "(555) 201-0002", "988", "911"]:
+        assert number in text, f"{number} not on the printed card"
+    assert tab.locator("#plan-safety-card a[href='tel:911']").count() == 1, "the emergency number, one tap away"
+    assert "Ana" in text and "Dr. Lee" in text
+
+
+def test_a_check_in_or_who5_that_needs_help_shows_the_advice_and_numbers_beside_it(context, site_url):
+    """Issue 23 item 11, at 390 px: each red-flag side effect, a mood of 0 and a WHO-5 of 7 show, inside
+    that entry, the advice from the content and tap-to-call links for the numbers in force."""
+    tab = open_plan(context, site_url, "#plan-evening")
+    tab.fill("#plan-clinic-phone", "555 201 9999")  # this edition has no clinic number: the one typed
+    tab.click("a[href='#plan-step-checkins']")
+    red_flags = tab.evaluate("() => document.querySelector('#plan-red-flags').content.querySelector('[data-effects]').dataset.effects")
+    assert red_flags, "the red-flag side effects the content names"
+    cid = add(tab, "checkin")
+    entry = tab.locator(f"#plan-checkin-{cid}")
+    assert entry.locator(".plan-red-flag").count() == 0
+    for key in red_flags.split():
+        tab.check(f"#plan-checkin-{cid}-effect-{key}")
+        body = entry.locator(".plan-red-flag[data-red-flag=body]")
+        expect(body).to_contain_text("Bladder or urine trouble is a reason to call your clinic today")
+        hrefs = body.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert "tel:5552019999" in hrefs and "tel:911" in hrefs, hrefs
+        expect(body.locator("a[href='tel:5552019999']")).to_have_text("Call My clinic at 555 201 9999")
+        tab.uncheck(f"#plan-checkin-{cid}-effect-{key}")
+        expect(body).to_have_count(0)
+    tab.select_option(f"#plan-checkin-{cid}-mood", "0")
+    mood = entry.locator(".plan-red-flag[data-red-flag=mood]")
+    expect(mood).to_contain_text("A mood this low is a reason to reach out now")
+    assert mood.locator("a[href='tel:988']").is_visible() and mood.locator("a[href='tel:911']").is_visible()
+    wid = add(tab, "wellbeing")
+    for item, answer in enumerate(["2", "2", "1", "1", "1"], start=1):
+        tab.select_option(f"#plan-wellbeing-{wid}-q{item}", answer)
+    who5 = tab.locator(f"#plan-wellbeing-{wid}")
+    expect(who5.locator("[data-score]")).to_have_text("Your score: 7 out of 25 (28%).")
+    advice = who5.locator(".plan-red-flag[data-red-flag=wellbeing]")
+    expect(advice).to_contain_text("A score this low is a reason to call your clinic soon")
+    for href in ["tel:5552019999", "tel:988", "tel:911"]:
+        assert advice.locator(f"a[href='{href}']").first.is_visible(), href
+    assert who5.locator("[data-urgent]").is_hidden(), "said once, by the advice with its numbers"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    advice.scroll_into_view_if_needed()
+    tab.screenshot(path=str(SHOTS / "who5-advice-phone.png"))
 
 
 def test_practice_details_show_only_for_practices_picked(context, site_url):
@@ -270,6 +348,34 @@ def test_the_evening_after_a_session_is_one_tap_from_the_top_and_writes_in_today
     tab.click("#plan-evening a[href='#plan-step-sessions']")
     journal = tab.locator("#plan-sessions > details[open] textarea[name$='-journal-noticed']")
     assert journal.input_value() == "Tired and calm."
+
+
+def test_after_a_session_today_never_writes_into_last_weeks_session(context, site_url):
+    """A session a week ago: the evening offers today's session first and writes only into it."""
+    tab = open_plan(context, site_url, "#plan-step-sessions")
+    last_week = add(tab, "session")
+    set_date(tab, f"#plan-session-{last_week}-date", (TODAY - dt.timedelta(days=7)).date().isoformat())
+    tab.fill(f"#plan-session-{last_week}-journal-noticed", "Last week's words")
+    tab.wait_for_function(SAVED)
+    tab.click(".plan-top__evening")
+    prompts = tab.locator("#plan-evening-prompts textarea")
+    expect(tab.locator("#plan-evening-add")).to_be_visible()
+    assert prompts.first.is_hidden() and prompts.first.get_attribute("name") is None, "nowhere to type until the patient chose"
+    tab.click("#plan-evening-add")
+    expect(tab.locator("#plan-evening-into")).to_have_text("What you write here goes into Session 2: October 5, 2026.")
+    prompts.first.fill("Tonight I feel tired and calm.")
+    tab.wait_for_function(SAVED)
+    fields = json.loads(tab.evaluate("localStorage.getItem('ketamine-integration-plan')"))["fields"]
+    today = next(name[:-len("-date")] for name, value in fields.items()
+                 if name.endswith("-date") and value == TODAY.date().isoformat())
+    assert fields[f"{today}-journal-noticed"] == "Tonight I feel tired and calm."
+    assert fields[f"session-{last_week}-journal-noticed"] == "Last week's words"
+    tab.reload()
+    tab.wait_for_selector("#plan-toolbar:not([hidden])")
+    tab.click("a[href='#plan-step-sessions']")
+    tab.evaluate(OPEN_EVERYTHING)
+    assert tab.input_value(f"#plan-session-{last_week}-journal-noticed") == "Last week's words"
+    assert tab.input_value(f"#plan-{today}-journal-noticed") == "Tonight I feel tired and calm."
 
 
 def test_a_keyboard_walks_through_the_parts_and_the_progress_follows(context, site_url):

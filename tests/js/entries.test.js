@@ -93,11 +93,27 @@ test("scores are whole numbers in range, or nothing", () => {
 
 test("the WHO-5 raw score needs all five answers; below 13 is low", () => {
   const who5 = (answers) => entries.who5({ parts: Object.fromEntries(answers.map((a, i) => ["q" + (i + 1), a])) });
-  assert.deepEqual(who5(["2", "3", "2", "1", "3"]), { score: 11, low: true });
-  assert.deepEqual(who5(["3", "3", "2", "2", "3"]), { score: 13, low: false });
-  assert.deepEqual(who5(["5", "5", "5", "5", "5"]), { score: 25, low: false });
+  assert.deepEqual(who5(["2", "3", "2", "1", "3"]), { score: 11, percent: 44, low: true, veryLow: false });
+  assert.deepEqual(who5(["3", "3", "2", "2", "3"]), { score: 13, percent: 52, low: false, veryLow: false });
+  assert.deepEqual(who5(["5", "5", "5", "5", "5"]), { score: 25, percent: 100, low: false, veryLow: false });
   assert.equal(who5(["5", "5", "5", "5"]), null);
   assert.equal(who5(["5", "5", "5", "5", "6"]), null);
+});
+
+test("a WHO-5 of 7 or less, or 10 or more below the one before it, is urgent", () => {
+  const at = (date, answers) => ({ day: entries.dayOf(date), parts: Object.fromEntries(answers.map((a, i) => ["q" + (i + 1), a])) });
+  const first = at("2026-09-01", ["5", "5", "4", "4", "4"]), half = at("2026-09-15", ["3", "3", "3", "2", "2"]);
+  const seven = at("2026-09-29", ["2", "2", "1", "1", "1"]), eight = at("2026-09-29", ["2", "2", "2", "1", "1"]);
+  const unanswered = at("2026-09-10", ["5", "5"]);
+  assert.equal(entries.who5(first, [first]).urgent, false, "the first one, 22");
+  assert.equal(entries.who5(half, [half, unanswered, first]).urgent, false, "13 after 22: a drop of 9");
+  const twelve = at("2026-09-15", ["3", "3", "3", "2", "1"]);
+  assert.equal(entries.who5(twelve, [twelve, unanswered, first]).urgent, true, "12 after 22: a drop of 10");
+  assert.equal(entries.who5(seven, [seven]).urgent, true, "7 or less");
+  assert.equal(entries.who5(eight, [eight]).urgent, false, "8, with none before");
+  assert.equal(entries.who5(eight, [first, eight]).urgent, true, "8 after 22: a drop of 14");
+  assert.equal(entries.who5(eight, [half, first, eight]).urgent, false, "8 after 13: the last one counts, a drop of 5");
+  assert.equal(entries.who5({ day: null, parts: half.parts }, [first]).urgent, false, "no date: no drop to measure");
 });
 
 test("the WHO-5 is due with none yet, or 14 days or more after the last", () => {
@@ -108,16 +124,25 @@ test("the WHO-5 is due with none yet, or 14 days or more after the last", () => 
   assert.equal(entries.who5Due(list, day + 14), true);
 });
 
-test("phone numbers typed in a text become tel: addresses; dates and short numbers do not", () => {
+test("phone numbers typed in a text become tel: addresses, each with the name typed before it; dates and short numbers do not", () => {
   assert.deepEqual(entries.phoneNumbers("Sam (555) 010-0199, or 555.010.0100\nAunt: +44 20 7946 0958. Call 988."), [
-    { text: "(555) 010-0199", href: "tel:5550100199" },
-    { text: "555.010.0100", href: "tel:5550100100" },
-    { text: "+44 20 7946 0958", href: "tel:+442079460958" },
-    { text: "988", href: "tel:988" }
+    { text: "(555) 010-0199", href: "tel:5550100199", name: "Sam" },
+    { text: "555.010.0100", href: "tel:5550100100", name: "Sam" },
+    { text: "+44 20 7946 0958", href: "tel:+442079460958", name: "Aunt" },
+    { text: "988", href: "tel:988", name: "Call" }
   ]);
+  assert.deepEqual(entries.phoneNumbers("Maria 555 201 3344, Joe 555 111 2222\n555 201 0000"), [
+    { text: "555 201 3344", href: "tel:5552013344", name: "Maria" },
+    { text: "555 111 2222", href: "tel:5551112222", name: "Joe" },
+    { text: "555 201 0000", href: "tel:5552010000", name: "" }
+  ]);
+  assert.equal(entries.phoneNumbers("When I can't cope, my sister Ana: 555 201 3344")[0].name, "my sister Ana", "the last three words");
+  assert.equal(entries.phoneNumbers("<b>Ana</b> 555 201 3344")[0].name, "b>Ana</b", "what was typed, as text");
+  assert.deepEqual(entries.phoneNumbers("Sam 555\n0100"), [{ text: "555", href: "tel:555", name: "Sam" }, { text: "0100", href: "tel:0100", name: "" }],
+                   "a number ends at its line");
   assert.deepEqual(entries.phoneNumbers("On 2026-09-02 I felt 5 of 10 <b>ok</b>"), []);
   assert.deepEqual(entries.phoneNumbers(""), []);
-  assert.deepEqual(entries.phoneNumbers("988 and 988 again"), [{ text: "988", href: "tel:988" }]);
+  assert.deepEqual(entries.phoneNumbers("988 and 988 again"), [{ text: "988", href: "tel:988", name: "" }]);
 });
 
 test("today is the patient's own calendar day", () => {

@@ -49,9 +49,23 @@ test("the WHO-5s: newest first, the score when all five are answered, and whethe
                        "wellbeing-aaaaaa-q4": "2", "wellbeing-aaaaaa-q5": "2", "wellbeing-bbbbbb-date": "2026-11-01" });
   const list = p.doc.querySelectorAll("#plan-wellbeings > details");
   assert.deepEqual(list.map((d) => d.querySelector("[data-title]").textContent), ["WHO-5 of November 30, 2026", "WHO-5 of November 1, 2026"]);
-  assert.equal(list[0].querySelector("[data-score]").textContent, "10/25");
+  assert.equal(list[0].querySelector("[data-score]").textContent, "10/25 (40/100)");
   assert.equal(list[0].querySelector("[data-low]").hidden, false);
+  assert.equal(list[0].querySelector("[data-urgent]").hidden, true, "10, with none scored before it");
   assert.equal(p.doc.getElementById("plan-wellbeing-due").hidden, true, "the last was 7 days ago");
+});
+
+test("a WHO-5 of 7 or less, or 10 below the one before, says to contact the clinic soon", (t) => {
+  const five = (id, date, answer) => Object.fromEntries([["date", date], ...[1, 2, 3, 4, 5].map((q) => ["q" + q, answer])]
+    .map(([k, v]) => [`wellbeing-${id}-${k}`, v]));
+  const p = shown(t, { ...five("aaaaaa", "2026-11-02", "5"), ...five("bbbbbb", "2026-11-16", "3"), ...five("cccccc", "2026-11-30", "1") });
+  const list = p.doc.querySelectorAll("#plan-wellbeings > details");
+  list.forEach((d) => { d.open = true; });
+  const urgent = list.map((d) => d.querySelector("[data-urgent]").hidden === false);
+  assert.deepEqual(list.map((d) => d.querySelector("[data-score]").textContent), ["5/25 (20/100)", "15/25 (60/100)", "25/25 (100/100)"]);
+  assert.deepEqual(urgent, [false, true, false], "15 after 25: a drop of 10; 5 (7 or less) says it with the numbers to call");
+  assert.deepEqual(list.map((d) => d.querySelectorAll("[data-red-flag]").length), [1, 0, 0]);
+  assert.deepEqual(list.map((d) => d.querySelector("[data-low]").hidden === false), [true, false, false]);
 });
 
 test("the chart: drawn when its part shows, over the range chosen, with a month of its numbers as a table", (t) => {
@@ -98,4 +112,33 @@ test("a keystroke in a check-in's note redraws nothing; a mood changed redraws t
   p.win.flush();
   assert.notEqual(p.doc.querySelector("#plan-chart svg"), before);
   assert.equal(today.querySelector("[data-title]").textContent, "December 7, 2026: 9/6");
+});
+
+test("a check-in with a red-flag side effect or a mood of 0 or 1, and a WHO-5 of 7 or less, show the advice and numbers beside them", (t) => {
+  const p = shown(t, { "checkin-aaaaaa-date": "2026-12-07", "checkin-aaaaaa-mood": "6", "clinic-phone": "555 201 9999",
+                       "wellbeing-cccccc-date": "2026-12-07", ...Object.fromEntries([1, 2, 3, 4, 5].map((q) => [`wellbeing-cccccc-q${q}`, q < 3 ? "2" : "1"])) });
+  const entry = p.doc.getElementById("plan-checkin-aaaaaa");
+  entry.open = true;
+  const advice = () => entry.querySelectorAll("[data-red-flag-slot] [data-red-flag]").map((box) => box.getAttribute("data-red-flag"));
+  assert.deepEqual(advice(), [], "a mood of 6, nothing ticked");
+  const tick = p.doc.getElementById("plan-checkin-aaaaaa-effect-urine");
+  tick.checked = true;
+  p.fields[tick.name] = true;
+  p.screens.changed(tick.name);
+  assert.deepEqual(advice(), ["body"], "shown at once");
+  assert.deepEqual(entry.querySelectorAll("[data-typed-clinic] a").map((a) => [a.textContent, a.getAttribute("href")]),
+                   [["Ring My clinic: 555 201 9999", "tel:5552019999"]], "the clinic's number as typed");
+  const mood = p.doc.getElementById("plan-checkin-aaaaaa-mood");
+  for (const [value, expected] of [["1", ["body", "mood"]], ["0", ["body", "mood"]], ["2", ["body"]]]) {
+    mood.value = value;
+    p.fields[mood.name] = value;
+    p.screens.changed(mood.name);
+    p.screens.soon();
+    p.win.flush();
+    assert.deepEqual(advice(), expected, "mood " + value);
+  }
+  const who5 = p.doc.getElementById("plan-wellbeing-cccccc");
+  who5.open = true;
+  assert.deepEqual(who5.querySelectorAll("[data-red-flag]").map((box) => box.getAttribute("data-red-flag")), ["wellbeing"], "7 out of 25");
+  assert.equal(who5.querySelector("[data-red-flag] a").getAttribute("href"), "tel:911");
 });

@@ -61,7 +61,7 @@ test("the schedule: what is coming and today listed, the past folded and drawn o
   assert.match(past.querySelector("li").textContent, /Practice/, "the most recent first");
 });
 
-test("the evening screen writes into the journal of the latest session up to today", (t) => {
+test("the evening screen writes into the journal of the session dated today, and names it", (t) => {
   const p = at(t, { "session-aaaaaa-date": "2026-12-07", "session-aaaaaa-journal-noticed": "Calm", "session-bbbbbb-date": "2026-12-20" });
   const prompt = p.doc.getElementById("plan-evening-noticed");
   p.win.location.hash = "#plan-evening";
@@ -69,6 +69,23 @@ test("the evening screen writes into the journal of the latest session up to tod
   assert.equal(prompt.name, "session-aaaaaa-journal-noticed");
   assert.equal(prompt.value, "Calm");
   assert.equal(p.doc.getElementById("plan-evening-prompts").hidden, false);
+  assert.equal(p.doc.getElementById("plan-evening-into").textContent, "Into S1 on December 7, 2026.");
+});
+
+test("the evening screen never writes into an earlier session: it offers today's first", (t) => {
+  const p = at(t, { "session-aaaaaa-date": "2026-11-30", "session-aaaaaa-journal-noticed": "Last week's words", "session-bbbbbb-date": "2026-12-20" });
+  const prompt = p.doc.getElementById("plan-evening-noticed");
+  p.win.location.hash = "#plan-evening";
+  p.win.dispatchEvent({ type: "hashchange" });
+  assert.equal(prompt.getAttribute("name"), null, "no session's field until one is dated today");
+  assert.equal(prompt.value, "");
+  assert.equal(p.doc.getElementById("plan-evening-prompts").hidden, true);
+  assert.equal(p.doc.getElementById("plan-evening-none").hidden, false);
+  p.doc.getElementById("plan-evening-add").click();
+  const added = Object.keys(p.fields).find((name) => name.endsWith("-date") && p.fields[name] === "2026-12-07");
+  assert.equal(prompt.name, added.replace(/-date$/, "-journal-noticed"));
+  assert.equal(p.doc.getElementById("plan-evening-into").textContent, "Into S2 on December 7, 2026.");
+  assert.equal(p.fields["session-aaaaaa-journal-noticed"], "Last week's words");
 });
 
 test("adding a session: dated today, open, its date focused; removing it shows Undo, which brings back every word", (t) => {

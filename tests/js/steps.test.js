@@ -51,7 +51,24 @@ test("how often shows for a practice picked; phone numbers typed become tap-to-c
   p.screens.soon();
   p.win.flush();
   assert.deepEqual(p.doc.querySelectorAll(".plan-tel a").map((a) => [a.textContent, a.getAttribute("href")]),
-                   [["Ring (555) 010-0199", "tel:5550100199"], ["Ring 988", "tel:988"]]);
+                   [["Ring Sam: (555) 010-0199", "tel:5550100199"], ["Ring Sam: 988", "tel:988"]]);
+});
+
+test("a number typed for a person or as the first person to reach is a call link naming them, on the card too", (t) => {
+  const p = at(t, { "support-1-name": "Maria <img src=x onerror=alert(1)>", "support-1-contact": "555 201 3344",
+                    "crisis-person": "Maria 555 201 3344", "safety-people": "555 201 0000" });
+  go(p, "plan-step-safety");
+  const links = (selector) => p.doc.querySelectorAll(selector).map((a) => [a.textContent, a.getAttribute("href")]);
+  assert.deepEqual(links(".plan-tel a"), [["Ring Maria <img src=x onerror=alert(1)>: 555 201 3344", "tel:5552013344"],
+                                          ["Ring 555 201 0000", "tel:5552010000"], ["Ring Maria: 555 201 3344", "tel:5552013344"]]);
+  assert.equal(p.doc.querySelectorAll("img").length, 0, "a name is text, never markup");
+  assert.equal(p.doc.getElementById("plan-card-people").hidden, false);
+  assert.deepEqual(links("#plan-card-people a"), [["Ring Maria <img src=x onerror=alert(1)>: 555 201 3344", "tel:5552013344"]]);
+  const name = p.doc.getElementById("plan-support-1-name");
+  name.value = "Ana";
+  p.fields["support-1-name"] = "Ana";
+  p.screens.changed("support-1-name");
+  assert.deepEqual(links("#plan-card-people a"), [["Ring Ana: 555 201 3344", "tel:5552013344"]], "a new name shows at once");
 });
 
 test("words no part has a place for are listed as text in the last part, only when it shows", (t) => {

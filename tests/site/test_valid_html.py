@@ -57,12 +57,6 @@ KNOWN = (
           "Zensical's base.html writes the overlay behind the open menu with aria-hidden, outside any block (as for "
           "the toggles above). It is a click target with no text that screen readers are meant to skip.",
           engines=frozenset({"zensical"})),
-    # fixed by issue 20 work: the plan page is the plan helper's (issue 22) and issue 20's; its
-    # select lists start with an empty choice (templates/components/plan_fields.md.j2), which needs
-    # a label or text.
-    Known(r"^Element “option” without attribute “label” must not be empty\.$", 'value=""></option>',
-          IN_ANY_LANGUAGE + r"plan/index\.html",
-          "the plan page's empty first choice of each select list", in_flight="issue 20"),
     # fixed by issue 18 work: the handout repeats each part's sources (ref-…) and gives two worksheets'
     # fields of the same name one id (field-…); the booklet being rewritten prints sources once.
     Known(r"^Duplicate ID “(?:ref|field)-[a-z0-9-]+”\.$", ' id="', IN_ANY_LANGUAGE + r"handout/index\.html",

@@ -6,6 +6,7 @@
   var DAY_MS = 86400000;
   var ENTRY = PlanGuide.format.ENTRY;
   var WHO5_ITEMS = 5, WHO5_LOW = 13, WHO5_EVERY_DAYS = 14;
+  var WHO5_VERY_LOW = 7, WHO5_BIG_DROP = 10;  // raw points: a score this low, or a drop this large, says contact the clinic soon
   var STYLES = {
     long: { year: "numeric", month: "long", day: "numeric" },
     short: { month: "short", day: "numeric" },
@@ -127,15 +128,27 @@
 
   function score(value, top) { return /^\d{1,2}$/.test(value || "") && +value <= top ? +value : null; }
 
-  /* The WHO-5 raw score once all five are answered. */
-  function who5(entry) {
+  /* The WHO-5 raw score once all five are answered, and its percentage (raw × 4). With the
+     patient's WHO-5s, "urgent" too: 7 or less, or 10 or more below the last one before it. */
+  function who5(entry, wellbeings) {
     var total = 0;
     for (var i = 1; i <= WHO5_ITEMS; i++) {
       var value = score(entry.parts["q" + i], 5);
       if (value === null) return null;
       total += value;
     }
-    return { score: total, low: total < WHO5_LOW };
+    var result = { score: total, percent: total * 4, low: total < WHO5_LOW, veryLow: total <= WHO5_VERY_LOW };
+    if (wellbeings) {
+      var last = null, lastDay = -Infinity;
+      if (entry.day !== null) {
+        dated(wellbeings).forEach(function (e) {
+          var earlier = e.day < entry.day && e.day > lastDay && who5(e);
+          if (earlier) { last = earlier; lastDay = e.day; }
+        });
+      }
+      result.urgent = result.veryLow || (!!last && last.score - total >= WHO5_BIG_DROP);
+    }
+    return result;
   }
 
   function who5Due(wellbeings, todayDay) {
@@ -143,17 +156,31 @@
     return !all.length || todayDay - all[all.length - 1].day >= WHO5_EVERY_DAYS;
   }
 
-  /* The phone numbers in a text (3 digits or more; not dates), as typed and as tel: addresses. */
+  /* Who a number in a text is for: the last few words before it on its line (since the number
+     before it); with none, or a short joining word, the name of the number before it on the line. */
+  var NAME_WORDS = 3, EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  function nameBefore(segment) {
+    var words = segment.replace(EDGE, "").split(/\s+/).filter(Boolean);
+    return /\p{L}/u.test(words.join("")) ? words.slice(-NAME_WORDS).join(" ").replace(EDGE, "") : "";
+  }
+
+  /* The phone numbers in a text (3 digits or more; not dates), as typed, as tel: addresses, and
+     the name typed with each ("" if none). */
   function phoneNumbers(text) {
-    var found = [], seen = new Set();
-    var runs = String(text || "").match(/\+?\(?\d[\d\s().-]*\d|\b\d{3}\b/g) || [];
-    runs.forEach(function (run) {
-      var typed = run.trim().replace(/[\s(.-]+$/, "");
-      var digits = typed.replace(/\D/g, "");
-      if (digits.length < 3 || digits.length > 15 || /^\d{4}-\d{2}-\d{2}$/.test(typed) || seen.has(digits)) return;
+    var found = [], seen = new Set(), runs = /\+?\(?\d(?:[\d().-]|[^\S\r\n])*\d|\b\d{3}\b/g, run, from = 0, lastName = "";
+    text = String(text || "");
+    while ((run = runs.exec(text))) {
+      var typed = run[0].replace(/[\s(.-]+$/, ""), digits = typed.replace(/\D/g, "");
+      var before = text.slice(from, run.index), newline = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+      if (newline >= 0) { before = before.slice(newline + 1); lastName = ""; }
+      var name = nameBefore(before);
+      if (!name || (lastName && /^\p{L}{1,2}$/u.test(name))) name = lastName;  // "Sam 555 0100 or 555 0101": Sam's too
+      from = run.index + run[0].length;
+      lastName = name;
+      if (digits.length < 3 || digits.length > 15 || /^\d{4}-\d{2}-\d{2}$/.test(typed) || seen.has(digits)) continue;
       seen.add(digits);
-      found.push({ text: typed, href: "tel:" + (typed.charAt(0) === "+" ? "+" : "") + digits });
-    });
+      found.push({ text: typed, href: "tel:" + (typed.charAt(0) === "+" ? "+" : "") + digits, name: name });
+    }
     return found;
   }
 

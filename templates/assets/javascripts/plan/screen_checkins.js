@@ -1,17 +1,45 @@
-/* The check-ins part: check-ins by month, the WHO-5s, the chart over a chosen range, and its
-   table a month at a time. Needs ui.js and chart.js. */
+/* The check-ins part: check-ins by month, the WHO-5s (beside one that needs help, the advice and
+   the numbers to call, copied from the page's #plan-red-flags), the chart over a chosen range, and
+   its table a month at a time. Needs ui.js and chart.js. */
 (function (PlanGuide) {
   "use strict";
 
   var ui = PlanGuide.ui, entries = PlanGuide.entries, chart = PlanGuide.chart, fill = PlanGuide.schedule.fill;
+  var MOOD_VERY_LOW = 1;  // a mood of 0 or 1 out of 10 shows the crisis lines beside the check-in
 
   function start(ctx) {
     var w = ctx.w, byId = ctx.byId, doc = ctx.doc, part = byId("plan-step-checkins"), shown = ctx.shown;
     var table = { month: null, months: [], chosen: false };  // chosen: not the latest
     var print = false;  // drawn for print: 640 wide, in larger type
 
+    var flags = new Map(), redEffects = [];
+    Array.prototype.forEach.call(byId("plan-red-flags").content.querySelectorAll("[data-red-flag]"), function (box) {
+      flags.set(box.getAttribute("data-red-flag"), box);
+      if (box.hasAttribute("data-effects")) redEffects = box.getAttribute("data-effects").split(" ").filter(Boolean);
+    });
+    /* Beside an entry: the advice of each kind it needs ("body", "mood", "wellbeing"), with its numbers. */
+    function showFlags(node, kinds) {
+      var slot = node.querySelector("[data-red-flag-slot]"), typed = ctx.page.fields()["clinic-phone"];
+      var key = kinds.join(" ") + "\n" + (kinds.length && typeof typed === "string" ? typed : "");
+      if (!slot || slot.getAttribute("data-shown") === key) return;
+      slot.textContent = "";
+      kinds.forEach(function (kind) {
+        var box = slot.appendChild(flags.get(kind).cloneNode(true)), list = box.querySelector("[data-typed-clinic]");
+        if (list) entries.phoneNumbers(typed).forEach(function (n) {
+          list.appendChild(ui.el(doc, "li")).appendChild(ui.el(doc, "a", { href: n.href }, fill(w.safety.call_person, { name: w.evening.clinic, number: n.text })));
+        });
+      });
+      slot.setAttribute("data-shown", key);
+    }
+    function checkinFlags(node, parts) {
+      var kinds = [], mood = entries.score(parts.mood, 10);
+      if (redEffects.some(function (key) { return parts["effect-" + key] === true; })) kinds.push("body");
+      if (mood !== null && mood <= MOOD_VERY_LOW) kinds.push("mood");
+      showFlags(node, kinds);
+    }
+
     var checkins = ctx.lists.checkin = ui.EntryList(byId("plan-checkins"), {
-      newest: true, fill: ctx.fill,
+      newest: true, fill: ctx.fill, built: function (node, entry) { checkinFlags(node, entry.parts); },
       latest: function (all) { return all[0]; },
       title: function (c) {
         if (c.day === null) return w.checkins.no_date;
@@ -22,11 +50,19 @@
     ctx.listViews.checkin = ctx.views.add({ part: part, wants: function (name) { return /^checkin-[a-z0-9]{6}-(?:date|mood|sleep)$/.test(name); }, draw: function () {
       checkins.draw(ctx.model().checkins, !byId("plan-checkins").contains(doc.activeElement));
     } });
+    ctx.views.add({ part: null, wants: function (name) { return /^checkin-[a-z0-9]{6}-(?:mood|effect-)/.test(name); },
+      draw: function () { checkins.each(function (node, entry) { checkinFlags(node, entry.parts); }); },
+      quick: function (name) {
+        var id = name.split("-")[1], node = byId("plan-checkin-" + id), parts = ctx.model().index.checkin.get(id);
+        if (node && parts) checkinFlags(node, parts);
+      } });
 
     function score(node, entry) {
-      var result = entries.who5(entry);
-      ui.setText(node.querySelector("[data-score]"), result ? fill(w.wellbeing.score, { score: result.score }) : "");
+      var result = entries.who5(entry, ctx.model().wellbeings);
+      ui.setText(node.querySelector("[data-score]"), result ? fill(w.wellbeing.score, { score: result.score, percent: result.percent }) : "");
       node.querySelector("[data-low]").hidden = !(result && result.low);
+      node.querySelector("[data-urgent]").hidden = !(result && result.urgent && !result.veryLow);  // a very low one says it with its numbers
+      showFlags(node, result && result.veryLow ? ["wellbeing"] : []);
     }
     var wellbeings = ctx.lists.wellbeing = ui.EntryList(byId("plan-wellbeings"), {
       newest: true, fill: ctx.fill, built: score,

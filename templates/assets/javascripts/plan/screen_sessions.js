@@ -1,5 +1,6 @@
 /* The sessions part: the timeline, the themes, the schedule (the past folded), and the evening,
-   which writes into the latest session's journal. Needs ui.js and schedule.js. */
+   which writes into the journal of a session dated today, and names it: never into an earlier
+   session's, which the patient opens on the timeline if they mean it. Needs ui.js and schedule.js. */
 (function (PlanGuide) {
   "use strict";
 
@@ -82,13 +83,14 @@
 
     var evening = ctx.views.add({ part: byId("plan-evening"), wants: function (name) { return /^session-[a-z0-9]{6}-date$/.test(name); }, draw: function () {
       var today = ctx.model().today, fields = ctx.page.fields();
-      var session = entries.dated(ctx.model().sessions).filter(function (s) { return s.day <= today; }).pop();
+      var session = entries.dated(ctx.model().sessions).filter(function (s) { return s.day === today; }).pop();
       Array.prototype.forEach.call(ctx.root.querySelectorAll("[data-journal]"), function (el) {
         var name = session ? "session-" + session.id + "-journal-" + el.getAttribute("data-journal") : "";
         if ((el.getAttribute("name") || "") === name) return;
         if (name) el.name = name; else el.removeAttribute("name");
         el.value = session && typeof fields[name] === "string" ? fields[name] : "";
       });
+      ui.setText(byId("plan-evening-into"), session ? fill(w.evening.writes_into, { session: title(session) }) : "");
       byId("plan-evening-prompts").hidden = !session;
       byId("plan-evening-none").hidden = !!session;
     } });

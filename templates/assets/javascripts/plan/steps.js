@@ -81,21 +81,45 @@
       quick: function (name) { var box = root.querySelector('[data-shown-by="' + name.replace(/-(often|minutes)$/, "") + '"]'); if (box) practice(box); },
       draw: function () { Array.prototype.forEach.call(root.querySelectorAll("[data-shown-by]"), practice); } });
 
+    /* Each number typed in a phone box, with whom it is for: the box's name field if it has one
+       (a person's "Name"), else the words typed before the number, else the box's own name. */
+    function numbersIn(box) {
+      var fields = ctx.page.fields(), from = box.getAttribute("data-name-from");
+      var named = from && typeof fields[from] === "string" ? fields[from].trim().split(/\r\n|\r|\n/)[0].trim() : "";
+      return entries.phoneNumbers(box.querySelector("textarea, input").value).map(function (n) {
+        return { href: n.href, text: n.text, name: named || n.name || box.getAttribute("data-name") || "" };
+      });
+    }
+    function callText(n) { return n.name ? fill(w.safety.call_person, { name: n.name, number: n.text }) : fill(w.safety.call, { number: n.text }); }
+    function callList(box, numbers) {
+      numbers.forEach(function (n) { box.appendChild(ui.el(doc, "li")).appendChild(ui.el(doc, "a", { href: n.href }, callText(n))); });
+      return box;
+    }
+
     function phones(box) {
-      var field = box.querySelector("textarea, input"), numbers = entries.phoneNumbers(field.value);
-      var key = numbers.map(function (n) { return n.href; }).join(" "), list = box.querySelector(".plan-tel");
+      var numbers = numbersIn(box), list = box.querySelector(".plan-tel");
+      var key = JSON.stringify(numbers.map(callText));
       if (list && list.getAttribute("data-numbers") === key) return;
       if (list) list.remove();
-      if (!numbers.length) return;
-      list = box.appendChild(ui.el(doc, "ul", { "class": "plan-tel", "data-numbers": key }));
-      numbers.forEach(function (n) {
-        list.appendChild(ui.el(doc, "li")).appendChild(ui.el(doc, "a", { href: n.href }, fill(w.safety.call, { number: n.text })));
-      });
+      if (numbers.length) box.appendChild(callList(ui.el(doc, "ul", { "class": "plan-tel", "data-numbers": key }), numbers));
+    }
+    /* The numbers of the people (and a clinic number typed), on the safety card too. */
+    function cardPeople() {
+      var card = byId("plan-card-people"), list = card.querySelector("ul"), numbers = [];
+      phoneBoxes.forEach(function (box) { if (box.hasAttribute("data-on-card")) numbers = numbers.concat(numbersIn(box)); });
+      list.textContent = "";
+      callList(list, numbers);
+      card.hidden = !numbers.length;
     }
     var phoneBoxes = Array.prototype.slice.call(root.querySelectorAll(".plan-phones"));
     var phoneNames = new Set(phoneBoxes.map(function (box) { return box.querySelector("[name]").name; }));
-    ctx.views.add({ part: null, wants: function (name) { return phoneNames.has(name); }, draw: function () { phoneBoxes.forEach(phones); },
-      quick: function (name) { phones(byId("plan-" + name).closest(".plan-phones")); } });
+    phoneBoxes.forEach(function (box) { if (box.hasAttribute("data-name-from")) phoneNames.add(box.getAttribute("data-name-from")); });
+    ctx.views.add({ part: null, wants: function (name) { return phoneNames.has(name); },
+      draw: function () { phoneBoxes.forEach(phones); cardPeople(); },
+      quick: function (name) {
+        phoneBoxes.forEach(function (box) { if (box.querySelector("[name]").name === name || box.getAttribute("data-name-from") === name) phones(box); });
+        cardPeople();
+      } });
 
     ctx.views.add({ part: byId("plan-kept").closest("[data-plan-screen]"), wants: function (name) { return !statics.has(name) && !entries.ENTRY.test(name); }, draw: function () {
       var fields = ctx.page.fields(), list = byId("plan-kept-list"), names = format.kept(fields, statics);
