@@ -24,6 +24,9 @@ def _texts(data) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
+WEB_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.I)
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-záéíóúñü]{3,}", re.sub(r"\{[a-z_]+\}", " ", text.lower())))
 
@@ -107,6 +110,7 @@ def english_interface_words(site: Path) -> dict[str, set[str]]:
         parser = _Interface()
         parser.feed(page.read_text(encoding="utf-8"))
         text = " ".join(parser.parts)
+        text = WEB_ADDRESS.sub(" ", text)  # an address written out on paper (988lifeline.org/chat) is not a word
         for string in content:
             text = text.replace(string, " ")
         if words := _words(text) & english:
