@@ -37,7 +37,7 @@ from ..problems import Problem
 from ..schema.base import PAGE_LINK, UNKNOWN_ORIGIN, Markdown
 from ..schema.brand_file import BrandFile, IntegrationTherapy
 from ..schema.items import Crisis
-from ..source.bounds import MAX_GUIDE_BYTES
+from ..source import bounds
 from ..source.schema_errors import validate_document
 from ..source.yaml_reader import Path_, YamlDocument, texts
 from .crisis_wording import crisis_fill_ins
@@ -290,11 +290,11 @@ def markup_problems(models: Iterable[BaseModel], docs: Iterable[YamlDocument],
             if key not in modes or (markup and not modes[key][1]):
                 modes[key] = (owner, markup)
     total = sum(len(text) for text in modes)
-    if total > MAX_GUIDE_BYTES:  # bounded work: this much text would not make a site anyway (source/bounds.py)
+    if total > bounds.MAX_GUIDE_BYTES:  # bounded work: this much text would not make a site anyway (source/bounds.py)
         largest = max(modes, key=len)
         origin = modes[largest][0].origin
         return [Problem(origin.file, origin.line, 1, "", f"the guide's texts are {total:,} characters together, more than "
-                                                         f"a guide may have ({MAX_GUIDE_BYTES:,}); the longest is here")]
+                                                         f"a guide may have ({bounds.MAX_GUIDE_BYTES:,}); the longest is here")]
     problems: list[Problem] = []
     placed: set[str] = set()
     for doc in docs:
