@@ -237,5 +237,5 @@ class PlanBuilderBlock(PageBlock):
         return plan_screens.red_flag_effects(self.screens, guide)
 
     def crisis_page(self, guide):
-        """The page of crisis lines (the first with a ``crisis_lines`` block), where a low WHO-5 points."""
-        return next((p for p in guide.pages if any(b.type == "crisis_lines" for b in p.blocks)), None)
+        """The crisis page (site.yml's ``crisis_page``), where a low WHO-5 points; None if an edition has none."""
+        return next((p for p in guide.pages if p.id == guide.site.crisis_page), None)
