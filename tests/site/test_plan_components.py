@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel
 
 from helpers import ROOT, run_cli, english_ui
+from generator.guide.assemble import load_guides
 from generator.pipeline import Project, generate
 from generator.blocks.plan_builder import PlanBuilderBlock
 from generator.render.environment import make_environment
@@ -48,6 +49,21 @@ def plan_block(guide) -> PlanBuilderBlock:
 def builder_html(guide) -> str:
     block = plan_block(guide).model_copy(update={"sessions": 4, "support_people": 2})
     return str(macro("plan_builder.md.j2", "plan_builder")(block, guide))
+
+
+def test_the_tracker_on_paper_and_the_check_in_measure_the_same_things_on_the_same_scale():
+    """A patient who moves from the paper tracker to the plan (or shows both to the clinic) finds
+    the same measures: mood and how well they slept, each 0 to 10, and the same side effects."""
+    for guide in load_guides(ROOT / "content"):
+        html = builder_html(guide)
+        tracker = guide.worksheet("side-effect-tracker")
+        columns = [c for f in tracker.fields if f.type == "table" for c in f.columns]
+        scored = sorted(c.key for c in columns if not c.tick)
+        assert scored == ["mood-0-to-10", "sleep-0-to-10"], (guide.language, scored)
+        for part in ("mood", "sleep"):
+            assert re.search(rf'name="checkin-NEWID-{part}"[^>]*>', html), (guide.language, part)
+        ticked = [c.key for c in columns if c.tick]
+        assert all(f'name="checkin-NEWID-effect-{key}"' in html for key in ticked), guide.language
 
 
 def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
