@@ -149,6 +149,7 @@ class ChartWords(Words):
 class SafetyWords(Words):
     title: Text = words("The safety plan's heading.")
     intro: Text = words("Under the heading.")
+    danger: Text = words("First under the heading, with the emergency number as a tap-to-call link.", "number")
     call: Text = words("A tap-to-call link made from a phone number the patient typed with no name.", "number")
     call_person: Text = words("A tap-to-call link made from a phone number the patient typed, and whose it is "
                               "(a person's name, or the words typed before the number).", "name", "number")

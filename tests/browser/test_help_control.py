@@ -129,7 +129,7 @@ def test_the_crisis_bars_links_are_44_px_targets_and_the_bar_takes_three_rows(br
     small = [link for link in bar["links"] if link["width"] < 44 or link["height"] < 44]
     assert not small, small
     assert {"tel:988", "sms:988" if not language else "sms:988?body=AYUDA", "tel:911"} <= {link["href"] for link in bar["links"]}
-    assert ("988 Lifeline" if language else "988 Suicide & Crisis Lifeline") in bar["text"]  # the service's name in the page's language
+    assert ("Línea 988" if language else "988 Suicide & Crisis Lifeline") in bar["text"]  # the service's name in the page's language
     if language or width == 390:  # the Spanish bar in three rows; the English one too, from 390 px
         assert bar["rows"] <= 3 and bar["height"] <= 150, bar
 

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from pydantic import BaseModel
 
@@ -64,6 +65,19 @@ def test_the_tracker_on_paper_and_the_check_in_measure_the_same_things_on_the_sa
             assert re.search(rf'name="checkin-NEWID-{part}"[^>]*>', html), (guide.language, part)
         ticked = [c.key for c in columns if c.tick]
         assert all(f'name="checkin-NEWID-effect-{key}"' in html for key in ticked), guide.language
+
+
+@pytest.mark.parametrize("clinic", [None, "clinics/example", "clinics/example-au"])
+def test_the_plans_safety_part_opens_with_the_emergency_number_to_tap_in_every_edition(clinic):
+    """As on the worksheet: "if you are in danger now, call ..." comes first, before any step."""
+    for guide in load_guides(ROOT / "content", ROOT / clinic if clinic else None):
+        html = builder_html(guide)
+        safety = html[html.index('id="plan-step-safety"'):]
+        number = guide.site.crisis.emergency_number
+        first = re.search(r'<p class="plan-safety-now"><strong>([^<]*)<a href="tel:(\d+)">(\d+)</a>', safety)
+        assert first and first.group(2) == first.group(3) == number, (clinic, guide.language)
+        assert first.group(1).strip(), "the words before the number are there"
+        assert safety.index("plan-safety-now") < safety.index('name="safety-'), "before the first step"
 
 
 def test_the_builder_is_drawn_from_the_content_and_is_one_html_block():
