@@ -288,7 +288,10 @@ def reads_summary(reads: Counter, editions: int) -> str:
 def gzipped(paths: list[Path]) -> str:
     if not paths:
         return "n/a (no such file yet)"
-    sizes = {p: len(gzip.compress(p.read_bytes(), 9)) for p in paths}  # each file is served, and gzipped, alone
+    from generator.publish.minify import minified
+
+    # each file as it is served (minified), and gzipped alone, as a server sends it
+    sizes = {p: len(gzip.compress(minified(p, p.read_text(encoding="utf-8")).encode(), 9)) for p in paths}
     listed = ", ".join(f"{p.relative_to(ROOT)}: {size / 1024:.1f} KiB" for p, size in sizes.items())
     return f"{sum(sizes.values()) / 1024:.1f} KiB ({listed})" if len(paths) > 1 else listed
 

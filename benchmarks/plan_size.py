@@ -1,4 +1,5 @@
-"""Print the plan page's own JavaScript and CSS sizes, raw and gzipped (level 9), the words its
+"""Print the plan page's own JavaScript and CSS sizes as served (minified: generator/publish/minify.py),
+raw and gzipped (level 9), beside the commented sources' size, the words its
 scripts show (plan.yml's messages, schedule and screens, carried in the page's HTML), and, for a built site,
 what the service worker downloads on a first visit: its precache, each file once, as served by a
 plain server and gzipped as most hosts serve it, beside what the worker before issue 14 downloaded
@@ -16,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.pipeline import Project, generate  # noqa: E402
 from generator.blocks.plan_builder import PlanBuilderBlock  # noqa: E402
+from generator.publish.minify import minified  # noqa: E402
 from generator.publish.service_worker import SERVICE_WORKER, precache_files  # noqa: E402
 
 ASSETS = ROOT / "templates" / "assets"
@@ -24,14 +26,17 @@ OWN_FILES = PLAN_FILES + ["javascripts/offline.js"]  # offline.js is on every pa
 
 
 def main() -> None:
-    total_raw = total_gz = 0
+    total_raw = total_gz = source_gz = 0
     for name in OWN_FILES:
-        data = (ASSETS / name).read_bytes()
+        source = (ASSETS / name).read_text(encoding="utf-8")
+        data = minified(ASSETS / name, source).encode()
         packed = len(gzip.compress(data, 9))  # each file is its own response, so each is gzipped alone
         total_raw, total_gz = total_raw + len(data), total_gz + packed
+        source_gz += len(gzip.compress(source.encode(), 9))
         print(f"{name:32} {len(data):7,} bytes  {packed:6,} gzipped")
         if name == PLAN_FILES[-1]:
-            print(f"{'plan builder, JS + CSS':32} {total_raw:7,} bytes  {total_gz:6,} gzipped ({total_gz / 1024:.1f} KiB)")
+            print(f"{'plan builder, JS + CSS':32} {total_raw:7,} bytes  {total_gz:6,} gzipped ({total_gz / 1024:.1f} KiB; "
+                  f"the commented sources: {source_gz / 1024:.1f} KiB)")
     print(f"{'plan page, own files':32} {total_raw:7,} bytes  {total_gz:6,} gzipped")
     guide, _ = generate(Project.at(ROOT))
     block = next(b for page in guide.pages for b in page.blocks if isinstance(b, PlanBuilderBlock))

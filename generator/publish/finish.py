@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .csp import csp_edit, headers_file
 from .fingerprint import cache_headers, stamp_edits
+from .minify import minify_our_assets
 from .service_worker import SERVICE_WORKER, service_worker
 from .site_index import SiteIndex, apply_edits, index_site
 from .sitemaps import add_language_links
@@ -52,10 +53,11 @@ def write_service_workers(index: SiteIndex, templates_dir: Path) -> None:
 
 def finish_site(site_dir: Path, templates_dir: Path, languages: Sequence[str] = ("",),
                 offline_copy: bool = False) -> SiteIndex:
-    """Make a built site ready to publish: compact pages, content stamps and a CSP on every page,
+    """Make a built site ready to publish: our scripts and styles minified, compact pages, content stamps and a CSP on every page,
     then (for a hosted site, not a copy opened from files, where no service worker can run) the
     cache rules, each page's languages in the sitemaps, and the service workers. ``languages``: the address prefixes of the site's
     languages, from the pipeline ("" for the first, at the top; "es/"). Returns the site's index."""
+    minify_our_assets(site_dir, templates_dir / "assets", languages)
     index = index_site(site_dir, languages, compact=True)
     finish_pages(index, stamp=not offline_copy)
     write_headers(index, stamp=not offline_copy)

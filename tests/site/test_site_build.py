@@ -52,3 +52,18 @@ def test_the_site_search_finds_the_help_page_for_the_words_frightened_people_typ
     help_text = " ".join(doc["text"].lower() for doc in index["docs"] if doc["location"].startswith("when-to-get-help/"))
     for word in ("suicidal", "panic", "scared", "emergency", "overdose"):
         assert word in help_text, f"searching for {word!r} would not find the help page"
+
+
+def test_the_plans_own_scripts_and_styles_are_served_within_40_kb_gzipped(built_site):
+    """Issue 22's budget, on the files a phone downloads: the plan page's own scripts and styles in
+    each language, each gzipped alone as a server sends it. The sources keep their comments;
+    what is served has none (generator/publish/minify.py)."""
+    import gzip
+
+    for prefix in ("", "es/"):
+        page = (built_site / prefix / "plan" / "index.html").read_text(encoding="utf-8")
+        own = sorted(set(re.findall(r'(?:src|href)="\.\./((?:javascripts/plan/[a-z_]+\.js|stylesheets/plan\.css))', page)))
+        assert len(own) >= 10, own
+        served = [built_site / prefix / path for path in own]
+        total = sum(len(gzip.compress(path.read_bytes(), 9)) for path in served)
+        assert total <= 40 * 1024, f"{prefix or 'en/'}plan: {total / 1024:.1f} KiB gzipped"

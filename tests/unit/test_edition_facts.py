@@ -52,7 +52,7 @@ def test_a_clinic_abroad_that_leaves_a_fact_to_ours_is_warned(tmp_path):
 def test_a_fact_whose_source_is_unknown_is_an_error_in_the_file_that_sets_it(tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / "clinics/example", project / "clinics/example")
-    edit(project / "clinics/example/brand.yml", "  source: nhs-111", "  source: nhs-one-one-one")
+    edit(project / "clinics/example/brand.yml", "  source: nhs-111\n", "  source: nhs-one-one-one\n")
     result = cli("--clinic", "clinics/example", "check", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "clinics/example/brand.yml" in result.stderr and "urgent_care.source" in result.stderr

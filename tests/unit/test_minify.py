@@ -1,0 +1,23 @@
+"""Our hand-written scripts and styles are served without comments; what the build makes from a
+clinic's brand, and what the theme brings, are served as written."""
+
+from __future__ import annotations
+
+from helpers import ROOT
+from generator.publish.minify import minify_our_assets
+
+
+def test_only_our_own_scripts_and_styles_are_minified_in_every_language(tmp_path):
+    ours = "/* why */\nvar a = 1;   // note\n"
+    style = "/* why */\n.plan  {\n  color: red;\n}\n"
+    written = {"javascripts/offline.js": ours, "es/javascripts/offline.js": ours, "stylesheets/plan.css": style,
+               "stylesheets/brand.css": style, "assets/javascripts/bundle.min.js": ours, "javascripts/clinic.js": ours}
+    for path, text in written.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    minify_our_assets(tmp_path, ROOT / "templates" / "assets", ["", "es/"])
+    read = {path: (tmp_path / path).read_text(encoding="utf-8") for path in written}
+    assert read["javascripts/offline.js"] == read["es/javascripts/offline.js"] == "var a=1;"
+    assert read["stylesheets/plan.css"] == ".plan{color:red}"
+    for path in ("stylesheets/brand.css", "assets/javascripts/bundle.min.js", "javascripts/clinic.js"):
+        assert read[path] == written[path], f"{path} is not ours, and is served as written"
