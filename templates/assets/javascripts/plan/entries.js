@@ -79,7 +79,7 @@
   function dated(entries) { return entries.filter(function (e) { return e.day !== null; }); }
 
   function within(entries, first, last) {
-    return entries.filter(function (e) { return e.day !== null && (first === null || e.day >= first) && (last === null || e.day <= last); });
+    return entries.filter(function (entry) { return entry.day !== null && (first === null || entry.day >= first) && (last === null || entry.day <= last); });
   }
 
   /* [{key ("YYYY-MM", "": no date), day, entries}], newest first. */
