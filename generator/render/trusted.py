@@ -4,8 +4,9 @@ of markup reaches a page only through ``trusted_html`` here, the templates' ``tr
 
 What may come through is markup our own code made or checked: a content text typed ``Markdown``
 (every one passed the allow-list sanitizer when the guide was loaded, generator/guide/sanitizer.py,
-or the build stopped), and markup a module of ours wrote from escaped values (the review pack's
-cells, the service worker's JSON). A test (tests/unit/test_escaping.py) keeps ``Markup(`` and
+or the build stopped), Markdown our own templates rendered (each part of the handout, placed in
+the booklet's page), and text a module of ours wrote from escaped values (the review pack's cells,
+the service worker's JSON). A test (tests/unit/test_escaping.py) keeps ``Markup(`` and
 ``|safe`` out of everything else, so a missing escape cannot hide in a template.
 """
 
