@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2.utils import htmlsafe_json_dumps
+
 from ..guide.crisis_wording import theme_crisis
 from ..guide.guide import Guide
 from ..render.layout import BRAND_CSS
@@ -52,7 +54,7 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
         theme_files={key: brand_asset(key, getattr(brand, key)) for key in ("logo", "favicon")
                      if getattr(brand, key) is not None},
         extra_css=(BRAND_CSS,) if BRAND_CSS in rendered.files else (),
-        guide={
+        guide=escaped_values({
             # the header's title on phones (templates/overrides/main.html), when shorter than the name
             "short_name": brand.short_name if brand.short_name != site.name else None,
             "crisis_page": f"{site.crisis_page}/",
@@ -65,8 +67,13 @@ def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
             "clinic": {"name": brand.name, "contact": brand.contact.model_dump(exclude_none=True),
                        "links": brand.contact_links(),
                        "address_lines": (brand.contact.address or "").splitlines()} if brand.contact else None,
+        }) | {
+            # the words our scripts show (main.html's guide-words block), as they are: JSON made safe
+            # for a <script> element (<, >, & and ' as \u escapes), read by keyboard.js and sw.js
+            "words": str(htmlsafe_json_dumps({"lang": site.language, "menu": guide.ui["page"]["menu"],
+                                              "offline": guide.ui["offline"]}, sort_keys=True)),
         },
-        alternate=alternates(site.languages, site.language),
+        alternate=escaped_values(alternates(site.languages, site.language)),
         palette_names={"default": guide.ui["page"]["colours_dark"], "slate": guide.ui["page"]["colours_light"]},
         permalink_title=guide.ui["page"]["permalink"],
         address_prefix=guide.address_prefix,
@@ -107,6 +114,20 @@ def named_palette(palette: list[dict], names: dict[str, str]) -> list[dict]:
     themes print the label into attributes as it is, and a clinic's interface texts may hold < or "."""
     return [{**scheme, "toggle": {**scheme["toggle"], "name": html.escape(names.get(scheme.get("scheme"), scheme["toggle"]["name"]))}}
             if "toggle" in scheme else scheme for scheme in palette]
+
+
+def escaped_values(value):
+    """``value`` with every text in it HTML-escaped (a dict's keys left as they are). What the theme
+    overrides print (``extra.guide``, ``extra.alternate``) is handed over escaped, once, here: both
+    engines' theme templates print values as they are (MkDocs' Jinja environment and Zensical's
+    MiniJinja do not autoescape, and are not ours to set), so the overrides hold no ``| e``."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, dict):
+        return {key: escaped_values(inner) for key, inner in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [escaped_values(inner) for inner in value]
+    return value
 
 
 def escaped_nav(nav: list, escape) -> list:

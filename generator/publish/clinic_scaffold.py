@@ -58,7 +58,9 @@ def clinic_files(folder: Path, name: str, templates_dir: Path, languages: Sequen
     """The new folder's files; its footer in the clinic's first language (our interface table for it,
     ``clinic.edition_footer``; English where we have none)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir / "scaffold")), undefined=jinja2.StrictUndefined,
-                             autoescape=False, keep_trailing_newline=True)
+                             # escaped, but for YAML: there every value goes through `yaml` (a JSON scalar)
+                             autoescape=jinja2.select_autoescape(disabled_extensions=("yml.j2",), default=True),
+                             keep_trailing_newline=True)
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a YAML scalar that reads back exactly
     content_dir = content_dir or templates_dir.parent / "content"
     interface, problems = load_interface(content_dir, languages[0])

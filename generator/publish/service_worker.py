@@ -43,6 +43,7 @@ import jinja2
 from ..render.layout import WORKSHEETS_DIR
 from .fingerprint import CONTENT_HASHED, STAMP, STAMP_LENGTH, STAMPED
 from .site_index import HOME, SiteIndex, resolve_in
+from ..render.trusted import trusted_html
 
 SERVICE_WORKER = "sw.js"
 # Where a theme's search worker looks for its index (MkDocs' search plugin; Zensical).
@@ -203,11 +204,12 @@ def service_worker(index: SiteIndex, templates_dir: Path, prefix: str = "") -> s
     """The text of the sw.js of the language at ``prefix`` (from templates/site/sw.js.j2)."""
     entries = manifest(index, prefix)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)), undefined=jinja2.StrictUndefined,
-                             autoescape=False, keep_trailing_newline=True)
+                             autoescape=True, keep_trailing_newline=True)
+    # The words and the file list are JSON written here (the words HTML-escaped), printed as they are.
     return env.get_template("site/sw.js.j2").render(
         version=build_version(entries), hashed=CONTENT_HASHED.pattern, stamp=STAMP, stamp_length=STAMP_LENGTH,
-        offline_words=json.dumps(offline_words(index, prefix), ensure_ascii=False),
-        files="[\n" + ",\n".join(json.dumps(entry) for entry in entries) + "\n]")  # one file a line
+        offline_words=trusted_html(json.dumps(offline_words(index, prefix), ensure_ascii=False)),
+        files=trusted_html("[\n" + ",\n".join(json.dumps(entry) for entry in entries) + "\n]"))  # one file a line
 
 
 _FILES = re.compile(r"const FILES = (\[.*?\]);", re.S)

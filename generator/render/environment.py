@@ -2,8 +2,11 @@
 
 Compiled templates are kept on disk between builds (Jinja's ``FileSystemBytecodeCache``, keyed by
 each template's source, so an edit is compiled anew): compiling was most of the generation time.
-Output is Markdown, so nothing is auto-escaped: plain values go through the ``plain`` filter (or
-``e`` inside HTML), and Markdown from the content through ``md``, which also resolves page links.
+Everything printed is escaped (autoescape): ``&``, ``<``, ``>`` and quotes become HTML entities, which
+Markdown shows as the same characters, in running text, raw HTML blocks and attributes alike. Plain
+values in Markdown text go through ``plain`` (which also disarms Markdown's emphasis and links),
+Markdown from the content through ``md`` (its one door past the escaping is ``trusted_html``,
+generator/render/trusted.py), and values in CSS through ``css_string``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import shutil
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..guide.crisis_wording import emergency_way, linked_fill_ins, ways
 from ..guide.interface import fill
@@ -23,6 +27,7 @@ from ..guide.locale import long_date, number
 from ..guide.phone_links import phone_href
 from ..schema.base import PAGE_LINK
 from .layout import page_path
+from .trusted import trusted_html
 
 CACHE_ENV = "GUIDE_CACHE_DIR"
 
@@ -60,10 +65,12 @@ def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def plain(text: str) -> str:
-    """Plain text made safe to place in Markdown: HTML-escaped, Markdown emphasis disarmed."""
+def plain(text: str, quotes: bool = False) -> Markup:
+    """Plain text made safe to place in Markdown: HTML-escaped, Markdown emphasis disarmed; with
+    ``quotes``, its double quotes too (for a text in quotes: an admonition's title)."""
     escaped = html.escape(str(text), quote=False)
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
+    escaped = escaped.replace('"', "&quot;") if quotes else escaped
+    return Markup(re.sub(r"([\\`*_\[\]])", r"\\\1", escaped))
 
 
 LINK_STYLES = {
@@ -88,40 +95,45 @@ def _refuse_undefined(value) -> None:
 
 
 def _strict(function):
-    def strict(value, *args):
+    def strict(value, *args, **kwargs):
         _refuse_undefined(value)
-        return function(value, *args)
+        return function(value, *args, **kwargs)
 
     return strict
 
 
-def _fill(text: str, **values) -> str:
-    """A catalog text with its ``{name}`` fill-ins: ``ui.footer.reviewed_by | fill(name=page.reviewed_by)``."""
+def _fill(text: str, **values) -> str | Markup:
+    """A catalog text with its ``{name}`` fill-ins: ``ui.footer.reviewed_by | fill(name=page.reviewed_by)``.
+    Text, where every value is text (to print escaped, or to pass to ``tojson`` or ``css_string``);
+    markup, where a value is markup (a link made in the template): the text and the other values
+    escaped, as ``Markup.format`` does."""
     for value in (text, *values.values()):
         _refuse_undefined(value)
-    return fill(text, **values)
+    if not any(isinstance(value, Markup) for value in values.values()):
+        return fill(text, **values)
+    return Markup(fill(escape(text), **{name: escape(value) for name, value in values.items()}))
 
 
-def _md(markdown: str) -> str:
+def _md(markdown: str) -> Markup:
     """Markdown from the content, as it is: its page links are resolved on the whole rendered page
     (``resolve_page_links``), where it is known whether the page is at the root, a folder down or
     in the handout; so the component macros need no context and are compiled and imported once.
     Its crisis fill-ins are marked as running text, to be filled in as links to call."""
     _refuse_undefined(markdown)
-    return linked_fill_ins(str(markdown))
+    return trusted_html(linked_fill_ins(str(markdown)))
 
 
-def _md_text(markdown: str) -> str:
+def _md_text(markdown: str) -> Markup:
     """Markdown whose raw HTML shows as text: for a clinic's brand values, which are never markup."""
     _refuse_undefined(markdown)
-    return html.escape(str(markdown), quote=False)
+    return Markup(html.escape(str(markdown), quote=False))
 
 
-def css_string(text: str) -> str:
+def css_string(text: str) -> Markup:
     """Plain text as a quoted CSS string (for ``content:``): every character but letters, digits,
     spaces and plain punctuation as a CSS escape, so no text can end the string or the rule."""
     safe = set(" .,:;!?()-'&+/")
-    return '"' + "".join(c if c.isalnum() and c.isascii() or c in safe else f"\\{ord(c):x} " for c in str(text)) + '"'
+    return Markup('"' + "".join(c if c.isalnum() and c.isascii() or c in safe else f"\\{ord(c):x} " for c in str(text)) + '"')
 
 
 def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache | None = None,
@@ -135,13 +147,13 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
         bytecode_cache=cache,
         loader=jinja2.FileSystemLoader(str(templates_dir.resolve())),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # Markdown output: plain values go through the `plain` filter instead.
+        autoescape=True,  # every value printed escaped; markup only through trusted_html (trusted.py)
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters.update({name: _strict(f) for name, f in dict(plain=plain, link=page_path, tel=phone_href, css_string=css_string).items()})
-    env.filters.update(md=_md, md_text=_md_text, fill=_fill)
+    env.filters.update(md=_md, md_text=_md_text, fill=_fill, trusted_html=trusted_html)
     env.filters.update(long_date=_strict(lambda value: long_date(value, locale)),
                        number=_strict(lambda value: number(value, locale)))
     env.globals["ui"] = ui

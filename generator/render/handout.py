@@ -24,6 +24,7 @@ from ..schema.items import Reference
 from ..schema.page import Page
 from .environment import resolve_page_links
 from .layout import HANDOUT_PAGES_CSS
+from .trusted import trusted_html
 from .worksheets import sheet_fields
 
 
@@ -84,7 +85,7 @@ def render_handout(guide: Guide, env: jinja2.Environment) -> str:
         context = {"page": page, "guide": guide, "site": guide.site, "references": guide.page_references(page),
                    "site_root": "../", "link_style": "handout", "title_id": f"page-{page.id}",  # at /handout/
                    "for_print": True, "skip_notices": sorted(printed)}
-        markdown = content.render(**context)
+        markdown = trusted_html(content.render(**context))  # our renderer's Markdown, printed as it is
         printed.update(page_notices(page))  # each notice once in the booklet
         return page, markdown, sorted(numbers[r.id] for r in guide.page_references(page))
 

@@ -33,6 +33,7 @@ from ..guide.phone_links import phone_href
 from ..quality.review import author_notes
 from ..schema.items import Reference
 from .changes import Change, ChangesError, Edition, changes_since
+from ..render.trusted import trusted_html
 
 TEMPLATE = "review/pack.html.j2"
 CHECKLIST_HEADING = "## Before you publish"
@@ -116,6 +117,7 @@ def build_pack(guides: list[Guide], root: Path, content_dir: Path, clinic_dir: P
 def render_html(pack: ReviewPack, templates_dir: Path) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir.resolve())), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["trusted_html"] = trusted_html  # the texts and checklist items this module made HTML of, escaped
     return env.get_template(TEMPLATE).render(pack=pack)
 
 

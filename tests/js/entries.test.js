@@ -148,3 +148,9 @@ test("phone numbers typed in a text become tel: addresses, each with the name ty
 test("today is the patient's own calendar day", () => {
   assert.equal(entries.isoDay(entries.today(new Date(2026, 0, 5, 23, 59))), "2026-01-05");
 });
+
+test("a number as typed is dialled by its digits, a leading + kept, as the pages' links are", () => {
+  assert.equal(entries.telHref("+44 (20) 7946-0000"), "tel:+442079460000");
+  assert.equal(entries.telHref(" +1 988"), "tel:+1988");
+  assert.equal(entries.telHref("020 7946 0000"), "tel:02079460000");
+});

@@ -86,12 +86,12 @@ class GuidePlugin(BasePlugin):
         settings = site_settings(guide, rendered)
         # The theme prints these without escaping in some places and with `| e` in others; escaped
         # Markup is right in both (escaping Markup again leaves it as it is).
-        config.site_name = Markup(escape(settings.name))
-        config.site_description = Markup(escape(settings.description))
-        config.copyright = Markup(escape(settings.copyright))
+        config.site_name = escape(settings.name)
+        config.site_description = escape(settings.description)
+        config.copyright = escape(settings.copyright)
         config.theme["language"] = theme_language(settings.language, config.theme.dirs)
         config.site_url = language_site_url(config.site_url, settings.address_prefix)
-        config.nav = escaped_nav(settings.nav, lambda title: Markup(escape(title)))
+        config.nav = escaped_nav(settings.nav, escape)  # escape() gives Markup
         config.theme["palette"] = named_palette(config.theme["palette"], settings.palette_names)
         config.extra["alternate"] = settings.alternate
         for name, plugin in config.plugins.items():  # the search's stemmer and stop words in the page's language
@@ -144,7 +144,7 @@ class GuidePlugin(BasePlugin):
         # without escaping; a title may hold a clinic's name, so hand it over as escaped Markup.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
-                page.meta[key] = Markup(escape(page.meta[key]))
+                page.meta[key] = escape(page.meta[key])
         return markdown
 
     def on_serve(self, server, config, builder):

@@ -79,7 +79,7 @@
   function dated(entries) { return entries.filter(function (e) { return e.day !== null; }); }
 
   function within(entries, first, last) {
-    return entries.filter(function (e) { return e.day !== null && (first === null || e.day >= first) && (last === null || e.day <= last); });
+    return entries.filter(function (entry) { return entry.day !== null && (first === null || entry.day >= first) && (last === null || entry.day <= last); });
   }
 
   /* [{key ("YYYY-MM", "": no date), day, entries}], newest first. */
@@ -164,6 +164,12 @@
     return /\p{L}/u.test(words.join("")) ? words.slice(-NAME_WORDS).join(" ").replace(EDGE, "") : "";
   }
 
+  /* The tel: address of a number as typed ("+44 20 7946 0958"): its digits, a leading + kept. The
+     one place the plan's script makes one, as generator/guide/phone_links.py makes the page's. */
+  function telHref(typed) {
+    return "tel:" + (String(typed).trim().charAt(0) === "+" ? "+" : "") + String(typed).replace(/\D/g, "");
+  }
+
   /* The phone numbers in a text (3 digits or more; not dates), as typed, as tel: addresses, and
      the name typed with each ("" if none). */
   function phoneNumbers(text) {
@@ -179,7 +185,7 @@
       lastName = name;
       if (digits.length < 3 || digits.length > 15 || /^\d{4}-\d{2}-\d{2}$/.test(typed) || seen.has(digits)) continue;
       seen.add(digits);
-      found.push({ text: typed, href: "tel:" + (typed.charAt(0) === "+" ? "+" : "") + digits, name: name });
+      found.push({ text: typed, href: telHref(typed), name: name });
     }
     return found;
   }
@@ -187,7 +193,8 @@
   PlanGuide.entries = {
     ENTRY: ENTRY, dayOf: dayOf, isoDay: isoDay, today: today, monthKey: monthKey, names: names,
     index: index, list: list, dated: dated, within: within, months: months, namesOf: namesOf, themes: themes,
-    checkinsAfter: checkinsAfter, score: score, who5: who5, who5Due: who5Due, phoneNumbers: phoneNumbers
+    checkinsAfter: checkinsAfter, score: score, who5: who5, who5Due: who5Due, phoneNumbers: phoneNumbers,
+    telHref: telHref
   };
 }(typeof module === "object" && module.exports ? Object.assign(module.exports, require("./format.js"))
   : (window.PlanGuide = window.PlanGuide || {})));
