@@ -37,7 +37,7 @@
       Array.prototype.forEach.call(root.querySelectorAll(CONTROLS), function (el) { if (el.type !== "file" && mark(el)) filled = true; });
       Array.prototype.forEach.call(root.querySelectorAll("fieldset, .plan-section"), function (box) {
         if (box.classList.contains("plan-crisis")) return;
-        var empty = !box.querySelector(".plan-field:not(.plan-unfilled), .plan-check:not(.plan-unfilled)");
+        var empty = !box.querySelector(":not(.plan-summary-choice) > :is(.plan-field, .plan-check):not(.plan-unfilled)");  // the summary's choices do not print
         if (box.querySelector("#plan-schedule")) empty = empty && byId("plan-schedule").hidden;
         if (box.querySelector("#plan-sessions")) empty = empty && !byId("plan-sessions").children.length;
         box.classList.toggle("plan-unfilled", empty);
