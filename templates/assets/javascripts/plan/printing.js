@@ -98,7 +98,7 @@
       add("p", p.first === null ? named : fill(w.summary.period, { period: named, first: shown.long(p.first), last: shown.long(m.today) }),
           { "class": "plan-summary-period" });
       add("h3", w.sessions.title);
-      add("p", sessions.length ? latest(sessions.map(function (e) { return shown.shortYear(e.day); }), 12) : w.summary.nothing);
+      add("p", sessions.length ? latest(sessions.map(function (e) { return shown.shortYear(e.day); }), 8) : w.summary.nothing);
       if (fields["summary-themes"]) {
         add("h3", w.summary.themes);
         var found = entries.themes(sessions).sort(function (a, b) { return b.sessions.length - a.sessions.length; });
@@ -124,7 +124,7 @@
           var low = scores.some(function (s) { return s.result.low; });
           add("p", latest(scores.map(function (s) {
             return fill(s.result.low ? w.summary.who5_low : w.summary.who5_score, { date: shown.shortYear(s.day), score: s.result.score });
-          }), 8) + (low ? " " + w.summary.who5_low_note : ""));
+          }), 6) + (low ? " " + w.summary.who5_low_note : ""));
         }
         add("h3", w.summary.checkins);
         var picture = checkinScreen.drawn(checkinScreen.data(), key, 640, 16, function (span) {
