@@ -43,6 +43,13 @@ def small_plan() -> dict:
     return document
 
 
+def no_step() -> dict:
+    """A few weeks with no small step written, the summary's choices ticked: its part has nothing to print."""
+    document = small_plan()
+    del document["fields"]["action"], document["fields"]["action-when"]
+    return document
+
+
 def pdf_of(tab, name: str, paper: str = "Letter") -> Path:
     """The page printed by Chromium (page.pdf fires beforeprint, as the print dialog does), kept with
     its pages as PNGs under SHOTS when that folder can be written."""
@@ -89,6 +96,26 @@ def assert_plan_on_paper(path: Path, crisis_heading: str, crisis_words: list[str
         assert not any(screen in text for text in texts), f"{screen!r}: a control of the screen (or its words) printed"
 
 
+# In print media: each heading shown (h2-h4, a legend) with nothing shown under it in its box; an entry's
+# title (its summary) is left out, as it says the entry's date and scores itself.
+BARE_HEADINGS = """() => {
+    const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const words = el => [...el.querySelectorAll('*')].filter(e => !e.children.length && shown(e) && e.textContent.trim()
+        && !e.closest('h2, h3, h4, legend, summary'));
+    return [...document.querySelectorAll('#plan :is(h2, h3, h4, legend)')].filter(h => shown(h) && !h.closest('summary')).filter(h => {
+        const box = h.closest('fieldset, details, section, .plan-safety-card, .plan-card-people, .plan-crisis-lines');
+        return !box || !words(box).filter(e => !h.contains(e)).length;
+    }).map(h => h.textContent.trim());
+}"""
+
+
+def bare_headings(tab) -> list[str]:
+    tab.emulate_media(media="print")
+    found = tab.evaluate(BARE_HEADINGS)
+    tab.emulate_media(media="null")
+    return found
+
+
 def visible_controls(tab) -> list[str]:
     """The form controls that show in print media (not ticked boxes of the plan: squares on paper)."""
     tab.emulate_media(media="print")
@@ -105,7 +132,8 @@ def test_print_my_plan_keeps_headings_with_their_words_and_the_crisis_section_wh
     """Issue 20 item 6, a year of use (the last 30 days printed) and a few weeks, in both languages."""
     for name, document, period, lang in [("plan-year-month", plan_document(1), "month", ""),
                                          ("plan-weeks", small_plan(), "all", ""),
-                                         ("plan-weeks-es", small_plan(), "all", "es/")]:
+                                         ("plan-weeks-es", small_plan(), "all", "es/"),
+                                         ("plan-no-step", no_step(), "all", "")]:
         document = copy.deepcopy(document)
         document["fields"]["name-on-summary"] = "Ana Ruiz"
         context, tab = open_with(browser, site_url, json.dumps(document), path=lang + "plan/")
@@ -113,6 +141,8 @@ def test_print_my_plan_keeps_headings_with_their_words_and_the_crisis_section_wh
             tab.click("#plan-print")  # "Print my plan" shows the choice of period
             tab.select_option("#plan-print-period", period)
             assert visible_controls(tab) == [], "controls of the screen print"
+            tab.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what the print shows, drawn as for print
+            assert bare_headings(tab) == [], "headings with nothing under them"
             path = pdf_of(tab, name, paper)
             spanish = lang == "es/"
             assert_plan_on_paper(path, "Mi plan de seguridad" if spanish else "My safety plan",
