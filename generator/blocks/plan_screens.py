@@ -153,6 +153,10 @@ class SafetyWords(Words):
     call: Text = words("A tap-to-call link made from a phone number the patient typed with no name.", "number")
     call_person: Text = words("A tap-to-call link made from a phone number the patient typed, and whose it is "
                               "(a person's name, or the words typed before the number).", "name", "number")
+    call_words: list[Text] = Field(min_length=1, description=(
+        "Words a patient may type next to a number that say how to reach someone, not who (call, text, at, or...), "
+        "one word each: left out of the name a call link shows, so \"Call 988\" never reads \"Call Call at 988\"."))
+    card_owner_hint: Text = words("Under the optional name and date of the safety card: they print on it, and may stay empty.")
     people: Text = words("On the safety card: the heading of the numbers from My people (and a clinic number typed).")
     print: Text = words("The button that prints the safety plan as a card.")
     crisis: Text = words("The heading of the crisis lines in force.")
@@ -185,6 +189,19 @@ class SummaryWords(Words):
     theme: Text = words("A theme, and in how many of the period's sessions it came up.", "theme", "count", "total")
     more_themes: Text = words("After the most common themes: how many more there are.", "count")
     heading: Text = words("The printed summary's heading.")
+    name_hint: Text = words("Under the optional name field (the form's name label): where it prints, and that it may stay empty.")
+    name: Text = words("Under the printed heading, when the patient typed a name.", "name")
+    printed: Text = words("Under the printed heading: the day it was printed.", "date")
+    earlier: Text = words("After the latest session dates or WHO-5 scores: how many earlier ones are not shown.", "count")
+    effects: Text = words("The heading of the side effects noted in the period's check-ins.")
+    effect: Text = words("A side effect (the tracker's heading), in how many of the period's check-ins.", "effect", "count", "total")
+    no_effects: Text = words("When no check-in in the period noted a side effect.", "total")
+    who5_score: Text = words("A WHO-5's day and raw score.", "date", "score")
+    who5_low: Text = words("A WHO-5's day and raw score below 13, marked low.", "date", "score")
+    who5_low_note: Text = words("After the scores when one is low: what low means.")
+    axis_scores: Text = words("The chart's left axis title: mood and sleep, 0 to 10.")
+    axis_who5: Text = words("The chart's right axis title: the WHO-5, 0 to 25.")
+    axis_dates: Text = words("The chart's date axis title, with the first and last day and their year.", "first", "last")
     nothing: Text = words("A chosen part with nothing in it yet.")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,7 @@ def test_the_therapist_summary_prints_on_one_page_at_any_size(browser, site_url,
     for n, name in enumerate(sorted(f for f in document["fields"] if re.fullmatch(r"session-.*-themes", f))):
         document["fields"][name] += f"\n{long_theme.strip()} {n}\nTheme {n}"  # dozens of themes, some very long
     document["fields"]["action"] = "A short walk after dinner, every day, even when it rains or I feel low. " * 6
+    document["fields"]["name-on-summary"] = "Ana María Ruiz de la Fuente"
     context, tab = open_with(browser, site_url, json.dumps(document))
     try:
         for period in ["month", "year", "all"]:
@@ -108,6 +110,16 @@ def test_the_therapist_summary_prints_on_one_page_at_any_size(browser, site_url,
             assert len(reader.pages) == 1, f"{period} on {paper}: {len(reader.pages)} pages"
             assert "My integration summary" in text and "A short walk after dinner" in text
             assert "My themes across sessions" in text and "My check-ins over time" in text
+            # what a therapist needs (issue 20 item 5): who, when printed, the sessions' dates, the side
+            # effects counted, the WHO-5s with the low ones marked, the chart's axes named with dated years
+            flat = " ".join(unicodedata.normalize("NFKC", text).split())  # "ﬀ" as the PDF's ligature is "ff"
+            assert "Name: Ana María Ruiz de la Fuente" in flat and f"Printed on {TODAY:%B} {TODAY.day}, {TODAY.year}" in flat
+            assert re.search(r"My sessions [A-Z][a-z]{2} \d{1,2}, 20\d\d; ", flat), flat[:600]
+            assert re.search(r"Side effects I noted Sick or dizzy: \d+ of \d+ check-ins; Spaced out: \d+ of \d+ check-ins", flat)
+            if period != "month":  # this year's low WHO-5s are more than 30 days old
+                assert re.search(r"\d{4}: 1[0-2] of 25 \(low\)", flat) and "Low means below 13." in flat
+            assert "Mood and sleep (0 to 10)" in flat and "WHO-5 (0 to 25)" in flat
+            assert re.search(r"Date \([A-Z][a-z]{2} \d{1,2}, 20\d\d to [A-Z][a-z]{2} \d{1,2}, 20\d\d\)", flat)
             tab.evaluate("() => document.documentElement.classList.remove('plan-printing-summary')")
     finally:
         context.close()

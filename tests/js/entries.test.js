@@ -1,7 +1,16 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
 const { entries } = require("../../templates/assets/javascripts/plan/entries.js");
+
+/* The safety plan's call_words of a language's plan.yml, as the page hands them to the script. */
+function callWords(file) {
+  const text = fs.readFileSync(path.join(__dirname, "..", "..", "content", file), "utf8");
+  return /^\s*call_words: \[(.*)\]\s*$/m.exec(text)[1].split(",").map((word) => word.trim().replace(/^"|"$/g, ""));
+}
+const EN = callWords("pages/plan.yml"), ES = callWords("es/pages/plan.yml");
 
 const PLAN = {
   "session-bbbbbb-date": "2026-09-16", "session-bbbbbb-themes": "grief\r\nTrust",
@@ -130,7 +139,7 @@ test("phone numbers typed in a text become tel: addresses, each with the name ty
     { text: "555.010.0100", href: "tel:5550100100", name: "Sam" },
     { text: "+44 20 7946 0958", href: "tel:+442079460958", name: "Aunt" },
     { text: "988", href: "tel:988", name: "Call" }
-  ]);
+  ], "with no call words, the words typed before a number, whatever they are");
   assert.deepEqual(entries.phoneNumbers("Maria 555 201 3344, Joe 555 111 2222\n555 201 0000"), [
     { text: "555 201 3344", href: "tel:5552013344", name: "Maria" },
     { text: "555 111 2222", href: "tel:5551112222", name: "Joe" },
@@ -143,6 +152,27 @@ test("phone numbers typed in a text become tel: addresses, each with the name ty
   assert.deepEqual(entries.phoneNumbers("On 2026-09-02 I felt 5 of 10 <b>ok</b>"), []);
   assert.deepEqual(entries.phoneNumbers(""), []);
   assert.deepEqual(entries.phoneNumbers("988 and 988 again"), [{ text: "988", href: "tel:988", name: "" }]);
+});
+
+test("a call link's name leaves out the words that say how to call, in English and Spanish, whatever the phrasing", () => {
+  const names = (text, words) => entries.phoneNumbers(text, words).map((n) => [n.text, n.name]);
+  assert.deepEqual(names("Call 988", EN), [["988", ""]], "no name: the link says Call 988, not Call Call at 988");
+  assert.deepEqual(names("call or text 988", EN), [["988", ""]]);
+  assert.deepEqual(names("Maria 555 201 3344", EN), [["555 201 3344", "Maria"]]);
+  assert.deepEqual(names("Call Maria 555 201 3344", EN), [["555 201 3344", "Maria"]]);
+  assert.deepEqual(names("Call Maria at 555 201 3344", EN), [["555 201 3344", "Maria"]]);
+  assert.deepEqual(names("Maria: call 555 201 3344", EN), [["555 201 3344", "Maria"]]);
+  assert.deepEqual(names("Maria, cell 555 201 3344 or text 555 201 0000", EN),
+                   [["555 201 3344", "Maria"], ["555 201 0000", "Maria"]], "the second number is Maria's too");
+  assert.deepEqual(names("If I can't sleep I call my sister Ana at 555 201 3344", EN), [["555 201 3344", "my sister Ana"]]);
+  assert.deepEqual(names("Text 741741", EN), [["741741", ""]]);
+  assert.deepEqual(names("Llamar al 988", ES), [["988", ""]], "sin nombre: Llamar al 988, not Llamar a Llamar al al 988");
+  assert.deepEqual(names("Llamar a María al 555 201 3344", ES), [["555 201 3344", "María"]]);
+  assert.deepEqual(names("María 555 201 3344", ES), [["555 201 3344", "María"]]);
+  assert.deepEqual(names("Mi hermana Ana, celular: 555 201 3344", ES), [["555 201 3344", "Mi hermana Ana"]]);
+  assert.deepEqual(names("LLAME O ESCRIBA AL 988", ES), [["988", ""]], "in any capitals");
+  assert.deepEqual(names("Tía Rosa: llamar o mandar mensaje al 555 201 3344", ES), [["555 201 3344", "Tía Rosa"]]);
+  assert.deepEqual(names("Mom: call or send a text to 555 201 3344", EN), [["555 201 3344", "Mom"]]);
 });
 
 test("today is the patient's own calendar day", () => {

@@ -28,14 +28,17 @@ module.exports = {
     sessions: { title: "Sessions", session: "S{number} on {date}", no_date: "S{number}, no date", no_checkins: "None yet.", past: "Past ({count})" },
     checkins: { mood: "Mood", sleep: "Sleep", line: "{date}: {mood}/{sleep}", no_date: "Check-in, no date", month: "{month}: {count}",
                 no_date_month: "No date" },
-    wellbeing: { entry: "WHO-5 of {date}", no_date: "WHO-5, no date", score: "{score}/25 ({percent}/100)" },
+    wellbeing: { title: "WHO-5s", entry: "WHO-5 of {date}", no_date: "WHO-5, no date", score: "{score}/25 ({percent}/100)" },
     chart: { label: "The chart", session: "Session {number}", sessions: "A session", date: "Day",
              wellbeing: "WHO-5", weekly: "Weekly means.", monthly: "Monthly means.", table_month: "In {month}",
              show_table: "Table", hide_table: "No table" },
     safety: { call: "Ring {number}", call_person: "Ring {name}: {number}" },
     evening: { writes_into: "Into {session}.", clinic: "My clinic" },
     summary: { heading: "Summary", themes: "Themes", checkins: "Chart", step: "Step", nothing: "Nothing.", period: "{period}: {first}-{last}",
-               theme: "{theme} ({count}/{total})", more_themes: "+{count} more" },
+               theme: "{theme} ({count}/{total})", more_themes: "+{count} more", name: "For {name}", printed: "Printed {date}",
+               earlier: "(+{count} before)", effects: "Effects", effect: "{effect} {count}/{total}", no_effects: "No effects in {total}.",
+               who5_score: "{date} {score}", who5_low: "{date} {score} LOW", who5_low_note: "LOW: under 13.",
+               axis_scores: "Mood, sleep", axis_who5: "WHO-5 score", axis_dates: "Days {first}-{last}" },
     kept: { title: "Other words", ticked: "A tick" }
   }
 };

@@ -68,6 +68,28 @@ test("the therapist summary: a chosen recent period, the most common themes (and
   assert.equal(out.querySelectorAll(".plan-summary-themes li").length, 5, "only the last 30 days' sessions");
 });
 
+test("the therapist summary names the sessions, the side effects noted (counts), the WHO-5s with the low ones, the print day and a name", (t) => {
+  const fields = { ...year(), "name-on-summary": "  Ana Ruiz ", "checkin-c00001-effect-headache": true, "checkin-c00002-effect-headache": true,
+                   "checkin-c00003-effect-urine": true, "checkin-c00400-effect-urine": true };
+  [["w1w1w1", "2026-11-20", "4"], ["w2w2w2", "2026-12-04", "1"], ["w3w3w3", "2025-01-01", "0"]].forEach(([id, date, each]) => {
+    fields[`wellbeing-${id}-date`] = date;
+    for (let q = 1; q <= 5; q++) fields[`wellbeing-${id}-q${q}`] = each;
+  });
+  const p = at(t, fields);
+  p.doc.getElementById("plan-summary-period").value = "month";
+  p.doc.getElementById("plan-print-summary").click();
+  const out = p.doc.getElementById("plan-summary-print"), text = out.textContent;
+  assert.equal(out.querySelector(".plan-summary-meta").textContent, "For Ana Ruiz · Printed December 7, 2026");
+  assert.match(text, /Dec 7, 2026; Nov 28, 2026; Nov 19, 2026; Nov 10, 2026|Nov 10, 2026; Nov 19, 2026; Nov 28, 2026; Dec 7, 2026/, "the sessions' days, with the year");
+  assert.match(text, /Headache 2\/30; Urine 1\/30/, "each side effect noted in the period's check-ins, counted (the one of last year left out)");
+  assert.match(text, /Nov 20, 2026 20; Dec 4, 2026 5 LOW LOW: under 13\./, "the WHO-5s in order, the low one marked and explained");
+  const titles = out.querySelectorAll(".plan-chart-title").map((el) => el.textContent);
+  assert.deepEqual(titles, ["Mood, sleep", "WHO-5 score", "Days Nov 8, 2026-Dec 7, 2026"], "the axes' titles, the dates with their year");
+  delete p.fields["name-on-summary"];
+  p.doc.getElementById("plan-print-summary").click();
+  assert.equal(out.querySelector(".plan-summary-meta").textContent, "Printed December 7, 2026", "no name: nothing in its place");
+});
+
 test("the safety card prints alone, its words beside its fields", (t) => {
   const p = at(t, { "safety-people": "Sam, 555-0100" });
   p.doc.getElementById("plan-print-safety").click();

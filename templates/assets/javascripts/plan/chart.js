@@ -82,11 +82,12 @@
     return [];
   }
 
-  /* Where everything goes; labels: {shown: entries.names(lang), mark(number), font (size, 12 if not given)}. */
+  /* Where everything goes; labels: {shown: entries.names(lang), mark(number), font (size, 12 if not given),
+     titles (optional): {left, right, bottom}, the axes' titles, a row of their own above and below}. */
   function layout(data, range, width, height, labels) {
     if (!range) return null;
-    var font = labels.font || 12, row = font * 1.4;
-    var box = { left: font * 2.5, right: width - font * 2.5, top: font * 3.4 + 2, bottom: height - font * 2.5 - 2 };
+    var font = labels.font || 12, row = font * 1.4, titled = labels.titles ? row : 0;
+    var box = { left: font * 2.5, right: width - font * 2.5, top: font * 3.4 + 2 + titled, bottom: height - font * 2.5 - 2 - titled };
     var days = range.last - range.first + 1;
     var x = function (day) { return round(box.left + (day - range.first + 0.5) / days * (box.right - box.left)); };
     var y = function (value, top) { return round(box.bottom - value / top * (box.bottom - box.top)); };
@@ -98,7 +99,7 @@
       return { x: at, label: inRow >= 0 ? label : null, y: round(box.top - font - inRow * row) };
     });
     return {
-      width: width, height: height, box: box, font: font, first: range.first, last: range.last, step: range.step, sessions: sessions,
+      width: width, height: height, box: box, font: font, titles: labels.titles || null, first: range.first, last: range.last, step: range.step, sessions: sessions,
       ticks: [0, 2, 4, 6, 8, 10].map(function (v) { return { y: y(v, 10), left: v, right: v * 2.5 }; }),
       dates: dateTicks(range, x, width, labels.shown, font),
       lines: SERIES.map(function (s) {
@@ -140,6 +141,11 @@
       root.appendChild(node(doc, "line", { x1: s.x, x2: s.x, y1: box.top, y2: box.bottom, "class": "plan-chart-session" }));
       if (s.label) root.appendChild(node(doc, "text", { x: s.x, y: s.y, "text-anchor": "middle", "class": "plan-chart-session-label" }, s.label));
     });
+    if (plan.titles) {
+      root.appendChild(node(doc, "text", { x: 0, y: plan.font, "class": "plan-chart-title" }, plan.titles.left));
+      root.appendChild(node(doc, "text", { x: plan.width, y: plan.font, "text-anchor": "end", "class": "plan-chart-title" }, plan.titles.right));
+      root.appendChild(node(doc, "text", { x: plan.width / 2, y: plan.height - 2, "text-anchor": "middle", "class": "plan-chart-title" }, plan.titles.bottom));
+    }
     plan.lines.forEach(function (line) {
       var g = node(doc, "g", { "class": "plan-chart-line plan-chart-" + line.key });
       g.appendChild(node(doc, "polyline", { points: line.points.map(function (p) { return p.x + "," + p.y; }).join(" "), fill: "none" }));

@@ -157,10 +157,16 @@
   }
 
   /* Who a number in a text is for: the last few words before it on its line (since the number
-     before it); with none, or a short joining word, the name of the number before it on the line. */
+     before it), past the last word of `skip` (lower case: "call", "at"... which say how, not who);
+     with none, or a short joining word, the name of the number before it on the line. */
   var NAME_WORDS = 3, EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-  function nameBefore(segment) {
-    var words = segment.replace(EDGE, "").split(/\s+/).filter(Boolean);
+  function nameBefore(segment, skip) {
+    var runs = [[]];
+    segment.split(/\s+/).forEach(function (word) {
+      if (!word.replace(EDGE, "")) return;
+      if (skip.has(word.replace(EDGE, "").toLocaleLowerCase())) runs.push([]); else runs[runs.length - 1].push(word);
+    });
+    var words = runs.filter(function (run) { return run.length; }).pop() || [];
     return /\p{L}/u.test(words.join("")) ? words.slice(-NAME_WORDS).join(" ").replace(EDGE, "") : "";
   }
 
@@ -171,15 +177,16 @@
   }
 
   /* The phone numbers in a text (3 digits or more; not dates), as typed, as tel: addresses, and
-     the name typed with each ("" if none). */
-  function phoneNumbers(text) {
+     the name typed with each ("" if none); `callWords`: the words of nameBefore's `skip`. */
+  function phoneNumbers(text, callWords) {
+    var skip = new Set((callWords || []).map(function (word) { return word.toLocaleLowerCase(); }));
     var found = [], seen = new Set(), runs = /\+?\(?\d(?:[\d().-]|[^\S\r\n])*\d|\b\d{3}\b/g, run, from = 0, lastName = "";
     text = String(text || "");
     while ((run = runs.exec(text))) {
       var typed = run[0].replace(/[\s(.-]+$/, ""), digits = typed.replace(/\D/g, "");
       var before = text.slice(from, run.index), newline = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
       if (newline >= 0) { before = before.slice(newline + 1); lastName = ""; }
-      var name = nameBefore(before);
+      var name = nameBefore(before, skip);
       if (!name || (lastName && /^\p{L}{1,2}$/u.test(name))) name = lastName;  // "Sam 555 0100 or 555 0101": Sam's too
       from = run.index + run[0].length;
       lastName = name;

@@ -37,7 +37,7 @@
       Array.prototype.forEach.call(root.querySelectorAll(CONTROLS), function (el) { if (el.type !== "file" && mark(el)) filled = true; });
       Array.prototype.forEach.call(root.querySelectorAll("fieldset, .plan-section"), function (box) {
         if (box.classList.contains("plan-crisis")) return;
-        var empty = !box.querySelector(".plan-field:not(.plan-unfilled), .plan-check:not(.plan-unfilled)");
+        var empty = !box.querySelector(":not(.plan-summary-choice) > :is(.plan-field, .plan-check):not(.plan-unfilled)");  // the summary's choices do not print
         if (box.querySelector("#plan-schedule")) empty = empty && byId("plan-schedule").hidden;
         if (box.querySelector("#plan-sessions")) empty = empty && !byId("plan-sessions").children.length;
         box.classList.toggle("plan-unfilled", empty);
@@ -70,15 +70,35 @@
       doc.documentElement.classList.remove(className);
     }
 
+    /* The side effects the check-ins can note: [{key, name}], from the check-in's template. */
+    function sideEffects() {
+      var form = byId("plan-checkin-template").content;
+      return Array.prototype.filter.call(form.querySelectorAll("input"), function (box) { return box.name.indexOf("-effect-") > 0; }).map(function (box) {
+        var label = form.querySelector('label[for="' + box.id + '"]');
+        return { key: box.name.slice(box.name.indexOf("-effect-") + 1), name: label ? label.textContent : box.name };
+      });
+    }
+
+    /* The latest `most` of a list's words, and how many earlier are left out. */
+    function latest(words, most) {
+      var left = Math.max(0, words.length - most);
+      return words.slice(left).join("; ") + (left ? " " + fill(w.summary.earlier, { count: left }) : "");
+    }
+
     function summary() {
       var out = byId("plan-summary-print"), fields = ctx.page.fields(), key = byId("plan-summary-period").value, p = period(key);
-      var m = ctx.model(), sessions = entries.within(m.sessions, p.first, p.last);
+      var m = ctx.model(), sessions = entries.within(m.sessions, p.first, p.last), shown = ctx.shown;
       function add(tag, text, attrs) { return out.appendChild(ui.el(doc, tag, attrs || {}, text)); }
       out.replaceChildren();
       add("h2", w.summary.heading);
+      var name = typeof fields["name-on-summary"] === "string" ? fields["name-on-summary"].trim() : "";
+      add("p", (name ? fill(w.summary.name, { name: name }) + " · " : "") + fill(w.summary.printed, { date: shown.long(m.today) }),
+          { "class": "plan-summary-meta" });
       var named = byId("plan-summary-period").selectedOptions[0].text;
-      add("p", p.first === null ? named : fill(w.summary.period, { period: named, first: ctx.shown.long(p.first), last: ctx.shown.long(m.today) }),
+      add("p", p.first === null ? named : fill(w.summary.period, { period: named, first: shown.long(p.first), last: shown.long(m.today) }),
           { "class": "plan-summary-period" });
+      add("h3", w.sessions.title);
+      add("p", sessions.length ? latest(sessions.map(function (e) { return shown.shortYear(e.day); }), 8) : w.summary.nothing);
       if (fields["summary-themes"]) {
         add("h3", w.summary.themes);
         var found = entries.themes(sessions).sort(function (a, b) { return b.sessions.length - a.sessions.length; });
@@ -90,8 +110,27 @@
         if (!found.length) { list.remove(); add("p", w.summary.nothing); }
       }
       if (fields["summary-checkins"]) {
+        var checkins = entries.within(m.checkins, p.first, p.last), total = checkins.length;
+        add("h3", w.summary.effects);
+        var noted = sideEffects().map(function (effect) {
+          var count = checkins.filter(function (c) { return c.parts[effect.key] === true; }).length;
+          return count ? fill(w.summary.effect, { effect: effect.name, count: count, total: total }) : "";
+        }).filter(Boolean);
+        add("p", noted.length ? noted.join("; ") : fill(w.summary.no_effects, { total: total }));
+        var scores = entries.within(m.wellbeings, p.first, p.last).map(function (e) { return { day: e.day, result: entries.who5(e) }; })
+          .filter(function (s) { return s.result; });
+        if (scores.length) {
+          add("h3", w.wellbeing.title);
+          var low = scores.some(function (s) { return s.result.low; });
+          add("p", latest(scores.map(function (s) {
+            return fill(s.result.low ? w.summary.who5_low : w.summary.who5_score, { date: shown.shortYear(s.day), score: s.result.score });
+          }), 6) + (low ? " " + w.summary.who5_low_note : ""));
+        }
         add("h3", w.summary.checkins);
-        var picture = checkinScreen.drawn(checkinScreen.data(), key, 640, 16);
+        var picture = checkinScreen.drawn(checkinScreen.data(), key, 640, 16, function (span) {
+          return { left: w.summary.axis_scores, right: w.summary.axis_who5,
+                   bottom: fill(w.summary.axis_dates, { first: shown.shortYear(span.first), last: shown.shortYear(span.last) }) };
+        });
         if (picture) add("figure", undefined, { "class": "plan-chart" }).appendChild(picture); else add("p", w.summary.nothing);
       }
       if (fields["summary-step"]) {

@@ -99,10 +99,12 @@
       byId("plan-chart-later").disabled = i < 0 || i >= table.months.length - 1;
     }
 
-    /* The chart of a range at a width: a fragment, or null. */
-    function drawn(data, range, width, font) {
-      var layout = chart.layout(data, chart.span(data, range, ctx.model().today), width, 240, {
-        shown: shown, font: font, mark: function (n) { return String(n); }  // a session's number alone: it must fit between two sessions
+    /* The chart of a range at a width: a fragment, or null; `titles(span)`, if given, its axes' titles. */
+    function drawn(data, range, width, font, titles) {
+      var span = chart.span(data, range, ctx.model().today);
+      var layout = chart.layout(data, span, width, titles ? 280 : 240, {
+        shown: shown, font: font, mark: function (n) { return String(n); },  // a session's number alone: it must fit between two sessions
+        titles: titles && span ? titles(span) : null
       });
       if (!layout) return null;
       var figure = doc.createDocumentFragment();

@@ -86,7 +86,7 @@
     function numbersIn(box) {
       var fields = ctx.page.fields(), from = box.getAttribute("data-name-from");
       var named = from && typeof fields[from] === "string" ? fields[from].trim().split(/\r\n|\r|\n/)[0].trim() : "";
-      return entries.phoneNumbers(box.querySelector("textarea, input").value).map(function (n) {
+      return entries.phoneNumbers(box.querySelector("textarea, input").value, w.safety.call_words).map(function (n) {
         return { href: n.href, text: n.text, name: named || n.name || box.getAttribute("data-name") || "" };
       });
     }
