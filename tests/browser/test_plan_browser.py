@@ -146,9 +146,16 @@ def export_plan(tab, folder: Path) -> Path:
     return path
 
 
+def click_more(tab, selector: str) -> None:
+    """Press one of the rarer buttons: "More" opened first if it is closed, as a patient does."""
+    if not tab.evaluate("document.getElementById('plan-more').open"):
+        tab.click("#plan-more > summary")
+    tab.click(selector)
+
+
 def import_file(tab, path: Path) -> None:
     with tab.expect_file_chooser() as chooser:
-        tab.click("#plan-open")
+        click_more(tab, "#plan-open")
     chooser.value.set_files(str(path))
 
 
@@ -341,10 +348,10 @@ def test_clear_asks_first_and_then_removes_everything(context, site_url):
     tab = open_plan(context, site_url)
     fill_plan(tab)
     tab.once("dialog", lambda dialog: dialog.dismiss())
-    tab.click("#plan-clear")
+    click_more(tab, "#plan-clear")
     assert_filled(tab)
     tab.once("dialog", lambda dialog: dialog.accept())
-    tab.click("#plan-clear")
+    click_more(tab, "#plan-clear")
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('cleared')")
     assert not any(shown_plan(tab).values())
     assert tab.evaluate("localStorage.getItem('ketamine-integration-plan')") is None
@@ -359,7 +366,7 @@ def test_the_schedule_and_its_calendar_file(context, site_url, tmp_path):
     schedule = tab.text_content("#plan-schedule")
     assert "Session 1: rest today" in schedule and "Daily practice" in schedule
     with tab.expect_download() as info:
-        tab.click("#plan-ics")
+        click_more(tab, "#plan-ics")
     path = tmp_path / "schedule.ics"
     info.value.save_as(path)
     raw = path.read_bytes()

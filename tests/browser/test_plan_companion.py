@@ -187,8 +187,8 @@ def test_the_chart_has_a_table_for_screen_readers_that_shows_on_request(context,
     tab.click("#plan-chart-earlier")
     expect(table.locator("caption")).to_have_text("My check-ins in September 2026")
     rows = table.locator("tr").all_inner_texts()
-    assert any("September 3, 2026" in r and "3" in r and "4" in r for r in rows)
-    assert any("September 20, 2026" in r and "11" in r for r in rows)
+    assert any("Sep 3" in r and "3" in r and "4" in r for r in rows)  # the caption names the month and year
+    assert any("Sep 20" in r and "11" in r for r in rows)
 
 
 def test_a_removed_session_takes_all_its_fields_and_nothing_else(context, site_url):

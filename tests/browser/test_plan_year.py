@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from benchmarks.plan_scale import plan_document
 from helpers import ROOT
-from test_plan_browser import OPEN_EVERYTHING, import_file, reopen
+from test_plan_browser import OPEN_EVERYTHING, click_more, import_file, reopen
 
 KEY = "ketamine-integration-plan"
 TODAY = dt.date.today()  # plan_document ends today; the pages live on the same day
@@ -157,7 +157,7 @@ def test_the_same_older_plan_on_two_devices_gets_the_same_ids(browser, site_url)
 
 def calendar(tab, folder: Path) -> str:
     with tab.expect_download() as info:
-        tab.click("#plan-ics")
+        click_more(tab, "#plan-ics")
     path = folder / f"{len(list(folder.glob('*.ics')))}.ics"
     info.value.save_as(path)
     return path.read_bytes().decode("utf-8")  # its CRLF line ends kept
