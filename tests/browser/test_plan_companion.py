@@ -131,7 +131,7 @@ def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_of
     # the timeline: in date order, the last session open and the earlier ones folded away
     titles = tab.locator("#plan-sessions [data-title]").all_text_contents()
     assert [t.split(":")[0] for t in titles] == ["Session 1", "Session 2", "Session 3"]
-    assert "September 2, 2026, 09:30" in titles[0]
+    assert "September 2, 2026, 9:30 AM" in titles[0]  # the time as the schedule says it, in the page's language
     assert tab.eval_on_selector_all("#plan-sessions > details", "els => els.map(e => e.open)") == [False, False, True]
     # the themes across sessions, whatever their capitals
     themes = tab.locator("#plan-themes li").all_text_contents()
