@@ -244,6 +244,9 @@ def test_four_hundred_sessions_the_most_a_plan_may_have_open(browser, site_url):
         tab.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(document)])
         tab.goto(site_url + "plan/")
         tab.wait_for_selector("#plan-toolbar:not([hidden])")
-        expect(tab.locator("#plan-sessions > details")).to_have_count(400)
+        expect(tab.locator("#plan-sessions > details.plan-month").first).to_be_visible()  # folded by month, each counted
+        titles = tab.locator("#plan-sessions > details.plan-month > summary h3").all_inner_texts()
+        assert sum(int(t.rsplit("(", 1)[1].rstrip(")")) for t in titles) == 400, titles
+        expect(tab.locator("#plan-sessions details.plan-entry[open] textarea[name$='-intention']")).to_have_value("Session words 0")
     finally:
         context.close()
