@@ -242,3 +242,18 @@ def test_no_paper_wording_on_a_screen_and_no_label_inside_a_sentence(browser, si
         assert choice.locator(".plan-summary-parts input[type=checkbox]").count() == 3
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_in_dark_mode_a_button_in_focus_can_be_read(browser, site_url, lang):
+    """The theme puts its light accent under a button in focus; the dark scheme's light button text on it was 1.1:1."""
+    context, tab = open_plan(browser, site_url, None, lang, scheme="dark")
+    try:
+        for selector in ["#plan-print", "#plan-more > summary", "#plan-clear"]:
+            if selector == "#plan-clear":
+                tab.click("#plan-more > summary")
+            tab.focus(selector)
+            tab.wait_for_function("s => document.querySelector(s).getAnimations().length === 0", arg=selector)
+            assert axe_problems(tab, selector) == []
+    finally:
+        context.close()
