@@ -63,6 +63,8 @@ class SessionWords(Words):
     reminder_none: Text = words("The choice of no alarm.")
     reminder_checkin: Text = words("The label of the time of a daily check-in reminder.")
     past: Text = words("Over the schedule's past events, folded.", "count")
+    today: Text = words("Marks the schedule's events that take in today.")
+    on_paper: Text = words("Under a part drawn from a worksheet: {worksheet} is the worksheet's title, a link to it.", "worksheet")
 
 
 class CheckinWords(Words):
@@ -216,6 +218,7 @@ class FormWords(Words):
     print_period: Text = words("The label of the choice of what to print (one of chart.ranges).")
     print_go: Text = words("The button that prints, once the period is chosen.")
     clear: Text = words("The button that clears the plan.")
+    more: Text = words("The control that shows the plan's rarer buttons (open a copy, calendar, clear).")
     pick: Text = words("The box to tick for a practice the patient will do.")
     not_chosen: Text = words("The first choice of a score's list, while no score is chosen.")
     how_often: Text = words("How often, for a practice picked.")

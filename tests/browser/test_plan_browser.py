@@ -146,9 +146,16 @@ def export_plan(tab, folder: Path) -> Path:
     return path
 
 
+def click_more(tab, selector: str) -> None:
+    """Press one of the rarer buttons: "More" opened first if it is closed, as a patient does."""
+    if not tab.evaluate("document.getElementById('plan-more').open"):
+        tab.click("#plan-more > summary")
+    tab.click(selector)
+
+
 def import_file(tab, path: Path) -> None:
     with tab.expect_file_chooser() as chooser:
-        tab.click("#plan-open")
+        click_more(tab, "#plan-open")
     chooser.value.set_files(str(path))
 
 
@@ -341,10 +348,10 @@ def test_clear_asks_first_and_then_removes_everything(context, site_url):
     tab = open_plan(context, site_url)
     fill_plan(tab)
     tab.once("dialog", lambda dialog: dialog.dismiss())
-    tab.click("#plan-clear")
+    click_more(tab, "#plan-clear")
     assert_filled(tab)
     tab.once("dialog", lambda dialog: dialog.accept())
-    tab.click("#plan-clear")
+    click_more(tab, "#plan-clear")
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('cleared')")
     assert not any(shown_plan(tab).values())
     assert tab.evaluate("localStorage.getItem('ketamine-integration-plan')") is None
@@ -359,7 +366,7 @@ def test_the_schedule_and_its_calendar_file(context, site_url, tmp_path):
     schedule = tab.text_content("#plan-schedule")
     assert "Session 1: rest today" in schedule and "Daily practice" in schedule
     with tab.expect_download() as info:
-        tab.click("#plan-ics")
+        click_more(tab, "#plan-ics")
     path = tmp_path / "schedule.ics"
     info.value.save_as(path)
     raw = path.read_bytes()
@@ -401,9 +408,10 @@ def test_the_plan_page_asks_nothing_of_another_origin(context, site_url):
 
 def test_every_control_is_reached_by_tab_with_a_visible_focus(context, site_url):
     tab = open_plan(context, site_url)
-    # the controls of the part on the screen (the others are reached through the step list)
+    # the controls of the part on the screen (the others are reached through the step list; those
+    # behind "More" once it is open: test_plan_phone.py)
     controls = tab.evaluate("""() => [...document.querySelectorAll('#plan input, #plan textarea, #plan select, #plan button, #plan a')]
-        .filter(el => el.getClientRects().length && el.type !== 'file').map(el => el.id || el.href)""")
+        .filter(el => el.getClientRects().length && el.type !== 'file' && !el.closest('details:not([open])')).map(el => el.id || el.href)""")
     tab.focus("#plan .plan-top__help")  # the first control of the plan
     reached, outlines = set(), set()
     for _ in range(len(controls) * 3):

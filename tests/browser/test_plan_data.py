@@ -12,7 +12,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from test_plan_browser import dated, import_file, reopen
+from test_plan_browser import click_more, dated, import_file, reopen
 
 PLAN = "plan/"
 KEY = "ketamine-integration-plan"
@@ -89,7 +89,10 @@ def stored_fields(tab) -> dict:
 
 def click_download(tab, selector: str, folder: Path) -> Path:
     with tab.expect_download() as info:
-        tab.click(selector)
+        if tab.locator(f"#plan-more {selector}").count():
+            click_more(tab, selector)
+        else:
+            tab.click(selector)
     path = folder / info.value.suggested_filename
     info.value.save_as(path)
     return path
@@ -180,7 +183,7 @@ def test_clear_says_so_when_the_plan_could_not_be_cleared(context, site_url, scr
     save_by_typing(context, site_url, {"#plan-action": "Walk after dinner"})
     tab = open_plan(context, site_url, init_script=script)
     tab.on("dialog", lambda dialog: dialog.accept())
-    tab.click("#plan-clear")
+    click_more(tab, "#plan-clear")
     tab.wait_for_function("() => document.querySelector('#plan-error').textContent !== ''")
     assert "could not be cleared" in tab.text_content(ERROR)
     assert "cleared" not in tab.text_content(STATUS)
@@ -194,7 +197,7 @@ def test_clear_removes_the_plan_and_the_copies_kept_aside(context, site_url):
     fill_in(tab, "#plan-action", "walk")
     tab.wait_for_function(SAVED)
     tab.on("dialog", lambda dialog: dialog.accept())
-    tab.click("#plan-clear")
+    click_more(tab, "#plan-clear")
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('cleared')")
     assert stored(tab) == {}
 

@@ -25,7 +25,8 @@ module.exports = {
   },
   screens: {
     steps: { progress: "{started}/{total} started", previous: "Back", next: "On", small_step: "Step and summary" },
-    sessions: { title: "Sessions", session: "S{number} on {date}", no_date: "S{number}, no date", no_checkins: "None yet.", past: "Past ({count})" },
+    sessions: { title: "Sessions", session: "S{number} on {date}", no_date: "S{number}, no date", no_checkins: "None yet.", past: "Past ({count})",
+                today: "Now" },
     checkins: { mood: "Mood", sleep: "Sleep", line: "{date}: {mood}/{sleep}", no_date: "Check-in, no date", month: "{month}: {count}",
                 no_date_month: "No date" },
     wellbeing: { title: "WHO-5s", entry: "WHO-5 of {date}", no_date: "WHO-5, no date", score: "{score}/25 ({percent}/100)" },

@@ -16,7 +16,7 @@ const titles = (p) => p.doc.querySelectorAll("#plan-sessions > details").map((d)
 test("the timeline: sessions in date order, numbered, the latest open; one without a date last, marked so", (t) => {
   const p = at(t, { "session-bbbbbb-date": "2026-12-01", "session-bbbbbb-time": "09:30", "session-aaaaaa-date": "2026-11-10",
                     "session-nodate-intention": "From an older plan", "checkin-c1c1c1-date": "2026-12-02", "checkin-c1c1c1-mood": "4" });
-  assert.deepEqual(titles(p), ["S1 on November 10, 2026", "S2 on December 1, 2026, 09:30", "S3, no date"]);
+  assert.deepEqual(titles(p), ["S1 on November 10, 2026", "S2 on December 1, 2026, 9:30 AM", "S3, no date"], "the time as the schedule says it");
   const open = p.doc.querySelectorAll("#plan-sessions > details").map((d) => d.open);
   assert.deepEqual(open, [false, true, false]);
   const latest = p.doc.getElementById("plan-session-bbbbbb");
@@ -49,9 +49,11 @@ test("themes across sessions, whatever words they are, typed or loaded", (t) => 
 
 test("the schedule: what is coming and today listed, the past folded and drawn only when opened", (t) => {
   const p = at(t, { "session-aaaaaa-date": "2026-11-10", "session-bbbbbb-date": "2026-12-08", "reminder-session": "60" });
-  const coming = p.doc.querySelectorAll("#plan-schedule li").map((li) => li.querySelector("strong").textContent);
-  assert.ok(coming[0].startsWith("Mon, Dec 7, 2026"), coming[0]);
-  assert.equal(p.doc.querySelectorAll("#plan-schedule li").length, 4);
+  const coming = p.doc.querySelectorAll("#plan-schedule li");
+  assert.equal(coming.length, 4);
+  assert.deepEqual(coming[0].querySelectorAll("strong").map((s) => s.textContent).slice(0, 1), ["Now"], "today's event is marked");
+  assert.ok(coming[0].textContent.includes("Mon, Dec 7, 2026"), coming[0].textContent);
+  assert.deepEqual(coming.map((li) => li.getAttribute("class") || ""), ["plan-today", "", "", ""], "only today's");
   const past = p.doc.getElementById("plan-schedule-past");
   assert.equal(past.hidden, false);
   assert.equal(past.querySelector("summary").textContent, "Past (4)");
@@ -119,4 +121,38 @@ test("the Undo of a removal is kept until the next removal, which it then undoes
   p.doc.getElementById("plan-session-bbbbbb").querySelector("[data-remove]").click();
   p.doc.getElementById("plan-undo-button").click();
   assert.deepEqual(Object.keys(p.fields).sort(), ["session-bbbbbb-date"]);
+});
+
+test("the schedule says each shared sentence once and each session's own words every time", (t) => {
+  const fields = { "reminder-session": "60" };
+  ["2026-12-10", "2026-12-24", "2027-01-07"].forEach((date, i) => {
+    fields["session-s" + i + "aaaa-date"] = date;
+    fields["session-s" + i + "aaaa-intention"] = "Own words " + i;
+  });
+  const p = at(t, fields);
+  const text = p.doc.querySelectorAll("#plan-schedule li").map((li) => li.textContent).join("\n");
+  const before = require("./words.js").before.detail;
+  assert.equal(text.split(before).length - 1, 1, text);
+  [0, 1, 2].forEach((i) => assert.equal(text.split("Own words " + i).length - 1, 2, "the day before and the day: " + text));
+  assert.equal(p.doc.querySelectorAll("#plan-schedule li.plan-today").length, 0, "nothing today");
+});
+
+test("seven sessions or more fold by month like the check-ins, the latest month open, each saying how many it holds", (t) => {
+  const fields = {};
+  for (let i = 0; i < 7; i += 1) fields["session-s" + i + "bbbb-date"] = "2026-" + String(6 + Math.floor(i / 2)).padStart(2, "0") + "-1" + i;
+  fields["session-s6bbbb-date"] = "2026-12-01";
+  fields["session-s0bbbb-intention"] = "Kept words";
+  const p = at(t, fields);
+  const months = p.doc.querySelectorAll("#plan-sessions > details.plan-month");
+  assert.equal(p.doc.querySelectorAll("#plan-sessions > details.plan-entry").length, 0, "every session is in its month");
+  assert.deepEqual(months.map((m) => m.querySelector("h3").textContent),
+                   ["December 2026: 1", "August 2026: 2", "July 2026: 2", "June 2026: 2"]);
+  assert.deepEqual(months.map((m) => m.open), [true, false, false, false], "the latest month open, the others folded");
+  assert.equal(months[3].querySelectorAll("details.plan-entry").length, 0, "a folded month is not built");
+  months[3].open = true;
+  const first = p.doc.getElementById("plan-session-s0bbbb");
+  assert.equal(first.querySelector("[data-title]").textContent, "S1 on June 10, 2026");
+  first.open = true;
+  assert.equal(p.doc.getElementById("plan-session-s0bbbb-intention").value, "Kept words");
+  assert.deepEqual(p.errors, []);
 });

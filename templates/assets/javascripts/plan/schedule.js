@@ -28,7 +28,14 @@
     });
   }
 
-  function withExtra(text, extra) { return extra ? text + " " + extra : text; }
+  /* detail: text and extra, the event's own words (its intention, the small step), kept apart in
+     .base and .extra too, so that the page can say the sentences every session shares once. */
+  function withExtra(event, text, extra) {
+    event.base = text;
+    event.extra = extra || "";
+    event.detail = extra ? text + " " + extra : text;
+    return event;
+  }
 
   /* [{uid, start, end (exclusive), title, detail, daily, time, minutes, alarm, alarmHour}]. */
   function sessionEvents(plan, all, practices, words) {
@@ -42,10 +49,10 @@
       var next = all[i + 1] ? all[i + 1].day : null;
       var number = { number: s.number };
       var intention = s.intention ? fill(words.intention, { intention: s.intention }) : "";
-      found.push({ uid: s.id + "-before", start: s.day - before.days_before, end: s.day - before.days_before + 1,
-        title: fill(before.title, number), detail: withExtra(before.detail, intention) });
-      found.push({ uid: s.id + "-day", start: s.day, end: s.day + 1, time: s.time, minutes: day.minutes, alarm: alarm,
-        alarmHour: day.alarm_hour, title: fill(day.title, number), detail: withExtra(day.detail, intention) });
+      found.push(withExtra({ uid: s.id + "-before", start: s.day - before.days_before, end: s.day - before.days_before + 1,
+        title: fill(before.title, number) }, before.detail, intention));
+      found.push(withExtra({ uid: s.id + "-day", start: s.day, end: s.day + 1, time: s.time, minutes: day.minutes, alarm: alarm,
+        alarmHour: day.alarm_hour, title: fill(day.title, number) }, day.detail, intention));
       var afterEnd = Math.min(s.day + after.last_day + 1, next === null ? Infinity : next);
       if (afterEnd > s.day + after.first_day) {
         found.push({ uid: s.id + "-after", start: s.day + after.first_day, end: afterEnd, title: fill(after.title, number),
@@ -53,8 +60,8 @@
       }
       var practiceEnd = next === null ? s.day + practice.last_day + 1 : next - before.days_before;
       if (practiceEnd > s.day + practice.first_day) {
-        found.push({ uid: s.id + "-practice", start: s.day + practice.first_day, end: practiceEnd, daily: true, title: practice.title,
-          detail: withExtra(mine.length ? fill(practice.detail, { practices: mine.join("; ") }) : practice.detail_no_practices, step) });
+        found.push(withExtra({ uid: s.id + "-practice", start: s.day + practice.first_day, end: practiceEnd, daily: true, title: practice.title },
+          mine.length ? fill(practice.detail, { practices: mine.join("; ") }) : practice.detail_no_practices, step));
       }
     });
     return found;

@@ -84,14 +84,14 @@
       table.months = Array.from(new Set(Array.from(rows.keys()).map(entries.monthKey))).sort();
       if (!table.chosen || table.months.indexOf(table.month) < 0) table.month = table.months[table.months.length - 1] || null;
       var i = table.months.indexOf(table.month), holder = byId("plan-chart-table"), box = ui.el(doc, "table", { "class": "plan-chart-data" });
-      box.appendChild(ui.el(doc, "caption", {}, fill(w.chart.table_month, { month: table.month ? shown.month(entries.dayOf(table.month + "-01")) : "" })));
+      box.appendChild(ui.el(doc, "caption", { id: "plan-chart-caption" }, fill(w.chart.table_month, { month: table.month ? shown.month(entries.dayOf(table.month + "-01")) : "" })));
       var head = box.appendChild(ui.el(doc, "tr"));
       [w.chart.date, w.checkins.mood, w.checkins.sleep, w.chart.wellbeing, w.sessions.title].forEach(function (text) {
         head.appendChild(ui.el(doc, "th", { scope: "col" }, text));
       });
       Array.from(rows.keys()).filter(function (day) { return entries.monthKey(day) === table.month; }).sort(function (a, b) { return a - b; }).forEach(function (day) {
         var row = rows.get(day), tr = box.appendChild(ui.el(doc, "tr"));
-        tr.appendChild(ui.el(doc, "th", { scope: "row" }, shown.long(day)));
+        tr.appendChild(ui.el(doc, "th", { scope: "row" }, shown.short(day)));  // the caption names the month and year
         ["mood", "sleep", "wellbeing", "session"].forEach(function (key) { tr.appendChild(ui.el(doc, "td", {}, row[key] === undefined ? "" : String(row[key]))); });
       });
       holder.querySelector(".plan-chart-rows").replaceChildren(box);

@@ -5,6 +5,7 @@
   "use strict";
 
   var ui = PlanGuide.ui, entries = PlanGuide.entries, schedule = PlanGuide.schedule, fill = schedule.fill;
+  var GROUP_FROM = 7;  // from this many sessions, the timeline is folded by month like the check-ins
 
   function start(ctx) {
     var w = ctx.w, byId = ctx.byId, doc = ctx.doc, part = byId("plan-step-sessions");
@@ -12,8 +13,10 @@
 
     function title(entry) {
       var number = numbers.get(entry.id);
+      var time = entry.parts.time || "";
       if (entry.day === null) return fill(w.sessions.no_date, { number: number });
-      return fill(w.sessions.session, { number: number, date: ctx.shown.long(entry.day) + (entry.parts.time ? ", " + entry.parts.time : "") });
+      time = PlanGuide.format.isTime(time) ? ctx.shown.time(time) : time;  // as the schedule shows it; else as typed
+      return fill(w.sessions.session, { number: number, date: ctx.shown.long(entry.day) + (time ? ", " + time : "") });
     }
 
     function showCheckins(node, entry) {
@@ -28,7 +31,8 @@
     }
 
     var list = ctx.lists.session = ui.EntryList(byId("plan-sessions"), {
-      title: title, fill: ctx.fill, built: showCheckins,
+      title: title, fill: ctx.fill, built: showCheckins, groupFrom: GROUP_FROM,
+      months: function (m) { return fill(w.checkins.month, { month: m.day === null ? w.checkins.no_date_month : ctx.shown.month(m.day), count: m.entries.length }); },
       latest: function (all) { var dated = entries.dated(all); return dated[dated.length - 1] || all[all.length - 1]; }
     });
 
@@ -53,12 +57,18 @@
       byId("plan-themes-empty").hidden = found.length > 0;
     } });
 
+    /* Each event once; a sentence the list said already is not said again. Those that take in today marked. */
     function eventItems(box, events) {
+      var said = new Set(), today = ctx.model().today;
       box.textContent = "";
       events.forEach(function (event) {
-        var item = box.appendChild(ui.el(doc, "li"));
+        var now = event.start <= today && today < event.end;
+        var item = box.appendChild(ui.el(doc, "li", now ? { "class": "plan-today" } : {}));
+        if (now) item.appendChild(ui.el(doc, "strong", { "class": "plan-today-mark" }, w.sessions.today));
         item.appendChild(ui.el(doc, "strong", {}, schedule.when(event, ctx.words.schedule, ctx.lang)));
-        item.appendChild(doc.createTextNode(": " + event.title + ". " + event.detail));
+        var base = event.base === undefined ? event.detail : event.base;
+        item.appendChild(doc.createTextNode(": " + [event.title + "."].concat(said.has(base) ? [] : [base], event.extra || []).filter(Boolean).join(" ")));
+        said.add(base);
       });
     }
 

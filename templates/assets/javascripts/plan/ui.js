@@ -62,11 +62,12 @@
 
   /* A kind's entries, each a <details> from its <template>: a heading, its fields made when first
      opened. options: title(e), newest, months (title(month): grouped, one box a month, filled
-     when opened), fill(body), built(el, e), latest(list) (opened at first). */
+     when opened; only from groupFrom entries on, if given), fill(body), built(el, e), latest(list)
+     (opened at first). */
   function EntryList(box, options) {
     var doc = box.ownerDocument;
     var template = doc.getElementById(box.getAttribute("data-template")).content.firstElementChild;
-    var shells = new Map(), groups = new Map(), byId = new Map(), drawn = false;
+    var shells = new Map(), groups = new Map(), byId = new Map(), drawn = false, grouped = false;
 
     function shell(entry) {
       var node = shells.get(entry.id);
@@ -113,13 +114,20 @@
     function draw(list, move) {
       byId = new Map(list.map(function (e) { return [e.id, e]; }));
       shells.forEach(function (node, id) { if (!byId.has(id)) { node.remove(); shells.delete(id); } });
-      if (options.months) {
+      var wanted = !!options.months && list.length >= (options.groupFrom || 0), fresh = !drawn || wanted !== grouped;
+      if (wanted !== grouped) {  // from a short list to months, or back: the same entries, placed anew
+        box.textContent = "";
+        groups.clear();
+        grouped = wanted;
+        move = true;
+      }
+      if (grouped) {
         var months = entries.months(list);
         var keys = new Set(months.map(function (m) { return m.key; }));
         groups.forEach(function (node, key) { if (!keys.has(key)) { node.remove(); groups.delete(key); } });
         months.forEach(function (month, i) {
           var node = group(month);
-          if (!drawn && i === 0) node.open = true;
+          if (fresh && i === 0) node.open = true;
           if (box.children[i] !== node) box.insertBefore(node, box.children[i] || null);
           if (node.open) place(node.lastChild, ordered(month.entries), move);
         });
@@ -146,7 +154,7 @@
     function open(id) {
       var entry = byId.get(id);
       if (!entry) return null;
-      if (options.months) {
+      if (grouped) {
         var node = groups.get(entry.day === null ? "" : entries.monthKey(entry.day));
         node.open = true;
         fillMonth(node, true);
@@ -169,7 +177,7 @@
     function buildAll(keep) {
       var printed = new Set();
       byId.forEach(function (entry) {
-        if (keep(entry) && options.months) fillMonth(groups.get(entry.day === null ? "" : entries.monthKey(entry.day)), false);
+        if (keep(entry) && grouped) fillMonth(groups.get(entry.day === null ? "" : entries.monthKey(entry.day)), false);
       });
       shells.forEach(function (node, id) {
         var kept = keep(byId.get(id));
