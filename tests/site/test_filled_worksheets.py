@@ -1,7 +1,9 @@
 """Every worksheet PDF filled in with long answers, in every language and on both papers, as a
 patient's PDF reader draws it: poppler (pdftoppm) and PDFium (pypdfium2, with its form filler, as
 Chrome's reader). Typed text must sit on the printed lines and never cross one: no ink of an answer
-touches a rule, a cell's border or a box's frame; and every answer shows."""
+touches a rule, a cell's border or a box's frame; and every answer shows whole: no typed text is cut
+off at a field's edge (the whole answer is read back from inside its field once PDFium has flattened
+the form into the page, and no ink of the drawn page reaches a field's edge, where a cut would be)."""
 
 from __future__ import annotations
 
@@ -36,6 +38,31 @@ def answers(pdf: bytes, language: str) -> dict[str, str | bool]:
             found[name] = LONG[language]
         elif field.get("/FT") == "/Btn":
             found[name] = "7" if int(field.get("/Ff", 0)) & (1 << 15) else True
+    return found
+
+
+def text_fields(pdf: bytes) -> list[tuple[str, list[float]]]:
+    """Each text field's full name and its widget's rectangle on the first page (PDF points)."""
+    found = []
+    for name, field in (PdfReader(io.BytesIO(pdf)).get_fields() or {}).items():
+        if field.get("/FT") == "/Tx":
+            widget = field.indirect_reference.get_object()
+            found.append((name, [float(v) for v in widget["/Rect"]]))
+    return found
+
+
+def read_back(filled: bytes, fields: list[tuple[str, list[float]]]) -> dict[str, str]:
+    """The text PDFium finds inside each field's rectangle once it has flattened the filled form
+    into the page (each field's appearance becomes page content): a character drawn outside its
+    field, where a viewer cuts it off, is not read back."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(filled)
+    document.init_forms()
+    document[0].flatten()
+    textpage = document[0].get_textpage()
+    found = {name: " ".join(textpage.get_text_bounded(*rect).split()) for name, rect in fields}
+    document.close()
     return found
 
 
@@ -80,6 +107,19 @@ def rules(empty: numpy.ndarray) -> numpy.ndarray:
     return grown
 
 
+def at_field_edges(shape: tuple[int, int], page_height: float, fields: list[tuple[str, list[float]]]) -> numpy.ndarray:
+    """The last two pixels inside each text field's right and bottom edges: typed text cut off at
+    the field's edge (clipped there) leaves its ink here; text drawn whole stays inside its padding."""
+    scale = DPI / 72
+    edges = numpy.zeros(shape, dtype=bool)
+    for _, (x0, y0, x1, y1) in fields:
+        left, right = round(x0 * scale), int(x1 * scale)
+        top, bottom = round((page_height - y1) * scale), int((page_height - y0) * scale)
+        edges[top:bottom, right - 2:right] = True
+        edges[bottom - 2:bottom, left:right] = True
+    return edges
+
+
 def typed_ink(empty: numpy.ndarray, filled: numpy.ndarray) -> numpy.ndarray:
     return (empty - filled) > 80
 
@@ -92,10 +132,17 @@ CASES = [(guide, sheet.id, paper) for guide in GUIDES for sheet in guide.workshe
 def test_long_answers_sit_on_their_lines_in_poppler_and_pdfium(built_site: Path, guide, sheet, paper):
     pdf = (built_site / guide.address_prefix / "downloads" / "worksheets" / f"{sheet}-{paper}.pdf").read_bytes()
     filled = fill_in(pdf, answers(pdf, guide.site.language))
+    fields = text_fields(pdf)
+    cut = {name: text for name, text in read_back(filled, fields).items() if text != " ".join(LONG[guide.site.language].split())}
+    assert not cut, f"answers cut off at their field's edge: {', '.join(f'{n}: {t!r}' for n, t in cut.items())}"
+    page_height = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height)
     for name, draw in (("poppler", poppler), ("PDFium", pdfium)):
         empty, written = draw(pdf), draw(filled)
         ink = typed_ink(empty, written)
         assert ink.sum() > 200, f"{name}: the answers do not show"
+        rows, columns = numpy.nonzero(ink & at_field_edges(ink.shape, page_height, fields))
+        assert not len(rows), (f"{name}: typed ink at a field's edge, cut off there, at {len(rows)} pixels, first at "
+                               f"({columns[0] * 25.4 / DPI:.0f} mm, {rows[0] * 25.4 / DPI:.0f} mm from the top)")
         crossing = ink & rules(empty)
         rows, columns = numpy.nonzero(crossing)
         assert not len(rows), (f"{name}: typed ink on a rule at {len(rows)} pixels, first at "
