@@ -1,7 +1,8 @@
 # Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
 # Each creates .venv with the pinned packages when needed; `make test` also installs Debian's
 # chromium for the browser tests, Debian's nodejs for the plan builder's script unit tests, and the
-# W3C Nu HTML Checker (npm's vnu-jar, from package-lock.json into node_modules/; Java where missing).
+# W3C Nu HTML Checker and pdf.js (npm's vnu-jar and pdfjs-dist, from package-lock.json into node_modules/; Java
+# where missing).
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
@@ -74,7 +75,7 @@ node:  ## Debian's nodejs, for the plan scripts' unit tests (`node --test`), whe
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends nodejs; }
 
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
-vnu: $(VNU) java  ## the W3C Nu HTML Checker the site tests run (npm's vnu-jar, pinned in package-lock.json, into node_modules/)
+vnu: $(VNU) java  ## the W3C Nu HTML Checker and pdf.js the site tests run (npm's vnu-jar and pdfjs-dist, pinned in package-lock.json, into node_modules/)
 
 $(VNU): package.json package-lock.json
 	@command -v npm >/dev/null || { \

@@ -20,7 +20,10 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from generator.publish.pdf.forms import CLEARANCE, MARKER, FormError, Spot, add_fields, fill_in, spots_from, wrapped
+from generator.publish.pdf.forms import (
+    CLEARANCE, LEADING, MARKER, TEXT_SIZE, FormError, Spot, _ascent, _descent, _width, add_fields, fill_in, fitted,
+    spots_from, wrapped,
+)
 from generator.publish.pdf.metadata import with_info
 from generator.publish.pdf.split import pages_alone, to_bytes
 
@@ -149,12 +152,26 @@ def test_empty_fields_draw_nothing_and_answers_are_drawn_within_their_fields():
     noticed = next(a.get_object() for a in answered.pages[0]["/Annots"] if a.get_object().get("/T") == "noticed")
     drawing = ContentStream(noticed["/AP"]["/N"].get_object(), answered)
     operators = [op for _, op in drawing.operations]
-    lines = wrapped(long, 11, 50 - 2 * CLEARANCE[0] - 4)
+    size = next(float(operands[1]) for operands, op in drawing.operations if op == b"Tf")
     shown = [str(operands[0]) for operands, op in drawing.operations if op == b"Tj"]
-    assert len(lines) > 1 and shown == lines[:len(shown)] and len(shown) >= 5, "the answer wraps at the field's width"
+    assert len(shown) >= 5 and shown == wrapped(long, size, 50 - 2 * CLEARANCE[0] - 4), "the answer wraps at the field's width"
+    assert " ".join(shown) == long, "all of it: none is left out"
+    assert noticed.get_object()["/DA"] == "/Helv 0 Tf 0 g", "auto-sized, so that a reader drawing it fits it too"
     assert b"W" in operators, "and is clipped to the field"
     with pytest.raises(FormError, match="no field named"):
         fill_in(pdf, {"nothing": "x"})
+
+
+@pytest.mark.parametrize("length", [1, 10, 100, 2000])
+def test_an_answer_of_any_length_is_drawn_whole_at_the_size_that_fits(length):
+    text = " ".join(["drinking"] * length) + " Sentirme peor, ¿y después?"
+    size, lines = fitted(text, 150, 20, multiline=False)
+    assert lines == [text] and _width(text, size) <= 150 and size <= TEXT_SIZE
+    size, lines = fitted(text, 150, 60, multiline=True)
+    assert " ".join(lines) == text and all(_width(line, size) <= 150 for line in lines)
+    assert _ascent(size) + (len(lines) - 1) * size * LEADING + _descent(size) <= 60
+    if length == 1:
+        assert size == TEXT_SIZE, "a short answer keeps the full size"
 
 
 def test_a_place_not_printed_or_a_name_used_twice_is_a_clear_error():

@@ -13,9 +13,13 @@ prints exactly as before.
 
 Text fits the lines it is written on: a ruled line is one single-line field (several lines are
 several fields, in order, so Tab goes down the lines); a box or a tall table cell is one field of
-several lines. ``fill_in`` writes answers with their appearance drawn here (each line of text on its
-rule, a box's text wrapped at its width), so that a reader that does not draw fields itself shows
-them as they were typed, and every drawing is clipped to its field, clear of every rule.
+several lines. Typed text is never cut off: every text field is auto-sized (its font size 0, which
+PDF readers that draw a field themselves, such as pdf.js, poppler and PDFium, shrink until the text
+fits), and ``fill_in`` writes answers with their appearance drawn here the same way (a line's text
+on its rule at TEXT_SIZE, smaller where that is needed for all of it to fit the line; a box's text
+wrapped at its width, smaller until every line fits), so that a reader that does not draw fields
+itself shows the whole answer as it was typed. Every drawing is clipped to its field, clear of
+every rule.
 
 Field names are hierarchical as PDF means them: ``days.row1.sleep-hours`` is the field
 ``sleep-hours`` in ``row1`` in ``days``, so every reader and pypdf's ``get_fields`` shows the full
@@ -69,7 +73,10 @@ MARK_SPOTS = """marker => {
 KINDS = ("text", "check", "choice")
 ON = "/Yes"  # the value of a ticked check box
 FIELD_FLAGS = {"multiline": 1 << 12, "no_toggle_to_off": 1 << 14, "radio": 1 << 15}
-TEXT_SIZE = 11  # points: the size of typed text, smaller where a place is not that high
+TEXT_SIZE = 11  # points: the size of typed text, smaller where a place is not that high or the text not that short
+AUTO_SIZE = 0  # a field's font size that tells a reader to fit the text to the field (PDF 32000 12.7.4.3)
+SMALLER = 0.95  # each try at fitting an answer to its field, this much smaller than the last
+LEAST_SIZE = 0.1  # points: a box's tries end here (a box too small for anything)
 LEADING = 1.2  # a box's lines of text, apart by this many times the text's size
 CLEARANCE = (2.5, 1.0)  # points kept clear between a field and the borders beside it, and the rule under it
 HELVETICA = CORE_FONT_METRICS["Helvetica"]
@@ -231,7 +238,7 @@ class _Fields:
             annotation.update({
                 NameObject("/FT"): NameObject("/Tx"),
                 NameObject("/Ff"): NumberObject(FIELD_FLAGS["multiline"] if spot.multiline else 0),
-                NameObject("/DA"): TextStringObject(f"/Helv {text_size(height, spot.multiline):g} Tf 0 g"),
+                NameObject("/DA"): TextStringObject(f"/Helv {AUTO_SIZE} Tf 0 g"),
                 NameObject("/AP"): DictionaryObject({NameObject("/N"): _stream(self.writer, b"/Tx BMC\nEMC\n", width, height)}),
             })
         self._attach(annotation, parent)
@@ -374,27 +381,42 @@ def _widgets(field: DictionaryObject) -> list[DictionaryObject]:
 
 
 def _draw_text(writer: PdfWriter, widget: DictionaryObject, text: str, multiline: bool, font: IndirectObject) -> None:
-    """The appearance of ``text`` in a text field: on a line, the text's baseline a quarter of the
-    field's height above its foot (as handwriting sits on a rule), cut at its end; in a box, wrapped
-    at its width, one line every LEADING times the size from its top, as many lines as fit whole.
-    Clipped to the field either way."""
+    """The appearance of ``text`` in a text field, all of it, clipped to the field: on a line, the
+    text's baseline a quarter of the field's height above its foot (as handwriting sits on a rule),
+    at the size that fits its whole length (``fitted``); in a box, wrapped at its width, one line
+    every LEADING times the size from its top, at the size at which every line fits."""
     x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
     width, height = x1 - x0, y1 - y0
-    size = float(str(widget.get("/DA", f"/Helv {TEXT_SIZE} Tf")).split()[1])
     pad = 2.0
-    if multiline:  # the lines that fit whole: a line cut through would reach the frame under it
-        lines = wrapped(text, size, width - 2 * pad)
+    size, lines = fitted(text, width - 2 * pad, height - 2 * pad, multiline)
+    if multiline:
         top = height - pad - _ascent(size)
         baselines = [top - k * size * LEADING for k in range(len(lines))]
-        lines, baselines = zip(*[(line, y) for line, y in zip(lines, baselines) if y - _descent(size) >= pad] or [("", 0)])
     else:
-        lines = [" ".join(text.split())]
         baselines = [max(height * 0.25, _descent(size) + 0.5)]
-    shown = "".join(f"BT /Helv {size:g} Tf 0 g {pad:.2f} {y:.2f} Td ({_pdf_string(line)}) Tj ET\n"
+    shown = "".join(f"BT /Helv {size:.2f} Tf 0 g {pad:.2f} {y:.2f} Td ({_pdf_string(line)}) Tj ET\n"
                     for line, y in zip(lines, baselines) if line)
     content = f"/Tx BMC q 0 0 {width:.2f} {height:.2f} re W n\n{shown}Q EMC\n".encode("latin-1")
     resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/Helv"): font})})
     widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): _stream(writer, content, width, height, resources)})
+
+
+def fitted(text: str, width: float, height: float, multiline: bool) -> tuple[float, list[str]]:
+    """The size (points) and lines of ``text`` drawn whole in a space ``width`` by ``height``:
+    TEXT_SIZE where it fits, else the largest size that does (a step of SMALLER at a time). On one
+    line the text is one line (its line breaks as spaces) and the size fits its length and the
+    line's height; in a box it wraps, and every line fits, the last descender included."""
+    size = text_size(height + 4, multiline)  # the field's own height (its padding added back)
+    if not multiline:
+        line = " ".join(text.split())
+        whole = _width(line, 1)
+        return (min(size, width / whole * 0.999) if whole > 0 else size), [line]  # a hair under, for rounding
+    while True:
+        lines = wrapped(text, size, width)
+        needed = _ascent(size) + (len(lines) - 1) * size * LEADING + _descent(size)
+        if needed <= height or size < LEAST_SIZE:
+            return size, lines
+        size *= SMALLER
 
 
 def wrapped(text: str, size: float, width: float) -> list[str]:

@@ -238,6 +238,9 @@
             const top = layout.lines.findIndex(line => line.column === column + 1);
             if (top < 0) continue;
             const begins = el => layout.lines[layout.first(el)]?.column === column + 1;
+            // The next page starts a part that starts a page (a worksheet): nothing of it can move up.
+            const next = parts.find(part => part.contains(layout.lines[top].node));
+            if (forced.has(next) && begins(next)) continue;
             let loosened = false;
             for (let el = layout.lines[top].node.parentElement; el && !el.dataset.part; el = el.parentElement) {
                 if (forced.has(el) && begins(el)) { force(el, false); settled.add(el); loosened = true; }

@@ -25,12 +25,13 @@ import dataclasses
 import io
 from dataclasses import dataclass
 
+import yaml
 from pypdf import PdfReader
 from pypdf.generic import NameObject, TextStringObject
 
 from ...guide.guide import Guide
 from ...guide.interface import fill
-from ...problems import BuildFailed
+from ...problems import BuildFailed, display_path
 from ...render.layout import PAPER_NAME, PAPER_SIZES, worksheet_pdf
 from .browser import print_pdf
 from .forms import MARK_SPOTS, MARKER, FormError, Spot, add_fields, spots_from
@@ -151,9 +152,37 @@ def _print(page, paper: str, sheets: list, spots: list[Spot]) -> PrintedSheets:
     ends = [*(pages[print_id(*pair)] for pair in sheets[1:]), len(reader.pages)]
     for (guide, sheet), end in zip(sheets, ends):
         if end - pages[print_id(guide, sheet)] != 1:
-            raise BuildFailed(f"{sheet.origin.file}: the worksheet prints on {end - pages[print_id(guide, sheet)]} pages of "
-                              f"{PAPER_NAME[paper]}, not one; use fewer lines or fields, or smaller boxes")
+            raise BuildFailed(too_long(guide, sheet, end - pages[print_id(guide, sheet)], paper))
     return PrintedSheets(reader, pages, spots)
+
+
+def too_long(guide: Guide, sheet, pages: int, paper: str) -> str:
+    """Why a worksheet does not fit its page, naming every file whose text it prints: the sheet's
+    own, and where its crisis lines are written (a clinic's brand.yml, or our site.yml), with how
+    many there are, since a clinic's long list of lines can be what pushes a sheet onto a second page."""
+    message = (f"{sheet.origin.file}: the worksheet prints on {pages} pages of {PAPER_NAME[paper]}, not one; use fewer "
+               "lines or fields, or smaller boxes")
+    if any(field.type == "crisis_lines" for field in sheet.fields):
+        count = len(guide.site.crisis.lines)
+        message += (f"; it also prints the {count} crisis line{'s' if count != 1 else ''} of {crisis_source(guide)} "
+                    "(crisis.lines), which may be what is too long: fewer or shorter lines there, or no crisis_lines "
+                    "field on the sheet")
+    return message
+
+
+def crisis_source(guide: Guide) -> str:
+    """The file the edition's crisis lines are written in: the clinic's brand.yml where it sets them,
+    else our site settings."""
+    clinic = guide.brand.clinic_dir
+    if clinic is not None:
+        brand_file = clinic / "brand.yml"
+        try:
+            sets_crisis = "crisis" in (yaml.safe_load(brand_file.read_text(encoding="utf-8")) or {})
+        except (OSError, yaml.YAMLError):
+            sets_crisis = False
+        if sets_crisis:
+            return display_path(brand_file)
+    return guide.site.origin.file
 
 
 def _numbers(printed: PrintedSheets, guide: Guide, sheet) -> list[int]:
