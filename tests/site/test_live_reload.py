@@ -42,7 +42,7 @@ def test_edits_to_content_the_interface_catalog_and_templates_show_on_the_next_r
     edit(project / "content/interface.yml", "Page last reviewed:", "This page was last checked:")
     wait_for(page_url, "This page was last checked:")
 
-    edit(project / "templates/components/review_footer.md.j2", "{{ ui.review.next_due|e }}", "Looked at again by:")
+    edit(project / "templates/components/review_footer.md.j2", "{{ ui.review.next_due }}", "Looked at again by:")
     wait_for(page_url, "Looked at again by:")
 
 

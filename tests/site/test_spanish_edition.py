@@ -142,7 +142,7 @@ def test_no_spanish_page_shows_an_english_interface_word(spanish_site):
 def test_the_check_finds_one_template_literal_left_in_english(tmp_path):
     """The check above can fail: with one catalog text put back into a template as English words."""
     project = _spanish_project(tmp_path)
-    edit(project / "templates" / "overrides" / "main.html", "{{ ui.crisis.more_ways | e }}", "More ways to get help")
+    edit(project / "templates" / "overrides" / "main.html", "{{ ui.crisis.more_ways }}", "More ways to get help")
     found = english_interface_words(_build(project))
     assert found and all({"ways", "get"} <= words for words in found.values()), found
 
@@ -150,7 +150,7 @@ def test_the_check_finds_one_template_literal_left_in_english(tmp_path):
 def test_the_check_finds_the_plan_on_paper_left_in_english(tmp_path):
     """The plan's words count too: the handout's plan on paper with one heading put back in English."""
     project = _spanish_project(tmp_path)
-    edit(project / "templates" / "components" / "plan_paper.md.j2", "<h2>{{ p.people|e }}</h2>", "<h2>My support people</h2>")
+    edit(project / "templates" / "components" / "plan_paper.md.j2", "<h2>{{ p.people }}</h2>", "<h2>My support people</h2>")
     found = english_interface_words(_build(project))
     assert {"support", "people"} <= found.get("es/handout/index.html", set()), found
 
