@@ -21,3 +21,17 @@ def test_only_our_own_scripts_and_styles_are_minified_in_every_language(tmp_path
     assert read["stylesheets/plan.css"] == ".plan{color:red}"
     for path in ("stylesheets/brand.css", "assets/javascripts/bundle.min.js", "javascripts/clinic.js"):
         assert read[path] == written[path], f"{path} is not ours, and is served as written"
+
+
+def test_every_stylesheet_of_ours_closes_every_block_it_opens():
+    """A block left open swallows every rule after it into (say) @media print, with no error from
+    any browser: a merge once did that to the plan's phone styles."""
+    import re
+
+    for path in sorted((ROOT / "templates" / "assets" / "stylesheets").glob("*.css")):
+        text = re.sub(r'/\*.*?\*/|"[^"]*"|\'[^\']*\'', "", path.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for number, line in enumerate(text.splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{path.name}:{number}: a block closed that was never opened"
+        assert depth == 0, f"{path.name}: {depth} block(s) left open at the end"
