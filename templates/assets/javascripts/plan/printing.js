@@ -37,7 +37,8 @@
       Array.prototype.forEach.call(root.querySelectorAll(CONTROLS), function (el) { if (el.type !== "file" && mark(el)) filled = true; });
       Array.prototype.forEach.call(root.querySelectorAll("fieldset, .plan-section"), function (box) {
         if (box.classList.contains("plan-crisis")) return;
-        var empty = !box.querySelector(":not(.plan-summary-choice) > :is(.plan-field, .plan-check):not(.plan-unfilled)");  // the summary's choices do not print
+        var empty = !Array.prototype.some.call(box.querySelectorAll(":is(.plan-field, .plan-check):not(.plan-unfilled)"),
+          function (field) { return !field.closest(".plan-summary-choice"); });  // the summary's choices, at any depth, do not print
         if (box.querySelector("#plan-schedule")) empty = empty && byId("plan-schedule").hidden;
         if (box.querySelector("#plan-sessions")) empty = empty && !byId("plan-sessions").children.length;
         box.classList.toggle("plan-unfilled", empty);
