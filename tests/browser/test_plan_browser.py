@@ -461,10 +461,17 @@ def test_an_empty_plan_prints_write_in_spaces_not_browser_controls(context, site
     assert_prints_on_paper(tab, tmp_path / "empty.pdf")
 
 
-def test_a_filled_plan_prints_on_one_or_two_pages(context, site_url, tmp_path):
+def test_a_filled_plan_prints_on_one_or_two_pages_and_no_page_ends_on_a_heading(context, site_url, tmp_path):
+    import pdfplumber
+
     tab = open_plan(context, site_url)
     fill_plan(tab)
     assert 1 <= printed_pages(tab, tmp_path / "plan.pdf") <= 2
+    with pdfplumber.open(tmp_path / "plan.pdf") as pdf:
+        for number, page in enumerate(pdf.pages[:-1], start=1):
+            lines = [line for line in page.extract_text_lines() if line["text"].strip() not in ("", str(number))]
+            letters = [c for c in lines[-1]["chars"] if c["text"].strip()]
+            assert not all("Bold" in c["fontname"] for c in letters), f"page {number} ends on a heading: {lines[-1]['text']!r}"
 
 
 def assert_prints_on_paper(tab, path: Path) -> None:
