@@ -37,11 +37,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     for guide, _ in editions:
         for note in author_notes(guide):
             print(note, file=sys.stderr)
-    guide = editions[0][0]
+    clinic = f" ({display_path(project.clinic_dir)})" if project.clinic_dir else ""
+    for guide, _ in editions:  # each edition's own: a clinic may remove or add items in one language only
+        print(f"{guide.site.language}{clinic}: {len(guide.pages)} pages, {len(guide.practices)} practices, "
+              f"{len(guide.phases)} phases, {len(guide.worksheets)} worksheets, {len(guide.references)} references")
     languages = ", ".join(g.site.language for g, _ in editions)
-    print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
-          f"{len(guide.practices)} practices, {len(guide.phases)} phases, {len(guide.worksheets)} worksheets, "
-          f"{len(guide.references)} references, in {languages}; all pages render")
+    print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: "
+          f"in {languages}; all pages render")
     return 0
 
 
