@@ -11,8 +11,11 @@ any page not yet translated), then measures in the same run:
               compiled templates) and cached (with those an earlier build left on disk);
   ours        `python -m generator site --engine E --no-pdf`, what a user runs: the build driver
               (generation, the engine's build of each edition, the finishing steps, the swap into
-              the output folder), cold (a new cache folder) and cached (the one an earlier build
-              of that engine left);
+              the output folder), cold (a new cache folder: every edition generated, every template
+              compiled, every page parsed by the finishing steps) and cached (the cache folder an
+              earlier build of the same content left: the editions kept, generator/edition_cache.py;
+              the compiled templates; the pages the finishing steps read, site_index.pages_kept_in;
+              Zensical's own cache);
   plain       the same pages, pre-rendered by this script, built by the same engine with nothing of
               ours: `mkdocs build --strict` of each edition, or `zensical build --strict` of the
               project our adapter writes for it, one after the other in one process (as our driver
@@ -20,15 +23,18 @@ any page not yet translated), then measures in the same run:
               Python), each as the engine's command line does it. A fair floor: it gets the caches ours gets,
               the theme's compiled templates kept on disk for MkDocs (a one-line hook, as our plugin
               keeps them) and Zensical's own cache, from an earlier build;
-  overhead    ours cached / plain: what our layer adds to every build after the first.
+  overhead    ours cached / plain: what our layer adds to a build after the first (the target,
+              issue 24: at most 1.10); cold / plain beside it, for the first build on a machine.
   finishing   the finishing steps alone (CSP, fingerprints, service workers) over the same build,
-              in this process: the part of the overhead that is generator/publish/finish.py.
+              in this process, as a cached build runs them (the pages read by the build before
+              kept), and cold (every page parsed): the part of the overhead that is
+              generator/publish/finish.py.
 Reads: how often a build by each engine opened each content file, counted in every Python process
 it started (tests/read_counter: an audit hook on every open): at most once per edition in the first
 build, none in the next when nothing changed (the editions are kept, generator/edition_cache.py).
-Times are CPU seconds (user + system) of the command and of everything it starts, best of several
-runs with ours and plain interleaved: wall time on a machine shared with other work varied by half
-from one run to the next. It then prints the gzipped size of the plan page's own script and
+Times are CPU seconds (user + system) of the command and of everything it starts, the median of
+several runs with ours and plain interleaved (the range is printed too): wall time on a machine
+shared with other work varied by half from one run to the next. It then prints the gzipped size of the plan page's own script and
 styles, and the CPU time of every PDF against its floor (benchmarks/bench_pdfs.py).
 """
 
@@ -39,6 +45,7 @@ import gzip
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,11 +59,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.engines import ENGINES, engine  # noqa: E402
-from generator.engines.site_settings import (named_palette, search_language, site_settings,  # noqa: E402
-                                             theme_language)
+from generator.engines.site_settings import (named_palette, search_language, site_edition,  # noqa: E402
+                                             site_settings, theme_language)
 from generator.pipeline import Project, generate_all  # noqa: E402
 from generator.source import bounds  # noqa: E402
-from generator.render.environment import CACHE_ENV  # noqa: E402
+from generator.caches import CACHE_ENV  # noqa: E402
 
 PROJECT_PARTS = ("content", "templates", "generator", "mkdocs.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "GUIDE_CLINIC": "none"}
@@ -166,7 +173,7 @@ def plain_zensical_projects(project: Path, editions, work: Path) -> list[Path]:
     try:
         zensical = engine("zensical", project)
         for guide, rendered in editions:
-            if not zensical.build_edition(guide, rendered, work / "plain-zensical-first" / guide.address_prefix):
+            if not zensical.build_edition(site_edition(guide, rendered), work / "plain-zensical-first" / guide.address_prefix):
                 sys.exit("the Zensical build that writes the plain projects failed")
     finally:
         del os.environ[CACHE_ENV]
@@ -192,28 +199,36 @@ def reads_per_build(project: Path, engine_name: str, work: Path, scale: int) -> 
     return found[0], found[1]
 
 
-def finishing(project: Path, engine_name: str, editions, work: Path, runs: int) -> float:
+def finishing(project: Path, engine_name: str, editions, work: Path, runs: int) -> tuple[float, float]:
     """CPU seconds of the finishing steps alone (generator/publish/finish.py: CSP, fingerprints,
-    service workers) over this engine's build of every edition, in this process, best of ``runs``."""
+    service workers) over this engine's build of every edition, in this process, median of ``runs``:
+    as a cached build runs them (the pages the build before read, kept) and cold (none kept)."""
+    from generator.publish import site_index
     from generator.publish.finish import finish_site
+    from generator.publish.site_index import pages_kept_in
 
     built = work / f"unfinished-{engine_name}"
     site_engine = engine(engine_name, project)
     os.environ[CACHE_ENV] = str(work / f"cache-{engine_name}")
     try:
         for guide, rendered in editions:
-            if not site_engine.build_edition(guide, rendered, built / guide.address_prefix):
+            if not site_engine.build_edition(site_edition(guide, rendered), built / guide.address_prefix):
                 sys.exit(f"the {engine_name} build for the finishing steps failed")
     finally:
         del os.environ[CACHE_ENV]
-    found = []
+    languages = [guide.address_prefix for guide, _ in editions]
+    found = {"kept": [], "cold": []}
     for run in range(runs):
-        copy = work / f"finishing-{engine_name}-{run}"
-        shutil.copytree(built, copy)
-        start = time.process_time()
-        finish_site(copy, project / "templates")
-        found.append(time.process_time() - start)
-    return min(found)
+        for kind, kept in (("cold", None), ("kept", work / f"finishing-kept-{engine_name}")):
+            copy = work / f"finishing-{engine_name}-{kind}-{run}"
+            shutil.copytree(built, copy)
+            site_index._PIECES.clear()  # what this process read before: a build starts without it
+            site_index._KNOWN.clear()
+            start = time.process_time()
+            with pages_kept_in(kept):
+                finish_site(copy, project / "templates", languages)
+            found[kind].append(time.process_time() - start)
+    return statistics.median(found["kept"][1:] or found["kept"]), statistics.median(found["cold"])
 
 
 # The size bounds of generator/source/bounds.py (issue 19) hold for a guide, not for its pages repeated
@@ -239,11 +254,11 @@ def ours_command(project: Path, engine_name: str, out: Path, scale: int) -> list
             "--engine", engine_name, "--no-pdf", "--out", str(out)]
 
 
-def measure(scale: int, work: Path) -> dict:
+def measure(scale: int, work: Path, runs: int | None = None) -> dict:
     project = scaled_copy(work / f"x{scale}", scale)
-    runs = 5 if scale < 100 else 2
-    generation = min(_time_generation(project, work / f"gen-cache-{scale}-{run}") for run in range(runs))
-    cached = min(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
+    runs = runs or (5 if scale < 100 else 2)
+    generation = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-{run}") for run in range(runs))
+    cached = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
     editions = generate_all(Project.at(project))
     plain = {"mkdocs": [[sys.executable, "-c", PLAIN_MKDOCS, *map(str, plain_mkdocs_configs(project, editions, work))]],
              "zensical": [[sys.executable, "-c", PLAIN_ZENSICAL, *map(str, plain_zensical_projects(project, editions, work))]]}
@@ -259,7 +274,8 @@ def measure(scale: int, work: Path) -> dict:
             times["cold"].append(timed([ours_command(project, name, out, scale)], project, {CACHE_ENV: str(work / f"cold-{name}-{run}")}))
             times["cached"].append(timed([ours_command(project, name, out, scale)], project, warm))
             times["plain"].append(timed(plain[name], project, plain_env))
-        builds[name] = {kind: min(found) for kind, found in times.items()}
+        builds[name] = {kind: statistics.median(found) for kind, found in times.items()}
+        builds[name]["range"] = {kind: (min(found), max(found)) for kind, found in times.items()}
         builds[name]["reads"] = reads_per_build(project, name, work, scale)
         builds[name]["finishing"] = finishing(project, name, editions, work, runs)
     return {"scale": scale, "pages": len(editions[0][1].pages), "editions": len(editions),
@@ -307,6 +323,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF set's figures")
+    parser.add_argument("--runs", type=int, help="runs of each build (default: 5, 2 at 100x)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         rows = []
@@ -316,7 +333,7 @@ def main() -> None:
             for name, value in scaled_bounds(scale).items():
                 setattr(bounds, name, value)
             try:
-                rows.append(measure(scale, Path(tmp) / f"scale-{scale}"))
+                rows.append(measure(scale, Path(tmp) / f"scale-{scale}", args.runs))
             finally:
                 for name, value in ours.items():
                     setattr(bounds, name, value)
@@ -325,24 +342,32 @@ def main() -> None:
         pages = r["pages"] * r["editions"]
         print(f"{r['scale']:>4}x {pages:>5} {r['generation']:>9.3f} s {r['cached']:>7.3f} s {r['generation'] / pages * 1000:>6.2f} ms")
     print(f"\n{'scale':>5} {'pages':>5} {'engine':>9} {'ours cold':>10} {'ours cached':>12} {'plain':>8} {'overhead':>9} "
-          f"{'finishing':>10} {'without it':>11}")
+          f"{'cold/plain':>11} {'finishing':>10} {'without it':>11}")
     for r in rows:
         for name, b in r["builds"].items():
+            kept, cold = b["finishing"]
             print(f"{r['scale']:>4}x {r['pages'] * r['editions']:>5} {name:>9} {b['cold']:>8.2f} s {b['cached']:>10.2f} s "
-                  f"{b['plain']:>6.2f} s {b['cached'] / b['plain']:>8.2f}x {b['finishing']:>8.2f} s "
-                  f"{(b['cached'] - b['finishing']) / b['plain']:>10.2f}x")
+                  f"{b['plain']:>6.2f} s {b['cached'] / b['plain']:>8.2f}x {b['cold'] / b['plain']:>10.2f}x {kept:>8.2f} s "
+                  f"{(b['cached'] - kept) / b['plain']:>10.2f}x")
+    print("\nrange of the runs (min-max), and the finishing steps cold (every page parsed):")
+    for r in rows:
+        for name, b in r["builds"].items():
+            ranges = ", ".join(f"{kind} {low:.2f}-{high:.2f} s" for kind, (low, high) in b["range"].items())
+            print(f"{r['scale']:>4}x {name:>9}: {ranges}; finishing cold {b['finishing'][1]:.2f} s")
     print("\nreads of the content per build (`site --no-pdf`, every process it starts):")
     for r in rows:
         for name, b in r["builds"].items():
             first, next_one = b["reads"]
             print(f"{r['scale']:>4}x {name:>9}: first build {reads_summary(first, r['editions'])}; "
                   f"next build, nothing changed: {sum(next_one.values())} opens")
-    print("\n(CPU seconds, best of 5 runs, 2 at 100x, ours and plain interleaved; pages: of both editions;\n"
+    print(f"\n(CPU seconds, median of {args.runs or '5 runs, 2 at 100x'}{' runs' if args.runs else ''}, ours and plain interleaved; pages: of both editions;\n"
           " generation: every edition in this process, cold (no compiled templates) and cached;\n"
-          " ours: `python -m generator site --engine E --no-pdf`, cold (a new cache folder) or cached;\n"
+          " ours: `python -m generator site --engine E --no-pdf`, cold (a new cache folder) or cached (the\n"
+          " cache folder of a build of the same content: editions, compiled templates, pages read, Zensical's);\n"
           " plain: the same pages pre-rendered, built by the engine alone with the same caches;\n"
           " overhead: ours cached / plain; finishing: the CSP, fingerprint and service worker steps\n"
-          " alone (generator/publish/finish.py, in this process); without it: (ours cached - finishing) / plain)\n")
+          " alone (generator/publish/finish.py, in this process) as a cached build runs them;\n"
+          " without it: (ours cached - finishing) / plain)\n")
     assets = ROOT / "templates" / "assets"
     plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))
     print(f"plan page, gzipped: {gzipped(plan_files)}")

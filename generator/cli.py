@@ -1,7 +1,8 @@
 """The command line: ``python -m generator check|render|readability|schema|site|pdf|offline|serve``.
 
 A thin layer: it parses arguments, calls the library, and turns known failures into a clear
-message on stderr and exit status 1, never a traceback.
+message on stderr and exit status 1, never a traceback. Each command imports what it needs when it
+runs: a site build whose editions are kept loads none of the code that makes them (build.py).
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ from pathlib import Path
 from .build import build_offline_copy, build_pdfs, build_site
 from .engines import DEFAULT_ENGINE, ENGINES
 from .faults import fault_line
-from .guide.clinic import CLINIC_ENV, NO_CLINIC, resolve_clinic
-from .pipeline import Project, generate_all, json_schemas
+from .guide.clinic_choice import CLINIC_ENV, NO_CLINIC, resolve_clinic
 from .problems import BuildFailed, ContentError, display_path
-from .publish.clinic_scaffold import ScaffoldError, create_clinic, scaffold_languages
-from .publish.owned_folders import OwnershipError, add_files, write_tree
-from .quality.review import author_notes
+from .project import Project
+from .publish.owned_folders import OwnershipError, write_tree
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -31,25 +30,33 @@ def _project(args: argparse.Namespace) -> Project:
     )
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    project = _project(args)
+def _generate_all(project: Project) -> list:
+    """Every edition checked and rendered, with the notes for its author printed."""
+    from .pipeline import generate_all
+    from .quality.review import author_notes
+
     editions = generate_all(project)
     for guide, _ in editions:
         for note in author_notes(guide):
             print(note, file=sys.stderr)
-    guide = editions[0][0]
+    return editions
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = _project(args)
+    editions = _generate_all(project)
+    clinic = f" ({display_path(project.clinic_dir)})" if project.clinic_dir else ""
+    for guide, _ in editions:  # each edition's own: a clinic may remove or add items in one language only
+        print(f"{guide.site.language}{clinic}: {len(guide.pages)} pages, {len(guide.practices)} practices, "
+              f"{len(guide.phases)} phases, {len(guide.worksheets)} worksheets, {len(guide.references)} references")
     languages = ", ".join(g.site.language for g, _ in editions)
-    print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: {len(guide.pages)} pages, "
-          f"{len(guide.practices)} practices, {len(guide.phases)} phases, {len(guide.worksheets)} worksheets, "
-          f"{len(guide.references)} references, in {languages}; all pages render")
+    print(f"ok{f' for {display_path(project.clinic_dir)}' if project.clinic_dir else ''}: "
+          f"in {languages}; all pages render")
     return 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    editions = generate_all(_project(args))
-    for guide, _ in editions:
-        for note in author_notes(guide):
-            print(note, file=sys.stderr)
+    editions = _generate_all(_project(args))
     pages = {guide.address_prefix + path: text for guide, rendered in editions
              for path, text in rendered.pages.items()}  # each language after the first in <code>/
     write_tree(pages, Path(args.out))
@@ -58,6 +65,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_readability(args: argparse.Namespace) -> int:
+    from .pipeline import generate_all
     from .quality.readability import EASE_TARGET, ease, ease_table, grades, table, translated_prose
 
     editions = generate_all(_project(args))
@@ -77,6 +85,8 @@ def cmd_readability(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from .pipeline import json_schemas
+
     files = json_schemas(Path(args.content) if args.content else Path(args.root) / "content")
     write_tree(files, Path(args.out))
     print(f"wrote {len(files)} JSON Schema files to {args.out}")
@@ -123,9 +133,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new_clinic(args: argparse.Namespace) -> int:
+    from .publish.clinic_scaffold import ScaffoldError, create_clinic, scaffold_languages
+
     folder = Path(args.folder)
     project = _project(args)
-    create_clinic(folder, args.name, project.templates_dir, scaffold_languages(args.languages), project.content_dir)
+    try:
+        create_clinic(folder, args.name, project.templates_dir, scaffold_languages(args.languages), project.content_dir)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"created {folder}: edit {folder / 'brand.yml'}, then build with\n"
           f"    GUIDE_CLINIC={folder} make build")
     return 0
@@ -135,6 +151,7 @@ def cmd_review_pack(args: argparse.Namespace) -> int:
     """The sign-off pack for our guide or a clinic's edition (generator/review/): HTML and PDF."""
     import html as html_lib
 
+    from .pipeline import generate_all
     from .review import build_pack, print_pack, render_html
     from .review.changes import ChangesError
 
@@ -219,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
     except OwnershipError as exc:
         print(f"error: {exc}", file=sys.stderr)
-    except (BuildFailed, ScaffoldError) as exc:
+    except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
     except OSError as exc:  # a read-only folder, a full disk, a missing parent: say which and what to do
         print(fault_line(exc, " (the last good output is unchanged)"), file=sys.stderr)

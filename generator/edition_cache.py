@@ -9,7 +9,13 @@ the same. The key is made from each file's size, modification time and inode (as
 compiled-module cache does), so working it out opens no file; any edit, added or removed file, or
 package install makes a new key, and the editions are generated anew.
 
-The cache file is a pickle written by this generator into the project's own cache folder (read
+Two files are kept per guide: the editions as generated (``kind="editions"``: each checked Guide
+with its rendering, for the PDFs) and what the site engines are handed (``kind="site"``: each
+edition's ``SiteEdition`` and its author's notes, plain data). A build without PDFs reads only the
+second, so it imports none of the code that reads, checks and renders content, whose import cost
+more than the rest of what it added to the engine's own work at the guide's size.
+
+The cache files are pickles written by this generator into the project's own cache folder (read
 only from there, as Python reads its own ``.pyc`` files). Anything wrong with it (missing,
 unreadable, from another version) means generating anew; a folder that cannot be written means
 no cache, never a failed build.
@@ -26,8 +32,8 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-from .pipeline import Project
-from .render.environment import cache_dir
+from .caches import cache_dir
+from .project import Project
 
 GENERATOR_DIR = Path(__file__).resolve().parent
 
@@ -42,7 +48,8 @@ def inputs_key(project: Project) -> str:
             continue
         digest.update(f"{Path(folder).resolve()}\n".encode())
         for path in sorted(Path(folder).rglob("*")):
-            if "__pycache__" not in path.parts:
+            # files only: a folder's time changes when Python writes its __pycache__ in it
+            if "__pycache__" not in path.parts and not path.is_dir():
                 _add_stat(digest, path)
     return digest.hexdigest()
 
@@ -55,16 +62,16 @@ def _add_stat(digest, path: Path) -> None:
     digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\n".encode())
 
 
-def cache_file(project: Project) -> Path:
-    """One file per guide (ours, or a clinic's), so that building two does not evict either."""
+def cache_file(project: Project, kind: str = "editions") -> Path:
+    """One file of each kind per guide (ours, or a clinic's), so that building two does not evict either."""
     where = f"{project.content_dir.resolve()}\0{project.templates_dir.resolve()}\0{project.clinic_dir and project.clinic_dir.resolve()}"
-    return cache_dir(project.root) / "editions" / f"{hashlib.sha256(where.encode()).hexdigest()[:16]}.pickle"
+    return cache_dir(project.root) / "editions" / f"{hashlib.sha256(where.encode()).hexdigest()[:16]}.{kind}.pickle"
 
 
-def load(project: Project, key: str):
-    """The editions kept under ``key``, or None."""
+def load(project: Project, key: str, kind: str = "editions"):
+    """What was kept under ``key``, or None."""
     try:
-        with open(cache_file(project), "rb") as kept:
+        with open(cache_file(project, kind), "rb") as kept:
             if kept.readline().rstrip(b"\n") != key.encode():
                 return None
             return pickle.load(kept)
@@ -72,9 +79,9 @@ def load(project: Project, key: str):
         return None
 
 
-def save(project: Project, key: str, editions) -> None:
+def save(project: Project, key: str, editions, kind: str = "editions") -> None:
     """Keep ``editions`` under ``key`` (written whole or not at all); quietly nothing if it cannot be."""
-    target = cache_file(project)
+    target = cache_file(project, kind)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

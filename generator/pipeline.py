@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from .guide.assemble import load_guide, load_guides
@@ -19,27 +18,11 @@ from .guide.guide import Guide
 from .guide.interface import ENGLISH, interface_schema, load_interface
 from .guide.overlay import OVERLAY_MODELS
 from .problems import ContentError
-from .render.environment import bytecode_cache
+from .project import Project
+from .caches import bytecode_cache
 from .render.pages import RenderedGuide, render_guide
 from .schema.files import ROOT_MODELS
 from .schema.brand_file import BrandFile
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a guide's inputs live."""
-
-    content_dir: Path
-    templates_dir: Path
-    clinic_dir: Path | None = None  # a clinic's folder (brand.yml, content/ overlay, assets/), or None
-
-    @classmethod
-    def at(cls, root: Path, clinic_dir: Path | None = None) -> "Project":
-        return cls(content_dir=root / "content", templates_dir=root / "templates", clinic_dir=clinic_dir)
-
-    @property
-    def root(self) -> Path:
-        return self.templates_dir.resolve().parent
 
 
 def generate(project: Project, language: str | None = None) -> tuple[Guide, RenderedGuide]:

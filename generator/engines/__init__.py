@@ -1,6 +1,6 @@
 """Site engines: each builds one rendered edition of the guide into a website folder, as a thin
 adapter behind one small interface (``SiteEngine``). The build driver (generator/build.py)
-generates every edition once and hands each to the engine; MkDocs (engines/mkdocs) runs in this
+generates every edition once and hands each to the engine as a ``SiteEdition`` (site_settings.py); MkDocs (engines/mkdocs) runs in this
 process with our plugin given the edition, Zensical (engines/zensical), which runs no MkDocs
 plugin, is handed the pages pre-rendered in a scratch project. What both are told comes from one
 place (site_settings.py); what acts on the finished site is in generator/publish."""
@@ -11,8 +11,7 @@ import importlib
 from pathlib import Path
 from typing import Protocol
 
-from ..guide.guide import Guide
-from ..render.pages import RenderedGuide
+from .site_settings import SiteEdition
 
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
@@ -21,7 +20,7 @@ DEFAULT_ENGINE = "mkdocs"
 class SiteEngine(Protocol):
     """What the build driver needs of an engine; made once per command (its one-time set-up)."""
 
-    def build_edition(self, guide: Guide, rendered: RenderedGuide, target_dir: Path, offline: bool = False) -> bool:
+    def build_edition(self, edition: SiteEdition, target_dir: Path, offline: bool = False) -> bool:
         """Build one edition into ``target_dir`` (empty or new), for a web server, or with
         ``offline`` for file:// (pages as files); False, with the engine's messages shown, if it failed."""
 

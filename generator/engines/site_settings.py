@@ -3,25 +3,29 @@ description and copyright, the menu, the theme's language, a clinic's logo, favi
 stylesheet, and ``extra.guide`` (what the theme override, templates/overrides/main.html, shows:
 the header's help control, the crisis bar, a clinic's contact block).
 
-Both adapters call ``site_settings``: MkDocs' plugin sets them on its config object in memory
-(engines/mkdocs/plugin.py), the Zensical adapter writes them into the config file it generates
-(engines/zensical/build.py). Nothing here imports an engine.
+The build driver hands each engine a ``SiteEdition``: those settings with the edition's rendered
+files, worked out once per edition (``site_edition``). MkDocs' plugin sets the settings on its
+config object in memory (engines/mkdocs/plugin.py), the Zensical adapter writes them into the
+config file it generates (engines/zensical/build.py). A ``SiteEdition`` is plain data: the driver
+keeps it between builds (generator/edition_cache.py) and a build of unchanged content hands it over
+without importing the code that made it, so this module imports none of that code until
+``site_settings`` is called. Nothing here imports an engine.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2.utils import htmlsafe_json_dumps
+from ..render.layout import BRAND_CSS, brand_asset
 
-from ..guide.crisis_wording import theme_crisis
-from ..guide.guide import Guide
-from ..render.layout import BRAND_CSS
-from ..render.layout import brand_asset
-from ..render.pages import NavEntry, RenderedGuide
+if TYPE_CHECKING:
+    from ..guide.guide import Guide
+    from ..render.pages import NavEntry, RenderedGuide
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,37 @@ class SiteSettings:
     address_prefix: str  # where this language's pages are in the site: "" for the first, "es/"
 
 
+@dataclass(frozen=True)
+class SiteEdition:
+    """One edition as a site engine builds it: what the engine is told, and the files it is handed."""
+
+    settings: SiteSettings
+    pages: dict[str, str]  # Markdown by path in the site
+    hidden: tuple[str, ...]  # pages built but not in the menu (the handout)
+    files: dict[str, str | bytes | Path]  # other files of the site: text, bytes, or a file to copy
+    name: str  # which edition among all a project builds: its clinic and its language ("ours-en")
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    @property
+    def address_prefix(self) -> str:
+        return self.settings.address_prefix
+
+
+def site_edition(guide: Guide, rendered: RenderedGuide) -> SiteEdition:
+    """What an engine needs of an edition, from the checked guide and its rendering."""
+    clinic = guide.brand.clinic_dir
+    owner = "ours" if clinic is None else f"{clinic.name}-{hashlib.sha256(str(clinic.resolve()).encode()).hexdigest()[:8]}"
+    return SiteEdition(settings=site_settings(guide, rendered), pages=rendered.pages, hidden=tuple(rendered.hidden),
+                       files=rendered.files, name=f"{owner}-{guide.site.language}")
+
+
 def site_settings(guide: Guide, rendered: RenderedGuide) -> SiteSettings:
+    from ..guide.crisis_wording import theme_crisis  # only when an edition is made, not when a kept one is built
+    from jinja2.utils import htmlsafe_json_dumps
+
     site, brand = guide.site, guide.brand
     help_page = guide.help_page
     return SiteSettings(

@@ -19,6 +19,11 @@ gives its facts again without being read (``_parse``); and the finishing steps' 
 dropped as each page is read, where the elements whose whitespace shows are known
 (``index_site(..., compact=True)``).
 
+A build of unchanged content makes the same pages again: the finishing steps keep what they read of
+each page (its compact text and facts, by the SHA-256 of the page as the engine wrote it) in the
+build's cache folder between builds (``pages_kept_in``), and a page read before is not parsed again.
+What is kept is made by this module's code: a change to it starts anew.
+
 The languages are not read from the pages: the pipeline gives their address prefixes ("" for the
 first language at the site's top, "es/" for each other), and each page belongs to the language
 whose folder it is in.
@@ -27,15 +32,19 @@ whose folder it is in.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import hashlib
 import html
 import itertools
 import os
+import pickle
 import posixpath
 import re
+import sys
+import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -367,7 +376,68 @@ def read_page(text: str, compact: bool = False) -> tuple[str, PageFacts]:
     shows) and its facts there."""
     if not compact:
         return text, page_facts(text)
-    return _parse(text, compact=True)  # the finishing steps edit it next, and remember what they write
+    if _kept is None:
+        return _parse(text, compact=True)  # the finishing steps edit it next, and remember what they write
+    key = text_key(text)
+    found = _kept.before.get(key) or _kept.now.get(key) or _parse(text, compact=True)
+    _kept.now[key] = found
+    return found
+
+
+class _KeptPages:
+    """The pages read compact in an earlier build (``before``) and in this one (``now``), by key."""
+
+    def __init__(self, before: dict[bytes, tuple[str, PageFacts]]) -> None:
+        self.before = before
+        self.now: dict[bytes, tuple[str, PageFacts]] = {}
+
+
+_kept: _KeptPages | None = None
+
+
+@contextlib.contextmanager
+def pages_kept_in(folder: Path | None) -> Iterator[None]:
+    """Within the block, a page read compact that an earlier build read (the same text, this same
+    code) gives its text and facts from ``folder`` instead of being parsed; afterwards the pages
+    read in the block are what ``folder`` keeps (written only if that changed). A missing or
+    unreadable file means parsing every page; a folder that cannot be written, keeping nothing."""
+    global _kept
+    if folder is None:
+        yield
+        return
+    digest = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
+    file = folder / f"pages-{digest}.pickle"
+    try:
+        with open(file, "rb") as kept:
+            before = pickle.load(kept)
+    except Exception:  # none yet, cut short, or unreadable: read every page
+        before = {}
+    _kept = _KeptPages(before)
+    try:
+        yield
+        now = _kept.now
+    finally:
+        _kept = None
+    if now.keys() != before.keys():
+        _keep(folder, file, now)
+
+
+def _keep(folder: Path, file: Path, pages: dict) -> None:
+    """``pages`` written whole to ``file`` or not at all (the files of other versions removed)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", dir=folder)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(pages, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, file)
+        for other in folder.glob("pages-*.pickle"):
+            if other != file:
+                other.unlink(missing_ok=True)
+    except Exception:  # a full disk: nothing kept
+        Path(temporary).unlink(missing_ok=True)
 
 
 def page_facts(text: str, key: bytes | None = None) -> PageFacts:
@@ -502,20 +572,32 @@ def apply_edits(text: str, facts: PageFacts, edits: Iterable[Edit] = ()) -> tupl
     values = {(edit.start, edit.end): edit.new for edit in edits if edit.start < edit.end}
     value_spans = {(ref.value_start, ref.value_end) for ref in facts.references}
     gone = [span for span in values if span not in value_spans]
-    new_facts = moved_facts(facts, start_at, end_at, values, gone)
+    new_facts = moved_facts(facts, start_at, end_at, values, gone, (ends, [edit.start for edit in edits], shifts))
     return new_text, remember(text_key(new_text), new_facts)
 
 
 def moved_facts(facts: PageFacts, start_at: Callable[[int], int], end_at: Callable[[int], int],
-                values: dict[tuple[int, int], str], gone: list[tuple[int, int]]) -> PageFacts:
+                values: dict[tuple[int, int], str], gone: list[tuple[int, int]],
+                edits: tuple[list[int], list[int], list[int]] = ([], [], [])) -> PageFacts:
     """``facts`` with each place moved (``start_at`` for where something starts, ``end_at`` for
     where it ends); a reference whose value text was replaced (``values``) takes the new value,
-    and what stood inside a span replaced whole (``gone``, but for such a value) is dropped."""
+    and what stood inside a span replaced whole (``gone``, but for such a value) is dropped.
+    ``edits``: where each edit ends and starts, and how far it moves what follows it (running
+    total), in order: a reference no edit touches (most of them) moves by the edits before it,
+    worked out here with one search, not a call per place."""
+    ends, starts, shifts = edits
     def inside_gone(start: int, end: int) -> bool:
         return any(g_start <= start and end <= g_end for g_start, g_end in gone)
 
     references = []
-    for tag, attribute, value, tag_start, tag_end, value_start, value_end, rel, in_content in facts.references:
+    for reference in facts.references:
+        tag, attribute, value, tag_start, tag_end, value_start, value_end, rel, in_content = reference
+        before = bisect.bisect_right(ends, tag_start)
+        if ends and before == bisect.bisect_right(ends, tag_end) and (before == len(ends) or starts[before] > tag_end):
+            shift = shifts[before - 1] if before else 0  # no edit ends or starts inside the tag
+            references.append(Reference(tag, attribute, value, tag_start + shift, tag_end + shift, value_start + shift,
+                                        value_end + shift, rel, in_content))
+            continue
         new_value = values.get((value_start, value_end))
         if gone and new_value is None and inside_gone(tag_start, tag_end):
             continue
@@ -589,21 +671,32 @@ def resolve_in(files: set[str] | frozenset[str], page: str, href: str) -> str | 
     another site, an anchor on the same page, an address from the host's top, or no such file."""
     if not href or href[0] == "#" or ":" in href.split("/", 1)[0]:
         return None  # a place on the same page, or another scheme (https:, tel:, mailto:)
-    folder = posixpath.dirname(page)
-    parts = folder.split("/") if folder else []
+    folders = _folders_above(page)
     up = 0
-    while up < len(parts) and href.startswith("../", 3 * up):
+    while up < len(folders) - 1 and href.startswith("../", 3 * up):
         up += 1
-    if up:  # up to an ancestor first: the same from every page below it (a language's menu)
-        path = _site_path("/".join(parts[:len(parts) - up]), "./" + href[3 * up:])
-    else:
-        path = _site_path(folder, href)
-    if path is None:
-        return None
-    for candidate in (path, posixpath.join(path, HOME) if path else HOME):
-        if candidate and candidate in files:
+    # up to an ancestor first: the same from every page below it (a language's menu)
+    for candidate in _candidates(folders[up], "./" + href[3 * up:] if up else href):
+        if candidate in files:
             return candidate
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _folders_above(page: str) -> tuple[str, ...]:
+    """The folder ``page`` is in, then each folder above it, up to the site's top ("")."""
+    folder = posixpath.dirname(page)
+    parts = folder.split("/") if folder else []
+    return tuple("/".join(parts[:len(parts) - up]) for up in range(len(parts) + 1))
+
+
+@functools.lru_cache(maxsize=65536)
+def _candidates(folder: str, href: str) -> tuple[str, ...]:
+    """The files ``href`` on a page in ``folder`` may name: the path, then its folder's index.html."""
+    path = _site_path(folder, href)
+    if path is None:
+        return ()
+    return (path, posixpath.join(path, HOME)) if path else (HOME,)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,7 +1,8 @@
 """The one Jinja environment a build renders our templates with, and the filters they use.
 
 Compiled templates are kept on disk between builds (Jinja's ``FileSystemBytecodeCache``, keyed by
-each template's source, so an edit is compiled anew): compiling was most of the generation time.
+each template's source, so an edit is compiled anew;
+generator/caches.py): compiling was most of the generation time.
 Everything printed is escaped (autoescape): ``&``, ``<``, ``>`` and quotes become HTML entities, which
 Markdown shows as the same characters, in running text, raw HTML blocks and attributes alike. Plain
 values in Markdown text go through ``plain`` (which also disarms Markdown's emphasis and links),
@@ -11,11 +12,8 @@ generator/render/trusted.py), and values in CSS through ``css_string``.
 
 from __future__ import annotations
 
-import hashlib
 import html
-import os
 import re
-import shutil
 from pathlib import Path
 
 import jinja2
@@ -28,41 +26,6 @@ from ..guide.phone_links import phone_href
 from ..schema.base import PAGE_LINK
 from .layout import page_path
 from .trusted import trusted_html
-
-CACHE_ENV = "GUIDE_CACHE_DIR"
-
-
-def cache_dir(project_root: Path) -> Path:
-    """Where compiled templates are kept: ``$GUIDE_CACHE_DIR``, else ``.cache/`` in the project."""
-    return Path(os.environ.get(CACHE_ENV) or project_root / ".cache")
-
-
-def _fingerprint() -> str:
-    """What compiled templates depend on besides their own source: how our filters are defined
-    (a filter that takes the context is called differently) and the versions of Jinja, MkDocs
-    and the theme. A change to any of them starts a new cache instead of reusing stale code."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("jinja2", "mkdocs", "mkdocs-material"):
-        try:
-            digest.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            pass
-    return digest.hexdigest()[:12]
-
-
-def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None:
-    """An on-disk cache of compiled templates, or None where the folder cannot be made (read-only)."""
-    folder = cache_dir(project_root) / f"{name}-{_fingerprint()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.parent.glob(f"{name}-*"):  # caches of an earlier generator or Jinja
-            if stale != folder:
-                shutil.rmtree(stale, ignore_errors=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def plain(text: str, quotes: bool = False) -> Markup:

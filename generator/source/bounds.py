@@ -10,9 +10,12 @@ The print step has its own bound per page besides (generator/publish/pdf/bounds.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..schema.base import Origin
+
+if TYPE_CHECKING:  # a type only: importing the bounds (benchmarks/bench_build.py does) loads no schema
+    from ..schema.base import Origin
 
 MAX_LIST_ITEMS = 500  # items in one list of a content file (the longest now: 46 keywords)
 MAX_TEXT_CHARACTERS = 50_000  # one text, such as a block's body (the longest now: about 1,000)

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from helpers import ROOT, copy_project, edit, run_cli
-from generator.build import generate_editions
+from generator.build import site_editions
 from generator.engines import engine
 from generator.pipeline import Project, generate_all
 
@@ -54,11 +54,11 @@ def test_builds_in_one_process_carry_nothing_over(tmp_path):
     """The Spanish file:// copy, then the English hosted site, then the Spanish hosted site, by one
     MkDocs engine in this process: each has its own config, plugins and search language."""
     project = Project.at(ROOT)
-    english, spanish = generate_editions(project)[:2]
+    english, spanish = site_editions(project)[:2]
     mkdocs = engine("mkdocs", ROOT)
-    assert mkdocs.build_edition(*spanish, tmp_path / "offline-es", offline=True)
-    assert mkdocs.build_edition(*english, tmp_path / "hosted")
-    assert mkdocs.build_edition(*spanish, tmp_path / "hosted" / "es")
+    assert mkdocs.build_edition(spanish, tmp_path / "offline-es", offline=True)
+    assert mkdocs.build_edition(english, tmp_path / "hosted")
+    assert mkdocs.build_edition(spanish, tmp_path / "hosted" / "es")
 
     offline, hosted, hosted_es = tmp_path / "offline-es", tmp_path / "hosted", tmp_path / "hosted" / "es"
     assert (offline / "about.html").is_file() and (offline / "search" / "search_index.js").is_file()

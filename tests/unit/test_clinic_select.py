@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.guide.clinic import resolve_clinic
+from generator.guide.clinic_choice import resolve_clinic
 from generator.problems import ContentError
 
 

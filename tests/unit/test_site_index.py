@@ -198,3 +198,43 @@ def test_a_link_leads_to_the_file_a_browser_would_open(page):
     }[page]
     for href, target in expected.items():
         assert site_index.resolve_in(files, page, href) == target, href
+
+
+def _small_site(folder, heading: str = "Título") -> None:
+    for path in ("index.html", "about/index.html", "es/index.html"):
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(PAGE.replace("T&iacute;tulo", heading), encoding="utf-8")
+    for path in ("assets/main.1234abcd.min.css", "img/fav.png", "img/x.png", "javascripts/offline.js"):
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(path, encoding="utf-8")
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_kept_from_the_build_before_finish_exactly_as_pages_read_anew(tmp_path, monkeypatch):
+    """The finishing steps of a build after the first take what they read of an unchanged page from
+    the cache folder: the site they publish is byte for byte the one they make reading every page."""
+    kept = tmp_path / "cache" / "site-index"
+    sites = {name: tmp_path / name for name in ("read", "first", "second", "edited")}
+    for folder in sites.values():
+        _small_site(folder)
+    _small_site(sites["edited"], heading="Otro título")
+    finish_site(sites["read"], TEMPLATES, ["", "es/"])  # no cache folder: every page parsed
+    with site_index.pages_kept_in(kept):
+        finish_site(sites["first"], TEMPLATES, ["", "es/"])
+    assert list(kept.glob("pages-*.pickle"))
+
+    parsed, parse = [], site_index._parse
+    monkeypatch.setattr(site_index, "_parse", lambda text, *args, **kwargs: parsed.append(text) or parse(text, *args, **kwargs))
+    with site_index.pages_kept_in(kept):
+        finish_site(sites["second"], TEMPLATES, ["", "es/"])
+    assert parsed == []  # every page was kept
+    assert _files(sites["second"]) == _files(sites["first"]) == _files(sites["read"])
+
+    with site_index.pages_kept_in(kept):
+        finish_site(sites["edited"], TEMPLATES, ["", "es/"])
+    assert parsed  # a page that changed is read anew
+    assert "Otro título" in (sites["edited"] / "index.html").read_text(encoding="utf-8")
+

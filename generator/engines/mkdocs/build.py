@@ -32,8 +32,7 @@ from mkdocs.config.base import get_schema
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from ...guide.guide import Guide
-from ...render.pages import RenderedGuide
+from ..site_settings import SiteEdition
 from .plugin import GuidePlugin
 
 CONFIG = "mkdocs.yml"
@@ -46,9 +45,9 @@ class Engine:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()  # the project folder, which holds mkdocs.yml
 
-    def build_edition(self, guide: Guide, rendered: RenderedGuide, target_dir: Path, offline: bool = False) -> bool:
+    def build_edition(self, edition: SiteEdition, target_dir: Path, offline: bool = False) -> bool:
         """One edition into the empty folder ``target_dir``; False (MkDocs' messages shown) if it failed."""
-        plugin = GuidePlugin(edition=(guide, rendered), project_root=self.root)
+        plugin = GuidePlugin(edition=edition, project_root=self.root)
         with mkdocs_messages():
             return build_in_process(self.root / (OFFLINE_CONFIG if offline else CONFIG), plugin, target_dir)
 

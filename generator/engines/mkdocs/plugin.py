@@ -4,8 +4,9 @@ files, so no generated Markdown is written into a folder of hand-written files.
 
 Two ways in:
   - the build driver (generator/build.py) generates every edition once and gives each its own
-    plugin object (``GuidePlugin(edition=...)``) for an in-process build (engines/mkdocs/build.py);
-    the driver then finishes the whole site once;
+    plugin object (``GuidePlugin(edition=...)``, a ``SiteEdition``) for an in-process build
+    (engines/mkdocs/build.py); the driver then finishes the whole site once. This way imports none
+    of the code that makes editions (a kept edition is built without it);
   - ``mkdocs serve`` (and a bare ``mkdocs build``) load the plugin through the hook that mkdocs.yml
     names (hook.py); then the plugin generates every edition itself on every build and reload,
     builds the first as MkDocs' own build and each other into its folder (es/) after it, in the
@@ -23,28 +24,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ...caches import bytecode_cache
 from ...faults import fault_line, one_line_excepthook
-from ...guide.clinic import resolve_clinic
-from ...guide.guide import Guide
-from ...pipeline import Project, generate_all
 from ...problems import ContentError, Problem
 from ...publish.finish import finish_site
-from ...quality.review import author_notes
-from ...render.environment import bytecode_cache
-from ...render.pages import RenderedGuide
-from ..site_settings import escaped_nav, language_site_url, named_palette, search_language, site_settings, theme_language
+from ..site_settings import SiteEdition, SiteSettings, escaped_nav, language_site_url, named_palette, search_language, theme_language
 from .serve_port import refuse_busy_port
 from .serve_problems import NOT_FOUND, problems_page
 
-Edition = tuple[Guide, RenderedGuide]
-
 
 class GuidePlugin(BasePlugin):
-    def __init__(self, edition: Edition | None = None, project_root: Path | None = None) -> None:
+    def __init__(self, edition: SiteEdition | None = None, project_root: Path | None = None) -> None:
         # Given by the build driver: this edition, generated and checked; None under the hook.
         self.given = edition
-        self.edition: Edition | None = edition
-        self.others: list[Edition] = []  # under the hook: the editions built after the first, into their folders
+        self.edition: SiteEdition | None = edition
+        self.others: list[SiteEdition] = []  # under the hook: the editions built after the first, into their folders
         self.project_root = project_root
         self.clinic_dir: Path | None = None
         # Under `mkdocs serve`: no CSP (its live-reload script is inline and changes) and no
@@ -63,6 +57,11 @@ class GuidePlugin(BasePlugin):
     @event_priority(100)  # before the theme's search plugin, which reads the language in its own on_config
     def on_config(self, config):
         if self.given is None:
+            from ...guide.clinic_choice import resolve_clinic
+            from ...pipeline import Project, generate_all
+            from ...quality.review import author_notes
+            from ..site_settings import site_edition
+
             self.project_root = Path(config.config_file_path).resolve().parent
             if self.serving and not self.port_checked:  # before the first build: a busy port says so at once
                 refuse_busy_port(*config.dev_addr)
@@ -78,12 +77,11 @@ class GuidePlugin(BasePlugin):
             for guide, _ in editions:
                 for note in author_notes(guide):
                     print(note, file=sys.stderr)  # not MkDocs' logger: --strict would fail the build
-            self.edition, self.others = editions[0], editions[1:]
-        self._configure(config, *self.edition)
+            self.edition, *self.others = [site_edition(guide, rendered) for guide, rendered in editions]
+        self._configure(config, self.edition.settings)
         return config
 
-    def _configure(self, config, guide: Guide, rendered: RenderedGuide) -> None:
-        settings = site_settings(guide, rendered)
+    def _configure(self, config, settings: SiteSettings) -> None:
         # The theme prints these without escaping in some places and with `| e` in others; escaped
         # Markup is right in both (escaping Markup again leaves it as it is).
         config.site_name = escape(settings.name)
@@ -127,14 +125,14 @@ class GuidePlugin(BasePlugin):
             page = problems_page(self.problems)
             return Files([File.generated(config, address, content=page)
                           for address in dict.fromkeys([*self.page_addresses, "index.html", NOT_FOUND])])
-        rendered = self.edition[1]
-        for path, text in rendered.pages.items():
+        edition = self.edition
+        for path, text in edition.pages.items():
             file = File.generated(config, path, content=text)
-            if path in rendered.hidden:
+            if path in edition.hidden:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # built and linked, but not in the menu
             files.append(file)
         self.page_addresses = [file.dest_uri for file in files.documentation_pages()]
-        for path, source in rendered.files.items():
+        for path, source in edition.files.items():
             kind = {"abs_src_path": str(source)} if isinstance(source, Path) else {"content": source}
             files.append(File.generated(config, path, **kind))
         return files
@@ -169,14 +167,14 @@ class GuidePlugin(BasePlugin):
         from .build import build_in_process  # the adapter imports this module
 
         site_dir = Path(config.site_dir)
-        for guide, rendered in self.others:
-            plugin = GuidePlugin(edition=(guide, rendered), project_root=self.project_root)
+        for edition in self.others:
+            plugin = GuidePlugin(edition=edition, project_root=self.project_root)
             # The first edition's address, before this build added its own prefix (none: it is the first).
-            if not build_in_process(Path(config.config_file_path), plugin, site_dir / guide.address_prefix,
+            if not build_in_process(Path(config.config_file_path), plugin, site_dir / edition.address_prefix,
                                     site_url=config.site_url):
-                raise PluginError(f"the {guide.site.language} edition's build failed (see above)")
+                raise PluginError(f"the {edition.language} edition's build failed (see above)")
         if not self.serving:
-            prefixes = [guide.address_prefix for guide, _ in [self.edition, *self.others]]
+            prefixes = [edition.address_prefix for edition in [self.edition, *self.others]]
             finish_site(site_dir, self.project_root / "templates", prefixes, offline_copy=_offline_plugin_on(config))
 
 

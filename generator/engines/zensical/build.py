@@ -32,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import html
 import importlib.util
 import io
@@ -47,11 +46,9 @@ from pathlib import Path
 
 import yaml
 
-from ...guide.guide import Guide
+from ...caches import cache_dir
 from ...problems import BuildFailed
-from ...render.environment import cache_dir
-from ...render.pages import RenderedGuide
-from ..site_settings import SiteSettings, escaped_nav, language_site_url, named_palette, site_settings, theme_language
+from ..site_settings import SiteEdition, SiteSettings, escaped_nav, language_site_url, named_palette, theme_language
 
 CONFIG = "mkdocs.yml"  # the project's config, which the scratch config is made from
 DOCS, OVERRIDES, SITE = "docs", "overrides", "site"
@@ -73,34 +70,26 @@ class Engine:
         self.zensical_dir = _zensical_package()
         self.mkdocs_config = _read_config(self.root / CONFIG)
 
-    def build_edition(self, guide: Guide, rendered: RenderedGuide, target_dir: Path, offline: bool = False) -> bool:
+    def build_edition(self, edition: SiteEdition, target_dir: Path, offline: bool = False) -> bool:
         """One edition with Zensical into the empty folder ``target_dir``; False (with Zensical's
         messages on stderr) if the build failed. Each edition (language, clinic, hosted or file://)
         has a scratch project of its own, so that Zensical's cache in it holds that edition's pages."""
-        with _scratch_project(self.root, edition_key(guide, offline)) as project:
+        with _scratch_project(self.root, edition.name + ("-offline" if offline else "")) as project:
             overrides_dir = _write_overrides(self.root / self.mkdocs_config["theme"]["custom_dir"],
                                              self.zensical_dir / "templates", project / OVERRIDES)
-            settings = site_settings(guide, rendered)
+            settings = edition.settings
             language = theme_language(settings.language, [overrides_dir, self.zensical_dir / "templates"])
             config = scratch_config(self.mkdocs_config, settings, language, offline)
             _write_if_changed(project / CONFIG, ("# Written by generator/engines/zensical/build.py for each build: edit "
                                                  "mkdocs.yml instead.\n" + yaml.safe_dump(config, sort_keys=False,
                                                                                           allow_unicode=True)).encode())
-            _sync_folder(project / DOCS, docs_files(self.root / self.mkdocs_config.get("docs_dir", "docs"), rendered))
+            _sync_folder(project / DOCS, docs_files(self.root / self.mkdocs_config.get("docs_dir", "docs"), edition))
             shutil.rmtree(project / SITE, ignore_errors=True)
             if not run_zensical(project / CONFIG):
                 return False
             target_dir.mkdir(parents=True, exist_ok=True)
             _move_contents(project / SITE, target_dir)
         return True
-
-
-def edition_key(guide: Guide, offline: bool) -> str:
-    """The name of an edition's scratch project: its clinic (ours, or the clinic folder's name and a
-    hash of its path), its language, and whether it is the file:// copy."""
-    clinic = guide.brand.clinic_dir
-    owner = "ours" if clinic is None else f"{clinic.name}-{hashlib.sha256(str(clinic.resolve()).encode()).hexdigest()[:8]}"
-    return f"{owner}-{guide.site.language}" + ("-offline" if offline else "")
 
 
 def run_zensical(config_file: Path) -> bool:
@@ -175,13 +164,13 @@ def scratch_config(mkdocs_config: dict, settings: SiteSettings, language: str, o
     return config
 
 
-def docs_files(assets_dir: Path, rendered: RenderedGuide) -> dict[str, bytes]:
+def docs_files(assets_dir: Path, edition: SiteEdition) -> dict[str, bytes]:
     """Every file of the docs folder: the hand-written assets, the pages, a clinic's brand files."""
     files = {p.relative_to(assets_dir).as_posix(): p.read_bytes() for p in sorted(assets_dir.rglob("*"))
              if p.is_file() and "__pycache__" not in p.parts}
-    for path, source in rendered.files.items():
+    for path, source in edition.files.items():
         files[path] = source.read_bytes() if isinstance(source, Path) else source if isinstance(source, bytes) else source.encode("utf-8")
-    for path, text in rendered.pages.items():
+    for path, text in edition.pages.items():
         files[path] = escape_front_matter(text).encode("utf-8")
     return files
 

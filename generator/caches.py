@@ -1,0 +1,51 @@
+"""Where a build keeps what it can use again (``.cache/`` in the project, or $GUIDE_CACHE_DIR): the
+compiled templates (ours and the theme's), the editions of the last build (edition_cache.py), the
+Zensical scratch projects. A module of its own, importing no stage of the pipeline, so that a build
+whose editions are kept loads none of the code that makes them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import jinja2
+
+# The module that defines our templates' filters: compiled templates depend on how they are defined.
+ENVIRONMENT = Path(__file__).resolve().parent / "render" / "environment.py"
+
+CACHE_ENV = "GUIDE_CACHE_DIR"
+
+
+def cache_dir(project_root: Path) -> Path:
+    """Where compiled templates are kept: ``$GUIDE_CACHE_DIR``, else ``.cache/`` in the project."""
+    return Path(os.environ.get(CACHE_ENV) or project_root / ".cache")
+
+
+def _fingerprint() -> str:
+    """What compiled templates depend on besides their own source: how our filters are defined
+    (a filter that takes the context is called differently) and the versions of Jinja, MkDocs
+    and the theme. A change to any of them starts a new cache instead of reusing stale code."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(ENVIRONMENT.read_bytes())
+    for package in ("jinja2", "mkdocs", "mkdocs-material"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            pass
+    return digest.hexdigest()[:12]
+
+
+def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None:
+    """An on-disk cache of compiled templates, or None where the folder cannot be made (read-only)."""
+    folder = cache_dir(project_root) / f"{name}-{_fingerprint()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.parent.glob(f"{name}-*"):  # caches of an earlier generator or Jinja
+            if stale != folder:
+                shutil.rmtree(stale, ignore_errors=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
