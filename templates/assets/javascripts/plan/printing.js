@@ -83,7 +83,7 @@
     /* The latest `most` of a list's words, and how many earlier are left out. */
     function latest(words, most) {
       var left = Math.max(0, words.length - most);
-      return words.slice(left).join("; ") + (left ? " " + fill(w.summary.earlier, { count: left }) : "");
+      return words.slice(left).join("; ") + (left ? ". " + fill(w.summary.earlier, { count: left }) : "");
     }
 
     function summary() {
