@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -39,8 +40,11 @@ def sessions(*days: int, time: str = "", intention: str = "") -> dict:
     return fields
 
 
+@contextmanager
 def open_plan(browser, site_url: str, stored: str | None, lang: str = "en", width: int = 390, part: str = "",
               scheme: str = "light"):
+    """The plan at a phone's width on a fixed day (with ``stored`` as the saved plan), as (context, tab),
+    closed at the end of the with-block."""
     context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
     context.clock.set_fixed_time(dt.datetime.combine(TODAY, dt.time(9, 0)))
     tab = context.new_page()
@@ -49,7 +53,10 @@ def open_plan(browser, site_url: str, stored: str | None, lang: str = "en", widt
         tab.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, stored])
     tab.goto(site_url + LANGUAGES[lang]["path"] + "plan/" + part)
     tab.wait_for_selector("#plan-toolbar:not([hidden])")
-    return context, tab
+    try:
+        yield context, tab
+    finally:
+        context.close()
 
 
 def axe_problems(tab, where: str) -> list[str]:
@@ -59,8 +66,7 @@ def axe_problems(tab, where: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_rare_buttons_wait_behind_one_more_control_reached_by_keyboard(browser, site_url, lang):
-    context, tab = open_plan(browser, site_url, None, lang)
-    try:
+    with open_plan(browser, site_url, None, lang) as (context, tab):
         shown = tab.locator("#plan-toolbar button:visible, #plan-toolbar summary:visible")
         assert shown.count() == 3, shown.all_inner_texts()  # print, save a copy, More
         more = tab.locator("#plan-more > summary")
@@ -78,15 +84,12 @@ def test_the_rare_buttons_wait_behind_one_more_control_reached_by_keyboard(brows
         assert tab.evaluate("document.activeElement.id") == "plan-clear"
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
         assert axe_problems(tab, "More open") == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_schedule_shows_today_marked_and_what_is_coming_the_past_folded(browser, site_url, lang):
     stored = plan_with(sessions(-30, -16, 0, 14, 28, intention="Own words") | {"reminder-session": "60"})
-    context, tab = open_plan(browser, site_url, stored, lang, part="#plan-step-sessions")
-    try:
+    with open_plan(browser, site_url, stored, lang, part="#plan-step-sessions") as (context, tab):
         coming = tab.locator("#plan-schedule > li")
         expect(coming.first).to_be_visible()
         today = tab.locator("#plan-schedule > li.plan-today")
@@ -108,15 +111,12 @@ def test_the_schedule_shows_today_marked_and_what_is_coming_the_past_folded(brow
         count = int("".join(ch for ch in past.locator("summary").inner_text() if ch.isdigit()))
         past.locator("summary").click()
         expect(past.locator("li")).to_have_count(count)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("case", ["none today", "only past"])
 def test_the_schedule_with_no_session_today_or_only_past_ones(browser, site_url, case):
     stored = plan_with(sessions(-3, 10) if case == "none today" else sessions(-90, -60))
-    context, tab = open_plan(browser, site_url, stored, part="#plan-step-sessions")
-    try:
+    with open_plan(browser, site_url, stored, part="#plan-step-sessions") as (context, tab):
         past = tab.locator("#plan-schedule-past summary")
         expect(past).to_be_visible()
         if case == "none today":
@@ -127,29 +127,23 @@ def test_the_schedule_with_no_session_today_or_only_past_ones(browser, site_url,
             expect(tab.locator("#plan-schedule")).to_be_hidden()
             expect(tab.locator("#plan-schedule-empty")).to_be_hidden()
             assert "8" in past.inner_text(), "both sessions' four events, counted"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_sessions_time_is_said_as_the_schedule_says_it(browser, site_url, lang):
-    context, tab = open_plan(browser, site_url, plan_with(sessions(14, time="10:30")), lang, part="#plan-step-sessions")
-    try:
+    with open_plan(browser, site_url, plan_with(sessions(14, time="10:30")), lang, part="#plan-step-sessions") as (context, tab):
         title = tab.locator("#plan-sessions [data-title]").first.inner_text()
         day = tab.locator("#plan-schedule > li").filter(has_text="10:30").first.locator("strong").last.inner_text()
         shown = day.split("10:30", 1)[1]
         assert ("10:30" + shown).strip() in title, (title, day)
         if lang == "en":
             assert "10:30 AM" in title
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_year_of_sessions_folds_by_month_each_month_counted(browser, site_url, lang):
     stored = json.dumps(plan_document(1, end=TODAY))
-    context, tab = open_plan(browser, site_url, stored, lang, part="#plan-step-sessions")
-    try:
+    with open_plan(browser, site_url, stored, lang, part="#plan-step-sessions") as (context, tab):
         months = tab.locator("#plan-sessions > details.plan-month")
         expect(months.first).to_be_visible()
         assert tab.locator("#plan-sessions > details.plan-entry").count() == 0
@@ -159,15 +153,12 @@ def test_a_year_of_sessions_folds_by_month_each_month_counted(browser, site_url,
         assert months.evaluate_all("ms => ms.map(m => m.open)") == [True] + [False] * (len(titles) - 1)
         months.last.locator("summary").click()
         expect(months.last.locator("details.plan-entry")).to_have_count(counts[-1])
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("width", [320, 390])
 def test_the_chart_table_is_readable_on_a_phone(browser, site_url, lang, width):
-    context, tab = open_plan(browser, site_url, json.dumps(plan_document(1, end=TODAY)), lang, width, "#plan-step-checkins")
-    try:
+    with open_plan(browser, site_url, json.dumps(plan_document(1, end=TODAY)), lang, width, "#plan-step-checkins") as (context, tab):
         tab.click("#plan-chart-table-toggle")
         holder = tab.locator("#plan-chart-table")
         expect(holder.locator("caption")).to_be_visible()
@@ -181,14 +172,11 @@ def test_the_chart_table_is_readable_on_a_phone(browser, site_url, lang, width):
         assert width == 320 or sizes["table"] <= sizes["box"], f"it fits at {width}: {sizes}"
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
         assert axe_problems(tab, "table") == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_who5_instruction_stays_inside_its_box(browser, site_url, lang):
-    context, tab = open_plan(browser, site_url, None, lang, part="#plan-step-checkins")
-    try:
+    with open_plan(browser, site_url, None, lang, part="#plan-step-checkins") as (context, tab):
         tab.click("#plan-add-wellbeing")
         fieldset = tab.locator("#plan-wellbeings details[open] fieldset").first
         legend = fieldset.locator("legend")
@@ -196,14 +184,11 @@ def test_the_who5_instruction_stays_inside_its_box(browser, site_url, lang):
         border = fieldset.evaluate("f => parseFloat(getComputedStyle(f).borderTopWidth)")
         assert text["y"] >= box["y"] + border, "the border runs above the instruction, not through it"
         assert text["height"] > 40, "it wraps, several lines, on a phone"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_parts_drawn_from_worksheets_link_to_them(browser, site_url, lang):
-    context, tab = open_plan(browser, site_url, plan_with(sessions(0)), lang, part="#plan-step-sessions")
-    try:
+    with open_plan(browser, site_url, plan_with(sessions(0)), lang, part="#plan-step-sessions") as (context, tab):
         found = {}
         for part, where in [("#plan-step-sessions", "#plan-sessions details[open]"), ("#plan-step-safety", "#plan-step-safety")]:
             tab.evaluate(f"() => {{ location.hash = '{part}'; }}")
@@ -223,14 +208,11 @@ def test_the_parts_drawn_from_worksheets_link_to_them(browser, site_url, lang):
             assert response.status == 200
             expect(page.locator("h1")).to_contain_text(name)
             page.close()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_paper_wording_on_a_screen_and_no_label_inside_a_sentence(browser, site_url, lang):
-    context, tab = open_plan(browser, site_url, plan_with(sessions(0)), lang, part="#plan-step-sessions")
-    try:
+    with open_plan(browser, site_url, plan_with(sessions(0)), lang, part="#plan-step-sessions") as (context, tab):
         tab.evaluate("() => document.querySelectorAll('#plan details').forEach(d => { d.open = true; })")
         labels = tab.eval_on_selector_all("#plan select", "ss => ss.map(s => s.labels[0] ? s.labels[0].textContent : '')")
         assert labels and not [t for t in labels if "circle" in t.lower() or "encierre" in t.lower() or "círculo" in t.lower()]
@@ -240,20 +222,15 @@ def test_no_paper_wording_on_a_screen_and_no_label_inside_a_sentence(browser, si
         legend = choice.locator(".plan-summary-parts > legend").inner_text()
         assert legend and legend not in intro, "the label over the boxes is a legend, not the end of a sentence"
         assert choice.locator(".plan-summary-parts input[type=checkbox]").count() == 3
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_in_dark_mode_a_button_in_focus_can_be_read(browser, site_url, lang):
     """The theme puts its light accent under a button in focus; the dark scheme's light button text on it was 1.1:1."""
-    context, tab = open_plan(browser, site_url, None, lang, scheme="dark")
-    try:
+    with open_plan(browser, site_url, None, lang, scheme="dark") as (context, tab):
         for selector in ["#plan-print", "#plan-more > summary", "#plan-clear"]:
             if selector == "#plan-clear":
                 tab.click("#plan-more > summary")
             tab.focus(selector)
             tab.wait_for_function("s => document.querySelector(s).getAnimations().length === 0", arg=selector)
             assert axe_problems(tab, selector) == []
-    finally:
-        context.close()
