@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from helpers import ROOT, run_cli, serve_folder, site_pages
+from plan_page import wait_for_worker
 from generator.guide.assemble import load_guides
 from generator.publish.fingerprint import stamp_of
 from generator.publish.service_worker import manifest, page_address, precache, service_worker
@@ -123,19 +124,6 @@ def test_the_built_site_has_a_worker_listing_every_page_once(built_site, languag
     assert packs == ([] if guide.site.language == "en" else [
         f"assets/javascripts/lunr/min/lunr.{guide.site.language}.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"])
     assert not [f for f in files if f.startswith(("../", "/"))]
-
-
-def wait_for_worker(tab, cache_count: int = 1, changed_from: list[str] | None = None) -> list[str]:
-    """Wait until the page is controlled and the worker's caches are as expected; returns them."""
-    tab.evaluate("async () => { await navigator.serviceWorker.ready; }")
-    names: list[str] = []
-    for _ in range(200):
-        names = tab.evaluate("() => caches.keys()")
-        controlled = tab.evaluate("() => !!navigator.serviceWorker.controller")
-        if controlled and len(names) == cache_count and names != changed_from:
-            return names
-        tab.wait_for_timeout(100)
-    raise AssertionError(f"the worker did not settle: caches {names}")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -14,12 +14,12 @@ from pypdf import PdfReader
 
 from generator.guide.assemble import load_guide
 from helpers import ROOT, page_text
+from plan_page import OPEN_EVERYTHING, click_more, dated, export_plan, import_file, reopen
 
 PLAN = "plan/"
 STATUS = "#plan-status"
 ERROR = "#plan-error"
 # The day the tests' browsers live in (page.clock): the sessions below are still to come.
-TODAY = dt.datetime(2026, 11, 20, 9, 0)
 # The first crisis line as the guide words it from its facts (number, texts): "Call or text 988".
 CRISIS_LINE = load_guide(ROOT / "content").site.crisis.lines[0].how
 
@@ -78,12 +78,6 @@ def session_field(tab, number: int, part: str) -> str:
     return selector
 
 
-def dated(context, when: dt.datetime = TODAY):
-    """The context's pages live on `when` (Date only: their timers run as usual)."""
-    context.clock.set_fixed_time(when)
-    return context
-
-
 def open_plan(context, site_url: str, init_script: str | None = None):
     tab = context.new_page()
     if init_script:
@@ -93,12 +87,6 @@ def open_plan(context, site_url: str, init_script: str | None = None):
     return tab
 
 
-def reopen(tab) -> None:
-    """Reloads the page and waits until the plan is drawn (after the page's load: in tasks of its own)."""
-    tab.reload()
-    tab.wait_for_selector("#plan-toolbar:not([hidden])")
-
-
 def fill_plan(tab) -> None:
     add_sessions(tab)
     for selector in TICKED:  # first: "how often" shows once a practice is picked
@@ -106,18 +94,6 @@ def fill_plan(tab) -> None:
     for selector, text in TYPED.items():
         fill_in(tab, selector, text)
     tab.wait_for_function("() => document.querySelector('#plan-status').textContent.includes('saved')")
-
-
-OPEN_EVERYTHING = """async () => {
-    const tick = () => new Promise(resolve => setTimeout(resolve, 0));
-    for (const part of ['plan-step-sessions', 'plan-step-checkins', 'plan-step-summary']) {
-        location.hash = part;
-        await tick();
-        for (let closed; (closed = [...document.querySelectorAll('#plan details:not([open])')]).length; await tick()) {
-            closed.forEach(details => { details.open = true; });
-        }
-    }
-}"""
 
 
 def shown_plan(tab) -> dict:
@@ -136,27 +112,6 @@ def assert_filled(tab) -> None:
         assert tab.input_value(selector) == text, selector
     for selector in TICKED:
         assert tab.is_checked(selector), selector
-
-
-def export_plan(tab, folder: Path) -> Path:
-    with tab.expect_download() as info:
-        tab.click("#plan-export")
-    path = folder / info.value.suggested_filename
-    info.value.save_as(path)
-    return path
-
-
-def click_more(tab, selector: str) -> None:
-    """Press one of the rarer buttons: "More" opened first if it is closed, as a patient does."""
-    if not tab.evaluate("document.getElementById('plan-more').open"):
-        tab.click("#plan-more > summary")
-    tab.click(selector)
-
-
-def import_file(tab, path: Path) -> None:
-    with tab.expect_file_chooser() as chooser:
-        click_more(tab, "#plan-open")
-    chooser.value.set_files(str(path))
 
 
 @pytest.fixture

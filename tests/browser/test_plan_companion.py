@@ -14,8 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from test_offline import wait_for_worker
-from test_plan_browser import OPEN_EVERYTHING, export_plan, import_file, reopen
+from plan_page import OPEN_EVERYTHING, export_plan, import_file, reopen, wait_for_worker
 
 SHOTS = Path(os.environ.get("PLAN_SHOTS", "/work/shots/plan"))
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}

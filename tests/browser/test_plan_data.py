@@ -12,10 +12,9 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from test_plan_browser import click_more, dated, import_file, reopen
+from plan_page import KEY, click_more, dated, import_file, reopen
 
 PLAN = "plan/"
-KEY = "ketamine-integration-plan"
 STATUS = "#plan-status"
 ERROR = "#plan-error"
 SAVED = "() => document.querySelector('#plan-status').textContent.includes('All changes saved')"

@@ -15,8 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from benchmarks.plan_scale import plan_document
+from plan_page import KEY
 
-KEY = "ketamine-integration-plan"
 TODAY = dt.date(2026, 12, 7)
 LANGUAGES = {"en": {"path": "", "today": "Today", "more": "More"}, "es": {"path": "es/", "today": "Hoy", "more": "Más"}}
 AXE_TAGS = {"resultTypes": ["violations"],

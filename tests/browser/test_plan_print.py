@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from benchmarks.plan_scale import plan_document
-from test_plan_year import open_with
+from plan_page import open_with
 
 SHOTS = Path(os.environ.get("PLAN_SHOTS", "/work/shots/summary"))
 TODAY = dt.date.today()

@@ -17,25 +17,12 @@ from pypdf import PdfReader
 
 from benchmarks.plan_scale import plan_document
 from helpers import ROOT
-from test_plan_browser import OPEN_EVERYTHING, click_more, import_file, reopen
+from plan_page import KEY, OPEN_EVERYTHING, click_more, import_file, open_with, reopen
 
-KEY = "ketamine-integration-plan"
 TODAY = dt.date.today()  # plan_document ends today; the pages live on the same day
 FIXTURES = ROOT / "tests" / "fixtures" / "plan"
 TRICKY = ["constructor", "__proto__", "toString", "hasOwnProperty", "CONSTRUCTOR", "__PROTO__", "TOSTRING", "HasOwnProperty"]
 SAVED = "() => document.querySelector('#plan-status').textContent.includes('All changes saved')"
-
-
-def open_with(browser, site_url: str, stored: str | None, width: int = 390, path: str = "plan/", **options):
-    """A new browser profile whose device holds `stored` (a saved plan's text), the plan open."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True, **options)
-    tab = context.new_page()
-    if stored is not None:
-        tab.goto(site_url)
-        tab.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, stored])
-    tab.goto(site_url + path)
-    tab.wait_for_selector("#plan-toolbar:not([hidden])")
-    return context, tab
 
 
 @pytest.fixture(scope="module")
