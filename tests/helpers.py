@@ -205,8 +205,10 @@ def plan_page(browser, site: Path) -> Iterator:
 def download_calendar(tab) -> bytes:
     """The schedule's .ics file, as the plan page's button downloads it (the plan must have a session,
     the therapist's next appointment or a check-in reminder)."""
+    from plan_page import click_more  # tests/browser: the calendar button waits behind "More"
+
     with tab.expect_download() as download:
-        tab.click("#plan-ics")
+        click_more(tab, "#plan-ics")
     return download.value.path().read_bytes()
 
 
