@@ -100,7 +100,10 @@ def test_the_therapist_summary_prints_on_one_page_at_any_size(browser, site_url,
             # what a therapist needs (issue 20 item 5): who, when printed, the sessions' dates, the side
             # effects counted, the WHO-5s with the low ones marked, the chart's axes named with dated years
             flat = " ".join(unicodedata.normalize("NFKC", text).split())  # "ﬀ" as the PDF's ligature is "ff"
-            assert "Name: Ana María Ruiz de la Fuente" in flat and f"Printed on {TODAY:%B} {TODAY.day}, {TODAY.year}" in flat
+            # the day the page printed it, read from the page: a run that crosses midnight prints the new day
+            day = dt.date.fromisoformat(tab.evaluate("""() => { const d = new Date();
+                return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); }"""))
+            assert "Name: Ana María Ruiz de la Fuente" in flat and f"Printed on {day:%B} {day.day}, {day.year}" in flat
             assert re.search(r"My sessions [A-Z][a-z]{2} \d{1,2}, 20\d\d; ", flat), flat[:600]
             assert re.search(r"Side effects I noted Sick or dizzy: \d+ of \d+ check-ins; Spaced out: \d+ of \d+ check-ins", flat)
             if period != "month":  # this year's low WHO-5s are more than 30 days old
