@@ -24,7 +24,7 @@ from ..guide.interface import fill
 from ..guide.locale import long_date, number
 from ..guide.phone_links import phone_href
 from ..schema.base import PAGE_LINK
-from .layout import page_path
+from .layout import page_address, page_path, worksheet_path
 from .trusted import trusted_html
 
 
@@ -115,7 +115,8 @@ def make_environment(templates_dir: Path, ui: dict, cache: jinja2.BytecodeCache 
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, link=page_path, tel=phone_href, css_string=css_string).items()})
+    env.filters.update({name: _strict(f) for name, f in dict(plain=plain, link=page_path, worksheet_link=worksheet_path, address=page_address,
+                                                                    tel=phone_href, css_string=css_string).items()})
     env.filters.update(md=_md, md_text=_md_text, fill=_fill, trusted_html=trusted_html)
     env.filters.update(long_date=_strict(lambda value: long_date(value, locale)),
                        number=_strict(lambda value: number(value, locale)))

@@ -38,6 +38,16 @@ def worksheet_path(worksheet_id: str) -> str:
     return f"{WORKSHEETS_DIR}/{worksheet_id}.md"
 
 
+def page_address(path: str) -> str:
+    """The address, from the site's root, of the page rendered at ``path`` (``page_path``,
+    ``worksheet_path``): ``worksheets/journal.md`` is at ``worksheets/journal/``, ``index.md`` at the
+    root (""). For links in raw HTML, which the engine does not resolve as it does Markdown's
+    ``.md`` links; written after ``site_root`` (generator/render/pages.py), they work from any page
+    of any language, and the offline copy turns them into its ``index.html`` files."""
+    folder = path.removesuffix(".md")
+    return "" if folder == "index" else folder.removesuffix("/index") + "/"
+
+
 def worksheet_pdf(name: str, paper: str) -> str:
     """Where a worksheet's (or the pack's, name 'all-worksheets') PDF goes in the built site."""
     return f"{DOWNLOADS_DIR}/{WORKSHEETS_DIR}/{name}-{paper}.pdf"

@@ -47,9 +47,31 @@ def plan_block(guide) -> PlanBuilderBlock:
     return next(block for page in guide.pages for block in page.blocks if isinstance(block, PlanBuilderBlock))
 
 
-def builder_html(guide) -> str:
+def builder_html(guide, site_root: str = "../") -> str:
     block = plan_block(guide).model_copy(update={"sessions": 4, "support_people": 2})
-    return str(macro("plan_builder.md.j2", "plan_builder")(block, guide))
+    return str(macro("plan_builder.md.j2", "plan_builder")(block, guide, site_root))
+
+
+@pytest.mark.parametrize("address", ["plan/", ""])  # its own page, or a clinic's home page
+def test_the_plan_links_to_worksheets_and_pages_where_they_are_built(address):
+    """The "On paper" worksheets, the help page and the crisis page are linked through the site's
+    link filters (link, worksheet_link, address) from wherever the plan is built, as every other
+    page's links are: a plan on the home page of a clinic, or of a language, finds them too."""
+    import posixpath
+    from generator.render.layout import page_address, page_path, worksheet_path
+
+    for guide in load_guides(ROOT / "content"):
+        site_root = "../" * address.count("/")
+        html = builder_html(guide, site_root)
+        built = {page_address(page_path(page.id)) for page in guide.pages} | {
+            page_address(worksheet_path(sheet.id)) for sheet in guide.worksheets}
+        links = re.findall(r'<a href="([^"#:]*)"', html)  # the links inside the site
+        on_paper = re.findall(r'<p class="plan-when plan-on-paper">[^<]*<a href="([^"]*)"', html)
+        assert len(on_paper) >= 3 and set(on_paper) <= set(links), guide.language
+        for href in links:
+            target = posixpath.normpath(posixpath.join(address, href))
+            target = "" if target == "." else target + "/"
+            assert not target.startswith("../") and target in built, (guide.language, address, href)
 
 
 def test_the_tracker_on_paper_and_the_check_in_measure_the_same_things_on_the_same_scale():
