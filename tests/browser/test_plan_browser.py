@@ -411,6 +411,25 @@ def test_without_javascript_the_page_is_a_blank_printable_plan(browser, site_url
         context.close()
 
 
+def test_with_scripts_on_the_paper_is_not_drawn_but_comes_back_if_the_plan_script_never_starts(browser, site_url):
+    """With scripts on, the page opens in its loading state: the plan on paper is never laid out
+    under the theme's start-up (the opening's longest task). If the plan's script never runs (a
+    file missing from a half-saved offline copy), the paper and the no-script note come back."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.route("**/javascripts/plan/page.js*", lambda route: route.abort())
+        tab.goto(site_url + PLAN, wait_until="load")
+        paper = tab.locator("#plan .plan-paper h2").first
+        assert tab.evaluate("() => document.documentElement.classList.contains('js')")  # the theme's script ran
+        assert paper.is_hidden() and tab.is_hidden("#plan-nojs")
+        assert tab.eval_on_selector("#plan .plan-paper", "el => el.getBoundingClientRect().height") < 2
+        expect(paper).to_be_visible(timeout=15000)
+        expect(tab.locator("#plan-nojs")).to_be_visible()
+    finally:
+        context.close()
+
+
 def test_an_empty_plan_prints_write_in_spaces_not_browser_controls(context, site_url, tmp_path):
     tab = open_plan(context, site_url)
     assert_prints_on_paper(tab, tmp_path / "empty.pdf")
