@@ -21,17 +21,22 @@ serve: $(STAMP)  ## live preview of every language on http://127.0.0.1:$(PORT) (
 build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last good site stays if the build fails); ENGINE=zensical for Zensical
 	$(PYTHON) -m generator site --engine $(ENGINE) --out site
 
-test: $(STAMP) browser node vnu  ## every test: the fast tier, then the site and browser tiers (the 25 slowest listed at the end)
-	$(PYTHON) -m pytest --durations=25 tests/unit tests/site tests/browser
+# The site and browser tiers run in two processes, one a core (pytest-xdist), each taking whole test
+# files (a file's module fixtures, such as a site built with faults, are built once); the sites the
+# files share are built once for both (tests/conftest.py).
+IN_PARALLEL := -n 2 --dist loadfile
+
+test: $(STAMP) browser node vnu  ## every test: the fast tier, then the site and browser tiers, in two processes (the 25 slowest listed at the end)
+	$(PYTHON) -m pytest $(IN_PARALLEL) --durations=25 tests/unit tests/site tests/browser
 
 test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (seconds)
 	$(PYTHON) -m pytest tests/unit
 
 test-site: $(STAMP) browser vnu  ## tests of a built site (a real `mkdocs build --strict`, its PDFs and files)
-	$(PYTHON) -m pytest tests/site
+	$(PYTHON) -m pytest $(IN_PARALLEL) tests/site
 
 test-browser: $(STAMP) browser  ## tests in Debian's Chromium: the plan, print, accessibility, privacy, offline
-	$(PYTHON) -m pytest tests/browser
+	$(PYTHON) -m pytest $(IN_PARALLEL) tests/browser
 
 test-js: node  ## only the plan builder's script unit tests (tests/js/*.test.js, node --test; no npm packages)
 	node --test tests/js/*.test.js

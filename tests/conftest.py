@@ -4,6 +4,9 @@ What tests share besides fixtures is in helpers.py."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,34 +19,47 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, *args: str) -> tuple[Path, dict]:
+    """A site built by the real command ``generator ARGS --out <folder>`` once per test run, however many
+    pytest-xdist workers share the run: the first worker to ask builds it while the others wait on a
+    file lock, then all read the same folder (no test changes a shared site). Returns the folder and
+    the hashes of our content/ and templates/ before and after the build."""
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker has its own folder inside the run's
+        shared = shared.parent
+    folder, record = shared / name, shared / f"{name}.json"
+    with FileLock(shared / f"{name}.lock"):
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            before = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
+            result = run_cli(*args, "--out", str(folder / "site"))
+            assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+            after = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
+            record.write_text(json.dumps({"before": before, "after": after}), encoding="utf-8")
+    return folder / "site", json.loads(record.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site, built once per test run by the real command (`mkdocs build --strict`)."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = run_cli("site", "--out", str(out))
-    assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return _built_once(tmp_path_factory, "built", "site")[0]
 
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory):
     """The example clinic's site (it has a site_url), built from this checkout by the real command;
     our content/ and templates/ hashed around it: (site, hashes before, hashes after)."""
-    before = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = run_cli("--clinic", "clinics/example", "site", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    after = {part: tree_hash(ROOT / part) for part in ("content", "templates")}
-    return out, before, after
+    site, hashes = _built_once(tmp_path_factory, "example", "--clinic", "clinics/example", "site")
+    return site, hashes["before"], hashes["after"]
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same site built once per test run with the second engine: `site --engine zensical`, PDFs included."""
-    out = tmp_path_factory.mktemp("built-zensical") / "site"
-    result = run_cli("site", "--engine", "zensical", "--out", str(out))
-    assert result.returncode == 0, f"Zensical site build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return _built_once(tmp_path_factory, "built-zensical", "site", "--engine", "zensical")[0]
 
 
 @pytest.fixture(scope="session")

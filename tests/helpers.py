@@ -16,8 +16,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -184,34 +182,6 @@ def site_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
-# --- the browser ----------------------------------------------------------------------------------
-
-
-@contextmanager
-def plan_page(browser, site: Path) -> Iterator:
-    """The plan builder of a built ``site``, served on loopback, open and ready in a fresh context."""
-    url, server = serve_folder(site)
-    context = browser.new_context(accept_downloads=True)
-    try:
-        tab = context.new_page()
-        tab.goto(url + "plan/")
-        tab.wait_for_selector("#plan-toolbar:not([hidden])")
-        yield tab
-    finally:
-        context.close()
-        server.shutdown()
-
-
-def download_calendar(tab) -> bytes:
-    """The schedule's .ics file, as the plan page's button downloads it (the plan must have a session,
-    the therapist's next appointment or a check-in reminder)."""
-    from plan_page import click_more  # tests/browser: the calendar button waits behind "More"
-
-    with tab.expect_download() as download:
-        click_more(tab, "#plan-ics")
-    return download.value.path().read_bytes()
-
-
 # --- a live `mkdocs serve` ---------------------------------------------------------------------------
 
 
@@ -230,12 +200,14 @@ def fetch(url: str) -> str:
 
 
 def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    """What a live server (another process, rebuilding after an edit) serves at ``url`` once it shows
+    ``text``. A bounded poll: what it serves is all a reader sees of it, and no event says when it changed."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         body = fetch(url)
         if text in body:
             return body
-        time.sleep(0.5)
+        time.sleep(0.2)
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
 
 

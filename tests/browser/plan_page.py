@@ -1,4 +1,5 @@
 """The plan page as the browser tests drive it, in one place (so no test module imports another):
+any built site's plan opened (open_site_plan), its calendar downloaded;
 a browser profile living on a fixed day, the plan opened with a saved plan on the device, reloaded,
 its rarer buttons pressed behind "More", a file opened into it or saved from it, every folded part
 opened, and the offline worker waited for."""
@@ -6,7 +7,11 @@ opened, and the offline worker waited for."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from helpers import serve_folder
 
 KEY = "ketamine-integration-plan"  # where the page keeps the plan (localStorage)
 TODAY = dt.datetime(2026, 11, 20, 9, 0)  # the day the plan's tests live on, unless a test says otherwise
@@ -34,6 +39,29 @@ OPEN_EVERYTHING = """async () => {
         }
     }
 }"""
+
+
+@contextmanager
+def open_site_plan(browser, site: Path) -> Iterator:
+    """The plan builder of a built ``site`` (a folder), served on loopback, open and ready in a fresh context."""
+    url, server = serve_folder(site)
+    context = browser.new_context(accept_downloads=True)
+    try:
+        tab = context.new_page()
+        tab.goto(url + "plan/")
+        tab.wait_for_selector("#plan-toolbar:not([hidden])")
+        yield tab
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def download_calendar(tab) -> bytes:
+    """The schedule's .ics file, as the plan page's button downloads it (the plan must have a session,
+    the therapist's next appointment or a check-in reminder)."""
+    with tab.expect_download() as download:
+        click_more(tab, "#plan-ics")
+    return download.value.path().read_bytes()
 
 
 def export_plan(tab, folder: Path) -> Path:

@@ -200,6 +200,10 @@ _FOCUSED = """() => {
           box: box && box.right > box.x && box.bottom > box.y
                ? {x: box.x, y: box.y, width: box.right - box.x, height: box.bottom - box.y} : null};
 }"""
+# Every running CSS transition and animation jumps to its end (an endless one cannot, and is left).
+FINISH_TRANSITIONS = """() => document.getAnimations().forEach(animation => {
+  try { animation.finish(); } catch (endless) {}
+})"""
 KEY_STOPS = ("help", "crisis link", "navigation", "search")
 
 
@@ -231,8 +235,8 @@ def keyboard_problems(browser, pages: list[tuple[str, str]], max_tabs: int = 40)
                 focused = tab.evaluate(_FOCUSED)
                 if focused is None:
                     continue
-                if focused["box"] is None:  # still fading in: give the theme's transition time
-                    tab.wait_for_timeout(400)
+                if focused["box"] is None:  # still fading in: the theme's transitions run to their end at once
+                    tab.evaluate(FINISH_TRANSITIONS)
                     focused = tab.evaluate(_FOCUSED)
                 if focused["role"] not in reached:
                     reached.append(focused["role"])

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from helpers import download_calendar, plan_page, read_page, script_json
+from helpers import read_page, script_json
+from plan_page import download_calendar, open_site_plan
 from helpers import ROOT, copy_project, run_cli, serve_folder, site_pages
 
 NAME = 'Clínica <Ñandú> & "Sons" 心'
@@ -113,7 +114,7 @@ def test_the_plan_shows_the_values_as_text_and_the_calendar_carries_them_escaped
     """The plan (the clinic's phone and hours, its print) and its .ics file, where , ; and \\ are escaped."""
     import icalendar
 
-    with plan_page(browser, odd_site) as tab:
+    with open_site_plan(browser, odd_site) as tab:
         clinic = tab.locator("#plan-help .plan-clinic")  # in the safety plan, beside the crisis lines
         assert clinic.inner_text().startswith(f"{NAME}: +34 600 000 000 ({HOURS})")
         assert clinic.locator("b").count() == 0

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from helpers import download_calendar, plan_page, read_page, script_json, pdf_text
+from helpers import read_page, script_json, pdf_text
+from plan_page import download_calendar, open_site_plan
 from helpers import ROOT, site_pages
 
 EXAMPLE = "Example Clinic (fictional)"
@@ -133,7 +134,7 @@ def test_the_plan_and_its_print_and_calendar_carry_the_clinic(example_site, brow
     from pypdf import PdfReader
 
     site, _, _ = example_site
-    with plan_page(browser, site) as tab:
+    with open_site_plan(browser, site) as tab:
         tab.click("a[href='#plan-step-people']")  # the therapist appointment: a date for the calendar
         tab.fill("#plan-therapist-next", "2026-12-03T14:30")
         tab.pdf(path=str(tmp_path / "plan.pdf"), format="A4")

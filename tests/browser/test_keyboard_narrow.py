@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
+from site_checks import FINISH_TRANSITIONS
+
 # A visually hidden input (the theme's colour switch) shows through the <label> right after it.
 FOCUSED = """() => {
   const el = document.activeElement;
@@ -22,7 +26,6 @@ def test_the_menu_opens_and_closes_by_keyboard_and_focus_stays_in_view(browser, 
         stops = []
         for _ in range(8):
             tab.keyboard.press("Tab")
-            tab.wait_for_timeout(50)
             stops.append(tab.evaluate(FOCUSED))
         assert all(stop["shown"] for stop in stops), [s for s in stops if not s["shown"]]
         assert "Menu" in [stop["label"] for stop in stops]
@@ -31,15 +34,15 @@ def test_the_menu_opens_and_closes_by_keyboard_and_focus_stays_in_view(browser, 
         menu.focus()
         assert menu.get_attribute("aria-expanded") == "false"
         tab.keyboard.press("Enter")
-        tab.wait_for_timeout(300)
-        assert menu.get_attribute("aria-expanded") == "true"
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        tab.evaluate(FINISH_TRANSITIONS)  # the drawer slides in: at its end now
         assert tab.evaluate(FOCUSED) == {"label": "Home", "shown": True}
         tab.keyboard.press("Tab")
         assert tab.evaluate(FOCUSED)["shown"]
 
         tab.keyboard.press("Escape")
-        tab.wait_for_timeout(300)
-        assert menu.get_attribute("aria-expanded") == "false"
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        tab.evaluate(FINISH_TRANSITIONS)
         assert tab.evaluate(FOCUSED) == {"label": "Menu", "shown": True}
     finally:
         context.close()

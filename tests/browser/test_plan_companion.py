@@ -140,7 +140,7 @@ def test_three_sessions_check_ins_and_a_who5_are_all_there_after_a_reload_and_of
     first.locator("summary").click()
     expect(first.locator("[data-checkins] li")).to_have_text(["September 3, 2026: mood 3, sleep 4"])
     # the WHO-5's raw score, and what a score below 13 means
-    assert "11 out of 25 (44%)" in tab.text_content("[data-kind=wellbeing] [data-score]")
+    expect(tab.locator("[data-kind=wellbeing] [data-score]")).to_contain_text("11 out of 25 (44%)")
     low = tab.locator("[data-kind=wellbeing] [data-low]")
     assert "not a diagnosis" in low.text_content() and "do not ask about thoughts of suicide" in low.text_content()
     assert low.locator("a").get_attribute("href") == "../crisis/"

@@ -92,7 +92,7 @@ def test_references_from_a_worksheet_to_the_guide_must_resolve(project_copy):
 
 def test_a_worksheet_too_long_for_one_page_fails_the_build_and_keeps_the_last_site(project_copy):
     site = project_copy / "site"
-    assert run_cli("site", "--out", str(site), cwd=project_copy).returncode == 0
+    assert run_cli("site", "--no-pdf", "--out", str(site), cwd=project_copy).returncode == 0  # the last site: pages are enough
     long_sheet = NEW_SHEET.replace("count: 4", "count: 20").replace("rows: [Night one, Night two, Night three]",
                                                                  "rows: [a, b, c, d, e, f, g, h, i, j, k, l, m]")
     (project_copy / "content" / "worksheets" / "sleep-diary.yml").write_text(long_sheet, encoding="utf-8")
