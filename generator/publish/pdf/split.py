@@ -67,23 +67,21 @@ def to_bytes(writer: PdfWriter) -> bytes:
     return buffer.getvalue()
 
 
-_SPELT: dict[str, bytes] = {}  # a name (``/StructElem``) -> its bytes in a PDF, as pypdf spells them
-
-
 @contextmanager
 def _names_spelt_once() -> Iterator[None]:
     """pypdf spells out every name it writes character by character (``NameObject.renumber``), and a
     sheet's PDF writes some 3 000 names (each structure element's /S, /P, /K, /Pg...) from a few
     hundred different ones: a third of writing the PDF. While the block runs, each name is spelt by
     pypdf once and its bytes written again from then on (the same bytes: only where they come
-    from changes)."""
+    from changes; what was spelt is forgotten with the block)."""
     original = NameObject.write_to_stream
+    spelt: dict[str, bytes] = {}  # a name (``/StructElem``) -> its bytes in a PDF, as pypdf spells them
 
     def write_to_stream(name: NameObject, stream) -> None:
-        spelt = _SPELT.get(name)
-        if spelt is None:
-            spelt = _SPELT[name] = name.renumber()
-        stream.write(spelt)
+        known = spelt.get(name)
+        if known is None:
+            known = spelt[name] = name.renumber()
+        stream.write(known)
 
     NameObject.write_to_stream = write_to_stream
     try:
