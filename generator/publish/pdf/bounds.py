@@ -17,6 +17,7 @@ import signal
 import tempfile
 import threading
 import time
+import weakref
 from pathlib import Path
 
 from ...problems import BuildFailed
@@ -33,10 +34,7 @@ def bounded_pdf(page, what: str, **options) -> bytes:
     if elements > MAX_PRINT_ELEMENTS:
         raise BuildFailed(f"{what}: the page has {elements:,} elements, more than a page printed to PDF may have "
                           f"({MAX_PRINT_ELEMENTS:,}); make it shorter")
-    session = page.context.browser.new_browser_cdp_session()
-    browser_pid = next(p["id"] for p in session.send("SystemInfo.getProcessInfo")["processInfo"] if p["type"] == "browser")
-    session.detach()
-    watch = _Watch(browser_pid)
+    watch = _Watch(_browser_pid(page.context.browser))
     watch.start()
     try:
         pdf = page.pdf(**options)
@@ -49,6 +47,20 @@ def bounded_pdf(page, what: str, **options) -> bytes:
     if watch.exceeded:  # stopped just as the print ended
         raise BuildFailed(f"{what}: printing it {watch.exceeded}, so it was stopped; make the page shorter")
     return pdf
+
+
+_BROWSER_PIDS: "weakref.WeakKeyDictionary[object, int]" = weakref.WeakKeyDictionary()
+
+
+def _browser_pid(browser) -> int:
+    """The browser's process id, asked of it (the DevTools protocol) once for all its prints: the
+    asking took three messages and a survey of its processes each time."""
+    if browser not in _BROWSER_PIDS:
+        session = browser.new_browser_cdp_session()
+        info = session.send("SystemInfo.getProcessInfo")["processInfo"]
+        session.detach()
+        _BROWSER_PIDS[browser] = next(p["id"] for p in info if p["type"] == "browser")
+    return _BROWSER_PIDS[browser]
 
 
 MIN_TEMP_SPACE = 64 * 1024**2  # Chromium writes each PDF into the temporary folder before handing it over

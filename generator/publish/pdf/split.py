@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import io
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
     DictionaryObject,
+    FloatObject,
     IndirectObject,
     NameObject,
     NullObject,
@@ -60,8 +62,32 @@ def pages_alone(reader: PdfReader, indices: Sequence[int]) -> PdfWriter:
 
 def to_bytes(writer: PdfWriter) -> bytes:
     buffer = io.BytesIO()
-    writer.write(buffer)
+    with _names_spelt_once():
+        writer.write(buffer)
     return buffer.getvalue()
+
+
+@contextmanager
+def _names_spelt_once() -> Iterator[None]:
+    """pypdf spells out every name it writes character by character (``NameObject.renumber``), and a
+    sheet's PDF writes some 3 000 names (each structure element's /S, /P, /K, /Pg...) from a few
+    hundred different ones: a third of writing the PDF. While the block runs, each name is spelt by
+    pypdf once and its bytes written again from then on (the same bytes: only where they come
+    from changes; what was spelt is forgotten with the block)."""
+    original = NameObject.write_to_stream
+    spelt: dict[str, bytes] = {}  # a name (``/StructElem``) -> its bytes in a PDF, as pypdf spells them
+
+    def write_to_stream(name: NameObject, stream) -> None:
+        known = spelt.get(name)
+        if known is None:
+            known = spelt[name] = name.renumber()
+        stream.write(known)
+
+    NameObject.write_to_stream = write_to_stream
+    try:
+        yield
+    finally:
+        NameObject.write_to_stream = original
 
 
 class _Structure:
@@ -230,6 +256,8 @@ def _plain(value: PdfObject, writer: PdfWriter) -> PdfObject:
     """An element's attribute for the copy: as it is where it refers to no other object (names,
     strings, numbers, Chromium's table attributes), else copied with what it refers to."""
     def direct(item: PdfObject) -> bool:
+        if isinstance(item, _SIMPLE):
+            return True
         if isinstance(item, IndirectObject):
             return False
         if isinstance(item, DictionaryObject):
@@ -239,6 +267,9 @@ def _plain(value: PdfObject, writer: PdfWriter) -> PdfObject:
         return True
 
     return value if direct(value) else value.clone(writer)
+
+
+_SIMPLE = (NameObject, TextStringObject, NumberObject, FloatObject)  # what most attributes are: nothing to follow
 
 
 def _key(item: PdfObject, obj: DictionaryObject):
