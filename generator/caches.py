@@ -48,4 +48,15 @@ def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None
                 shutil.rmtree(stale, ignore_errors=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return TemplateBytecodeCache(str(folder))
+
+
+class TemplateBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept under each template's name, not its absolute path: Jinja checks the
+    source's checksum before it uses one, so an edited template is compiled anew wherever it is,
+    and a copy of the project elsewhere (a moved checkout, a fork beside ours, the tests' copies of
+    the project) uses what was compiled instead of compiling every template again. Error positions
+    do not depend on it: Jinja maps a frame to the template's own file (``Template.filename``)."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(name)
