@@ -24,7 +24,7 @@ build: $(STAMP) browser  ## the whole site into site/, PDFs included (the last g
 test: $(STAMP) browser node vnu  ## every test: the fast tier, then the site and browser tiers (the 25 slowest listed at the end)
 	$(PYTHON) -m pytest --durations=25 tests/unit tests/site tests/browser
 
-test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (seconds)
+test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (README gives its measured CPU cost)
 	$(PYTHON) -m pytest tests/unit
 
 test-site: $(STAMP) browser vnu  ## tests of a built site (a real `mkdocs build --strict`, its PDFs and files)
