@@ -29,7 +29,7 @@ IN_PARALLEL := -n 2 --dist loadfile
 test: $(STAMP) browser node vnu  ## every test: the fast tier, then the site and browser tiers, in two processes (the 25 slowest listed at the end)
 	$(PYTHON) -m pytest $(IN_PARALLEL) --durations=25 tests/unit tests/site tests/browser
 
-test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (seconds)
+test-fast: $(STAMP) node  ## the fast tier alone: in-process unit tests, no site build, no browser (README gives its measured CPU cost)
 	$(PYTHON) -m pytest tests/unit
 
 test-site: $(STAMP) browser vnu  ## tests of a built site (a real `mkdocs build --strict`, its PDFs and files)

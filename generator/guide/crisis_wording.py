@@ -44,6 +44,8 @@ def crisis_fill_ins(text: str, crisis: Crisis, markup: bool = False) -> str:
     for a rendered page (``markup``), as escaped text: a clinic's line may hold ``<`` or ``&``; and
     where the fill-in is marked as running text (``linked_fill_ins``), as a link to call: the first
     line's short way to reach it ("Call or text 988"), the emergency number."""
+    if not CRISIS_FILL_IN.search(text):  # most texts hold none: the check calls this for every text of the guide
+        return text
     first = crisis.lines[0]
     about = ", ".join(part for part in (first.name, first.hours) if part)
     values = {"crisis_line": f"{first.how} ({about})", "emergency_number": crisis.emergency_number or ""}

@@ -79,20 +79,3 @@ def test_a_clinic_names_its_languages_and_the_old_single_language_still_works(pr
     index = (project_copy / "out" / "index.md").read_text(encoding="utf-8")
     assert "Última revisión de esta página:" in index, "the only language, Spanish, is at the root"
     assert not (project_copy / "out" / "es").exists()
-
-
-def test_readability_scores_spanish_pages_with_fernandez_huerta(project_copy):
-    spanish = _with_spanish_fixture(project_copy)
-    result = cli("readability", cwd=project_copy)
-    assert result.returncode == 0, result.stderr
-    assert "Fernández-Huerta" in result.stdout and "Szigriszt-Pazos" in result.stdout
-    row = next(line for line in result.stdout.splitlines() if line.split()[:2] == ["page", "forms-of-integration"])
-    assert row.split()[-1] == "ok"
-    edit(spanish / "pages" / "forms-of-integration.yml", "Hay muchas formas de integrar.",
-         "La integración psicoterapéutica posterior constituye, indudablemente, una metodología "
-         "interdisciplinaria extraordinariamente heterogénea, caracterizada por procedimientos "
-         "fenomenológicos, hermenéuticos, psicodinámicos y neurofisiológicos complementarios.")
-    result = cli("readability", cwd=project_copy)
-    assert result.returncode == 1
-    assert "content/es/pages/forms-of-integration.yml: page 'forms-of-integration': a passage has a reading ease" \
-        in result.stderr

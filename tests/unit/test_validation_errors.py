@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from helpers import cli
+from helpers import cli, copy_project
 
 
 @dataclass
@@ -90,11 +91,22 @@ def _break(project: Path, breakage: Breakage) -> tuple[str, int]:
     return breakage.file, lines[breakage.occurrence - 1]
 
 
-@pytest.fixture
-def good_output(project_copy: Path) -> Path:
-    out = project_copy / "out"
-    result = cli("--root", str(project_copy), "render", "--out", str(out))
+@pytest.fixture(scope="module")
+def rendered_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our guide rendered once for the module by the real command, from a copy like each test's."""
+    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    out = project / "out"
+    result = cli("--root", str(project), "render", "--out", str(out))
     assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture
+def good_output(project_copy: Path, rendered_once: Path) -> Path:
+    """The last good output of this test's project: what rendering its unbroken copy writes, copied
+    (the same files and ownership marker) rather than rendered again for each test."""
+    out = project_copy / "out"
+    shutil.copytree(rendered_once, out)
     return out
 
 

@@ -1,7 +1,8 @@
 """The plan builder's scripts, unit-tested in Node, each part by its own tests/js/<part>.test.js
 (`node --test`, no npm packages; the screens in tests/js/dom.js, a small stand-in DOM). The same
 files load in the page as classic scripts and in Node through module.exports; `make test-js` runs
-them alone."""
+them alone. In the site tier, not the fast one: the Node suite is a process of its own that takes
+about 6 CPU seconds, half of what the whole fast tier may take."""
 
 from __future__ import annotations
 
