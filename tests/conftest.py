@@ -19,6 +19,14 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def clinic_project(tmp_path: Path) -> Path:
+    """A copy of the project with the example clinic (clinics/example) in it, to change or break."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "clinics/example", project / "clinics/example")
+    return project
+
+
 def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, *args: str) -> tuple[Path, dict]:
     """A site built by the real command ``generator ARGS --out <folder>`` once per test run, however many
     pytest-xdist workers share the run: the first worker to ask builds it while the others wait on a

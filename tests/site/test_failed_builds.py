@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from helpers import run_cli
-from unit.test_clinic_errors import CLINIC, MISTAKES, _break, clinic_project  # noqa: F401  (a fixture)
+
+CLINIC = "clinics/example"
 
 
 def test_a_failed_site_build_keeps_the_last_good_site(project_copy):
@@ -26,7 +27,10 @@ def test_a_failed_site_build_keeps_the_last_good_site(project_copy):
 def test_a_clinic_mistake_also_stops_the_site_build_and_keeps_the_last_good_site(clinic_project):
     assert run_cli("--clinic", CLINIC, "site", "--no-pdf", "--out", "site", cwd=clinic_project).returncode == 0
     before = (clinic_project / "site/index.html").read_bytes()
-    _break(clinic_project, MISTAKES["malformed phone number"])
+    brand = clinic_project / CLINIC / "brand.yml"
+    text = brand.read_text(encoding="utf-8")
+    assert 'phone: "+44 20 7946 0000"' in text
+    brand.write_text(text.replace('phone: "+44 20 7946 0000"', 'phone: "call us on 020 7946 0000"', 1), encoding="utf-8")
     result = run_cli("--clinic", CLINIC, "site", "--no-pdf", "--out", "site", cwd=clinic_project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "clinics/example/brand.yml:" in result.stderr and "contact.phone: expected a phone number" in result.stderr

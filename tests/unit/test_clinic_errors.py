@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, cli
+from helpers import cli
 
 CLINIC = "clinics/example"
 
@@ -105,13 +104,6 @@ MISTAKES = {
         "content/practices.yml", "  add:", "  append:", "append:",
         "practices.append: unknown field; expected one of: add, replace, remove"),
 }
-
-
-@pytest.fixture
-def clinic_project(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / CLINIC, project / CLINIC)
-    return project
 
 
 def _break(project: Path, mistake: Mistake) -> int:

@@ -14,7 +14,6 @@ The services named are real, their facts checked against these sources:
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ import pytest
 from generator.guide.crisis_wording import worded_crisis, ways
 from generator.guide.interface import load_interface
 from generator.schema.items import Crisis, CrisisLine
-from helpers import ROOT, cli, copy_project
+from helpers import ROOT, cli
 
 SHOUT = {"id": "shout", "name": "Shout", "texts": "85258", "keyword": "SHOUT", "hours": "24/7", "free": True}
 CRISIS_TEXT_LINE = {"id": "crisis-text-line", "name": "Crisis Text Line", "texts": "741741", "keyword": "HOME",
@@ -81,13 +80,6 @@ def test_a_chat_only_line_and_a_line_in_one_language_are_worded_as_they_are():
 def test_facts_that_cannot_reach_anyone_are_refused(facts, says):
     with pytest.raises(ValueError, match=says.replace("(", r"\(").replace(")", r"\)")):
         CrisisLine(id="x", **facts)
-
-
-@pytest.fixture
-def clinic_project(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "clinics/example", project / "clinics/example")
-    return project
 
 
 def _brand(project: Path, old: str, new: str) -> Path:

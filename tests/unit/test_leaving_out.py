@@ -3,21 +3,11 @@ linked to or cited it still build, and the clinic is told, in its own file, what
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from helpers import ROOT, cli, copy_project
+from helpers import cli
 
 CLINIC = "clinics/example"
-
-
-@pytest.fixture
-def clinic_project(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / CLINIC, project / CLINIC)
-    return project
 
 
 def _render(project: Path) -> tuple[object, Path]:
