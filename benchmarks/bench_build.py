@@ -14,7 +14,7 @@ any page not yet translated), then measures in the same run:
               the output folder), cold (a new cache folder: every edition generated, every template
               compiled, every page parsed by the finishing steps) and cached (the cache folder an
               earlier build of the same content left: the editions kept, generator/edition_cache.py;
-              the compiled templates; the pages the finishing steps read, site_index.pages_kept_in;
+              the compiled templates; the finishing steps' result, generator/publish/finish_kept.py;
               Zensical's own cache);
   plain       the same pages, pre-rendered by this script, built by the same engine with nothing of
               ours: `mkdocs build --strict` of each edition, or `zensical build --strict` of the
@@ -26,9 +26,9 @@ any page not yet translated), then measures in the same run:
   overhead    ours cached / plain: what our layer adds to a build after the first (the target,
               issue 24: at most 1.10); cold / plain beside it, for the first build on a machine.
   finishing   the finishing steps alone (CSP, fingerprints, service workers) over the same build,
-              in this process, as a cached build runs them (the pages read by the build before
-              kept), and cold (every page parsed): the part of the overhead that is
-              generator/publish/finish.py.
+              in this process, as a cached build runs them (the result of the build before, kept
+              and checked against every file of the built site: generator/publish/finish_kept.py),
+              and cold (every page parsed): the part of the overhead that is generator/publish/.
 Reads: how often a build by each engine opened each content file, counted in every Python process
 it started (tests/read_counter: an audit hook on every open): at most once per edition in the first
 build, none in the next when nothing changed (the editions are kept, generator/edition_cache.py).
@@ -202,10 +202,11 @@ def reads_per_build(project: Path, engine_name: str, work: Path, scale: int) -> 
 def finishing(project: Path, engine_name: str, editions, work: Path, runs: int) -> tuple[float, float]:
     """CPU seconds of the finishing steps alone (generator/publish/finish.py: CSP, fingerprints,
     service workers) over this engine's build of every edition, in this process, median of ``runs``:
-    as a cached build runs them (the pages the build before read, kept) and cold (none kept)."""
+    as a cached build runs them (generator/publish/finish_kept.py: the result of the build before,
+    kept, checked against every file of the built site, and written) and cold (nothing kept)."""
     from generator.publish import site_index
     from generator.publish.finish import finish_site
-    from generator.publish.site_index import pages_kept_in
+    from generator.publish.finish_kept import finish_site_kept
 
     built = work / f"unfinished-{engine_name}"
     site_engine = engine(engine_name, project)
@@ -225,8 +226,10 @@ def finishing(project: Path, engine_name: str, editions, work: Path, runs: int) 
             site_index._PIECES.clear()  # what this process read before: a build starts without it
             site_index._KNOWN.clear()
             start = time.process_time()
-            with pages_kept_in(kept):
+            if kept is None:
                 finish_site(copy, project / "templates", languages)
+            else:
+                finish_site_kept(copy, project / "templates", languages, False, kept)
             found[kind].append(time.process_time() - start)
     return statistics.median(found["kept"][1:] or found["kept"]), statistics.median(found["cold"])
 
@@ -363,10 +366,10 @@ def main() -> None:
     print(f"\n(CPU seconds, median of {args.runs or '5 runs, 2 at 100x'}{' runs' if args.runs else ''}, ours and plain interleaved; pages: of both editions;\n"
           " generation: every edition in this process, cold (no compiled templates) and cached;\n"
           " ours: `python -m generator site --engine E --no-pdf`, cold (a new cache folder) or cached (the\n"
-          " cache folder of a build of the same content: editions, compiled templates, pages read, Zensical's);\n"
+          " cache folder of a build of the same content: editions, compiled templates, the finished files, Zensical's);\n"
           " plain: the same pages pre-rendered, built by the engine alone with the same caches;\n"
           " overhead: ours cached / plain; finishing: the CSP, fingerprint and service worker steps\n"
-          " alone (generator/publish/finish.py, in this process) as a cached build runs them;\n"
+          " alone (generator/publish/, in this process) as a cached build runs them (finish_kept.py);\n"
           " without it: (ours cached - finishing) / plain)\n")
     assets = ROOT / "templates" / "assets"
     plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))

@@ -9,8 +9,10 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:  # imported when a cache is made: a Zensical build whose editions are kept needs no Jinja
+    import jinja2
 
 # The module that defines our templates' filters: compiled templates depend on how they are defined.
 ENVIRONMENT = Path(__file__).resolve().parent / "render" / "environment.py"
@@ -48,4 +50,6 @@ def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None
                 shutil.rmtree(stale, ignore_errors=True)
     except OSError:
         return None
+    import jinja2
+
     return jinja2.FileSystemBytecodeCache(str(folder))

@@ -19,6 +19,7 @@ removed a file (writing the kept files again could not remove it).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -26,17 +27,12 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import jinja2
-import rcssmin
-import rjsmin
-
-from .finish import finish_site
-from .site_index import pages_kept_in
-
 PUBLISH_DIR = Path(__file__).resolve().parent
-# The code the finishing steps run (this folder's modules; the service worker's two helpers).
+# The code the finishing steps run (this folder's modules; the service worker's two helpers), and
+# the packages they call, known by their files: a build that uses the kept result imports none of it.
 CODE = (*sorted(PUBLISH_DIR.glob("*.py")), PUBLISH_DIR.parent / "render" / "layout.py",
         PUBLISH_DIR.parent / "render" / "trusted.py")
+PACKAGES = ("jinja2", "markupsafe", "rjsmin", "rcssmin")
 FINISHED = "finished.pickle"
 MINIFIED = "minified.pickle"  # our scripts and styles minified, by their source's hash (minify.py)
 
@@ -57,6 +53,9 @@ def finish_site_kept(site_dir: Path, templates_dir: Path, languages: Sequence[st
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
         return
+    from .finish import finish_site  # only now: most of what a kept result saves is loading this code
+    from .site_index import pages_kept_in
+
     minified = _load(folder / MINIFIED, MINIFIED.encode()) or {}
     minified_before = dict(minified)
     with pages_kept_in(folder):
@@ -89,10 +88,13 @@ def _digests(site_dir: Path) -> dict[str, bytes]:
 
 
 def _key(digests: dict[str, bytes], templates_dir: Path, languages: Sequence[str], offline_copy: bool) -> bytes:
-    digest = hashlib.sha256(repr((sys.version, jinja2.__version__, rjsmin.__version__, rcssmin.__version__,
-                                  tuple(languages), offline_copy)).encode())
+    digest = hashlib.sha256(repr((sys.version, tuple(languages), offline_copy)).encode())
     for path in CODE:
         digest.update(path.read_bytes())
+    for package in PACKAGES:  # an install or upgrade replaces the file: its size and time change
+        spec = importlib.util.find_spec(package)
+        found = os.stat(spec.origin) if spec and spec.origin else None
+        digest.update(f"\0{package}\0{found and (found.st_size, found.st_mtime_ns, found.st_ino)}".encode())
     for path in sorted((templates_dir / "site").rglob("*")):
         if path.is_file():
             digest.update(f"\0{path.relative_to(templates_dir).as_posix()}\0".encode() + path.read_bytes())

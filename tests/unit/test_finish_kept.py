@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from generator.publish import finish_kept
+from generator.publish import finish, finish_kept
 from generator.publish.finish import finish_site
 from helpers import ROOT
 
@@ -59,7 +59,7 @@ def templates(tmp_path):
 def runs(monkeypatch):
     """How often the finishing steps themselves ran."""
     found = []
-    monkeypatch.setattr(finish_kept, "finish_site", lambda *args, **kwargs: found.append(1) or finish_site(*args, **kwargs))
+    monkeypatch.setattr(finish, "finish_site", lambda *args, **kwargs: found.append(1) or finish_site(*args, **kwargs))
     return found
 
 
