@@ -3,6 +3,7 @@ prints figures, not a timed test).
 
     .venv/bin/python benchmarks/bench_build.py              # scales 1, 10 and 100
     .venv/bin/python benchmarks/bench_build.py --scales 1 10
+    .venv/bin/python benchmarks/bench_build.py --scales 10 --runs 3 --overhead-only   # the target's columns alone
 
 For each scale it makes a temporary copy of the project whose pages are repeated that many times
 (copies of the real ones under new ids; the Spanish edition shows the copies in English, as it shows
@@ -257,11 +258,15 @@ def ours_command(project: Path, engine_name: str, out: Path, scale: int) -> list
             "--engine", engine_name, "--no-pdf", "--out", str(out)]
 
 
-def measure(scale: int, work: Path, runs: int | None = None) -> dict:
+def measure(scale: int, work: Path, runs: int | None = None, overhead_only: bool = False) -> dict:
+    """The figures at ``scale``; ``overhead_only``: only ours cached and plain, interleaved (the
+    target's two columns, measured the same way, without the cold builds, reads and parts)."""
     project = scaled_copy(work / f"x{scale}", scale)
     runs = runs or (5 if scale < 100 else 2)
-    generation = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-{run}") for run in range(runs))
-    cached = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
+    generation = cached = None
+    if not overhead_only:
+        generation = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-{run}") for run in range(runs))
+        cached = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
     editions = generate_all(Project.at(project))
     plain = {"mkdocs": [[sys.executable, "-c", PLAIN_MKDOCS, *map(str, plain_mkdocs_configs(project, editions, work))]],
              "zensical": [[sys.executable, "-c", PLAIN_ZENSICAL, *map(str, plain_zensical_projects(project, editions, work))]]}
@@ -272,13 +277,16 @@ def measure(scale: int, work: Path, runs: int | None = None) -> dict:
         out, warm = work / f"site-{name}", {CACHE_ENV: str(work / f"cache-{name}")}
         timed([ours_command(project, name, out, scale)], project, warm)  # the build before: it leaves the caches
         timed(plain[name], project, plain_env)
-        times = {"cold": [], "cached": [], "plain": []}
+        times = {"cached": [], "plain": []} if overhead_only else {"cold": [], "cached": [], "plain": []}
         for run in range(runs):  # interleaved, so that a busy moment of the machine hits each alike
-            times["cold"].append(timed([ours_command(project, name, out, scale)], project, {CACHE_ENV: str(work / f"cold-{name}-{run}")}))
+            if not overhead_only:
+                times["cold"].append(timed([ours_command(project, name, out, scale)], project, {CACHE_ENV: str(work / f"cold-{name}-{run}")}))
             times["cached"].append(timed([ours_command(project, name, out, scale)], project, warm))
             times["plain"].append(timed(plain[name], project, plain_env))
         builds[name] = {kind: statistics.median(found) for kind, found in times.items()}
         builds[name]["range"] = {kind: (min(found), max(found)) for kind, found in times.items()}
+        if overhead_only:
+            continue
         builds[name]["reads"] = reads_per_build(project, name, work, scale)
         builds[name]["finishing"] = finishing(project, name, editions, work, runs)
     return {"scale": scale, "pages": len(editions[0][1].pages), "editions": len(editions),
@@ -322,11 +330,25 @@ def pdf_time() -> str:
     return bench_pdfs.summary(bench_pdfs.measure()).removeprefix("PDF set: ")
 
 
+def print_overhead(rows: list[dict], runs: int | None) -> None:
+    print(f"{'scale':>5} {'pages':>5} {'engine':>9} {'ours cached':>12} {'plain':>8} {'overhead':>9}   range (min-max)")
+    for r in rows:
+        for name, b in r["builds"].items():
+            ranges = ", ".join(f"{kind} {low:.2f}-{high:.2f} s" for kind, (low, high) in b["range"].items())
+            print(f"{r['scale']:>4}x {r['pages'] * r['editions']:>5} {name:>9} {b['cached']:>10.2f} s {b['plain']:>6.2f} s "
+                  f"{b['cached'] / b['plain']:>8.2f}x   {ranges}")
+    print(f"\n(CPU seconds, median of {runs or '5 runs, 2 at 100x'}{' runs' if runs else ''}, ours and plain interleaved, as in the whole"
+          " benchmark; ours cached: `python -m generator site --engine E --no-pdf` with the cache folder of a build"
+          " of the same content; plain: the same pages pre-rendered, built by the engine alone with the same caches)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF set's figures")
     parser.add_argument("--runs", type=int, help="runs of each build (default: 5, 2 at 100x)")
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="only ours cached against plain, interleaved (no cold builds, reads or parts; implies --no-pdf)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         rows = []
@@ -336,10 +358,13 @@ def main() -> None:
             for name, value in scaled_bounds(scale).items():
                 setattr(bounds, name, value)
             try:
-                rows.append(measure(scale, Path(tmp) / f"scale-{scale}", args.runs))
+                rows.append(measure(scale, Path(tmp) / f"scale-{scale}", args.runs, args.overhead_only))
             finally:
                 for name, value in ours.items():
                     setattr(bounds, name, value)
+    if args.overhead_only:
+        print_overhead(rows, args.runs)
+        return
     print(f"{'scale':>5} {'pages':>5} {'generation':>11} {'cached':>9} {'per page':>9}")
     for r in rows:
         pages = r["pages"] * r["editions"]
