@@ -3,6 +3,7 @@ prints figures, not a timed test).
 
     .venv/bin/python benchmarks/bench_build.py              # scales 1, 10 and 100
     .venv/bin/python benchmarks/bench_build.py --scales 1 10
+    .venv/bin/python benchmarks/bench_build.py --scales 10 --runs 3 --overhead-only   # the target's columns alone
 
 For each scale it makes a temporary copy of the project whose pages are repeated that many times
 (copies of the real ones under new ids; the Spanish edition shows the copies in English, as it shows
@@ -14,7 +15,7 @@ any page not yet translated), then measures in the same run:
               the output folder), cold (a new cache folder: every edition generated, every template
               compiled, every page parsed by the finishing steps) and cached (the cache folder an
               earlier build of the same content left: the editions kept, generator/edition_cache.py;
-              the compiled templates; the pages the finishing steps read, site_index.pages_kept_in;
+              the compiled templates; the finishing steps' result, generator/publish/finish_kept.py;
               Zensical's own cache);
   plain       the same pages, pre-rendered by this script, built by the same engine with nothing of
               ours: `mkdocs build --strict` of each edition, or `zensical build --strict` of the
@@ -26,9 +27,9 @@ any page not yet translated), then measures in the same run:
   overhead    ours cached / plain: what our layer adds to a build after the first (the target,
               issue 24: at most 1.10); cold / plain beside it, for the first build on a machine.
   finishing   the finishing steps alone (CSP, fingerprints, service workers) over the same build,
-              in this process, as a cached build runs them (the pages read by the build before
-              kept), and cold (every page parsed): the part of the overhead that is
-              generator/publish/finish.py.
+              in this process, as a cached build runs them (the result of the build before, kept
+              and checked against every file of the built site: generator/publish/finish_kept.py),
+              and cold (every page parsed): the part of the overhead that is generator/publish/.
 Reads: how often a build by each engine opened each content file, counted in every Python process
 it started (tests/read_counter: an audit hook on every open): at most once per edition in the first
 build, none in the next when nothing changed (the editions are kept, generator/edition_cache.py).
@@ -202,10 +203,11 @@ def reads_per_build(project: Path, engine_name: str, work: Path, scale: int) -> 
 def finishing(project: Path, engine_name: str, editions, work: Path, runs: int) -> tuple[float, float]:
     """CPU seconds of the finishing steps alone (generator/publish/finish.py: CSP, fingerprints,
     service workers) over this engine's build of every edition, in this process, median of ``runs``:
-    as a cached build runs them (the pages the build before read, kept) and cold (none kept)."""
+    as a cached build runs them (generator/publish/finish_kept.py: the result of the build before,
+    kept, checked against every file of the built site, and written) and cold (nothing kept)."""
     from generator.publish import site_index
     from generator.publish.finish import finish_site
-    from generator.publish.site_index import pages_kept_in
+    from generator.publish.finish_kept import finish_site_kept
 
     built = work / f"unfinished-{engine_name}"
     site_engine = engine(engine_name, project)
@@ -225,8 +227,10 @@ def finishing(project: Path, engine_name: str, editions, work: Path, runs: int) 
             site_index._PIECES.clear()  # what this process read before: a build starts without it
             site_index._KNOWN.clear()
             start = time.process_time()
-            with pages_kept_in(kept):
+            if kept is None:
                 finish_site(copy, project / "templates", languages)
+            else:
+                finish_site_kept(copy, project / "templates", languages, False, kept)
             found[kind].append(time.process_time() - start)
     return statistics.median(found["kept"][1:] or found["kept"]), statistics.median(found["cold"])
 
@@ -254,11 +258,15 @@ def ours_command(project: Path, engine_name: str, out: Path, scale: int) -> list
             "--engine", engine_name, "--no-pdf", "--out", str(out)]
 
 
-def measure(scale: int, work: Path, runs: int | None = None) -> dict:
+def measure(scale: int, work: Path, runs: int | None = None, overhead_only: bool = False) -> dict:
+    """The figures at ``scale``; ``overhead_only``: only ours cached and plain, interleaved (the
+    target's two columns, measured the same way, without the cold builds, reads and parts)."""
     project = scaled_copy(work / f"x{scale}", scale)
     runs = runs or (5 if scale < 100 else 2)
-    generation = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-{run}") for run in range(runs))
-    cached = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
+    generation = cached = None
+    if not overhead_only:
+        generation = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-{run}") for run in range(runs))
+        cached = statistics.median(_time_generation(project, work / f"gen-cache-{scale}-0") for _ in range(runs))
     editions = generate_all(Project.at(project))
     plain = {"mkdocs": [[sys.executable, "-c", PLAIN_MKDOCS, *map(str, plain_mkdocs_configs(project, editions, work))]],
              "zensical": [[sys.executable, "-c", PLAIN_ZENSICAL, *map(str, plain_zensical_projects(project, editions, work))]]}
@@ -269,13 +277,16 @@ def measure(scale: int, work: Path, runs: int | None = None) -> dict:
         out, warm = work / f"site-{name}", {CACHE_ENV: str(work / f"cache-{name}")}
         timed([ours_command(project, name, out, scale)], project, warm)  # the build before: it leaves the caches
         timed(plain[name], project, plain_env)
-        times = {"cold": [], "cached": [], "plain": []}
+        times = {"cached": [], "plain": []} if overhead_only else {"cold": [], "cached": [], "plain": []}
         for run in range(runs):  # interleaved, so that a busy moment of the machine hits each alike
-            times["cold"].append(timed([ours_command(project, name, out, scale)], project, {CACHE_ENV: str(work / f"cold-{name}-{run}")}))
+            if not overhead_only:
+                times["cold"].append(timed([ours_command(project, name, out, scale)], project, {CACHE_ENV: str(work / f"cold-{name}-{run}")}))
             times["cached"].append(timed([ours_command(project, name, out, scale)], project, warm))
             times["plain"].append(timed(plain[name], project, plain_env))
         builds[name] = {kind: statistics.median(found) for kind, found in times.items()}
         builds[name]["range"] = {kind: (min(found), max(found)) for kind, found in times.items()}
+        if overhead_only:
+            continue
         builds[name]["reads"] = reads_per_build(project, name, work, scale)
         builds[name]["finishing"] = finishing(project, name, editions, work, runs)
     return {"scale": scale, "pages": len(editions[0][1].pages), "editions": len(editions),
@@ -319,11 +330,25 @@ def pdf_time() -> str:
     return bench_pdfs.summary(bench_pdfs.measure()).removeprefix("PDF set: ")
 
 
+def print_overhead(rows: list[dict], runs: int | None) -> None:
+    print(f"{'scale':>5} {'pages':>5} {'engine':>9} {'ours cached':>12} {'plain':>8} {'overhead':>9}   range (min-max)")
+    for r in rows:
+        for name, b in r["builds"].items():
+            ranges = ", ".join(f"{kind} {low:.2f}-{high:.2f} s" for kind, (low, high) in b["range"].items())
+            print(f"{r['scale']:>4}x {r['pages'] * r['editions']:>5} {name:>9} {b['cached']:>10.2f} s {b['plain']:>6.2f} s "
+                  f"{b['cached'] / b['plain']:>8.2f}x   {ranges}")
+    print(f"\n(CPU seconds, median of {runs or '5 runs, 2 at 100x'}{' runs' if runs else ''}, ours and plain interleaved, as in the whole"
+          " benchmark; ours cached: `python -m generator site --engine E --no-pdf` with the cache folder of a build"
+          " of the same content; plain: the same pages pre-rendered, built by the engine alone with the same caches)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF set's figures")
     parser.add_argument("--runs", type=int, help="runs of each build (default: 5, 2 at 100x)")
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="only ours cached against plain, interleaved (no cold builds, reads or parts; implies --no-pdf)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         rows = []
@@ -333,10 +358,13 @@ def main() -> None:
             for name, value in scaled_bounds(scale).items():
                 setattr(bounds, name, value)
             try:
-                rows.append(measure(scale, Path(tmp) / f"scale-{scale}", args.runs))
+                rows.append(measure(scale, Path(tmp) / f"scale-{scale}", args.runs, args.overhead_only))
             finally:
                 for name, value in ours.items():
                     setattr(bounds, name, value)
+    if args.overhead_only:
+        print_overhead(rows, args.runs)
+        return
     print(f"{'scale':>5} {'pages':>5} {'generation':>11} {'cached':>9} {'per page':>9}")
     for r in rows:
         pages = r["pages"] * r["editions"]
@@ -363,10 +391,10 @@ def main() -> None:
     print(f"\n(CPU seconds, median of {args.runs or '5 runs, 2 at 100x'}{' runs' if args.runs else ''}, ours and plain interleaved; pages: of both editions;\n"
           " generation: every edition in this process, cold (no compiled templates) and cached;\n"
           " ours: `python -m generator site --engine E --no-pdf`, cold (a new cache folder) or cached (the\n"
-          " cache folder of a build of the same content: editions, compiled templates, pages read, Zensical's);\n"
+          " cache folder of a build of the same content: editions, compiled templates, the finished files, Zensical's);\n"
           " plain: the same pages pre-rendered, built by the engine alone with the same caches;\n"
           " overhead: ours cached / plain; finishing: the CSP, fingerprint and service worker steps\n"
-          " alone (generator/publish/finish.py, in this process) as a cached build runs them;\n"
+          " alone (generator/publish/, in this process) as a cached build runs them (finish_kept.py);\n"
           " without it: (ours cached - finishing) / plain)\n")
     assets = ROOT / "templates" / "assets"
     plan_files = sorted(p for p in assets.rglob("*") if p.suffix in (".js", ".css") and (p.stem == "plan" or p.parent.name == "plan"))

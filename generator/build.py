@@ -31,8 +31,7 @@ from .engines.site_settings import SiteEdition
 from .engines.staged import build_and_publish
 from .problems import BuildFailed, ContentError
 from .project import Project
-from .publish.finish import finish_site
-from .publish.site_index import pages_kept_in
+from .publish.finish_kept import finish_site_kept
 from .publish.owned_folders import add_files
 
 if TYPE_CHECKING:
@@ -103,13 +102,14 @@ def for_engines(editions: Editions) -> list[SiteEdition]:
 def build_editions(site_engine: SiteEngine, editions: list[SiteEdition], site_dir: Path, project: Project,
                    offline: bool = False) -> bool:
     """Each edition into its folder of ``site_dir`` (the first at its root), then the finishing
-    steps once over the whole site, so that they see every language (the pages they read in the
-    last build kept in the cache folder: site_index.pages_kept_in); False if a build failed."""
+    steps once over the whole site, so that they see every language (what they wrote in the last
+    build kept in the cache folder, and used again if the built site is the same:
+    publish/finish_kept.py); False if a build failed."""
     for edition in editions:
         if not site_engine.build_edition(edition, site_dir / edition.address_prefix, offline):
             return False
-    with pages_kept_in(cache_dir(project.root) / ("site-index-offline" if offline else "site-index")):
-        finish_site(site_dir, project.templates_dir, [edition.address_prefix for edition in editions], offline_copy=offline)
+    finish_site_kept(site_dir, project.templates_dir, [edition.address_prefix for edition in editions], offline,
+                     cache_dir(project.root) / ("site-index-offline" if offline else "site-index"))
     return True
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import types
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:  # imported when a cache is made: a Zensical build whose editions are kept needs no Jinja
+    import jinja2
 
 # The module that defines our templates' filters: compiled templates depend on how they are defined.
 ENVIRONMENT = Path(__file__).resolve().parent / "render" / "environment.py"
@@ -26,16 +27,18 @@ def cache_dir(project_root: Path) -> Path:
 
 def _fingerprint() -> str:
     """What compiled templates depend on besides their own source: how our filters are defined
-    (a filter that takes the context is called differently) and the versions of Jinja, MkDocs
-    and the theme. A change to any of them starts a new cache instead of reusing stale code."""
-    from importlib.metadata import PackageNotFoundError, version
+    (a filter that takes the context is called differently) and the installed Jinja, MkDocs and
+    theme. A change to any of them starts a new cache instead of reusing stale code. A package is
+    known by its installed file (size, time, inode: an install or upgrade writes a new one, as
+    edition_cache.py notices), not by its version: importlib.metadata cost 0.03 s CPU per build."""
+    from importlib.util import find_spec
 
     digest = hashlib.sha256(ENVIRONMENT.read_bytes())
-    for package in ("jinja2", "mkdocs", "mkdocs-material"):
-        try:
-            digest.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            pass
+    for package in ("jinja2", "mkdocs", "material"):
+        spec = find_spec(package)
+        if spec is not None and spec.origin:
+            found = os.stat(spec.origin)
+            digest.update(f"{package}\0{spec.origin}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\n".encode())
     return digest.hexdigest()[:12]
 
 
@@ -49,28 +52,6 @@ def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None
                 shutil.rmtree(stale, ignore_errors=True)
     except OSError:
         return None
+    from .compiled_templates import TemplateBytecodeCache  # imports Jinja: only when a cache is made
+
     return TemplateBytecodeCache(str(folder))
-
-
-class TemplateBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept under each template's name, not its absolute path: Jinja checks the
-    source's checksum before it uses one, so an edited template is compiled anew wherever it is,
-    and a copy of the project elsewhere (a moved checkout, a fork beside ours, the tests' copies of
-    the project) uses what was compiled instead of compiling every template again. Compiled code
-    names the file it was compiled from, which is where Jinja places an error (``Template.filename``,
-    the frames of a traceback): code compiled from another copy is given this copy's file."""
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(name)
-
-    def get_bucket(self, environment, name, filename, source):
-        bucket = super().get_bucket(environment, name, filename, source)
-        if bucket.code is not None and filename and bucket.code.co_filename != filename:
-            bucket.code = _refiled(bucket.code, filename)
-        return bucket
-
-
-def _refiled(code: types.CodeType, filename: str) -> types.CodeType:
-    """``code`` and the functions inside it (a template's blocks and macros) as if compiled from ``filename``."""
-    consts = tuple(_refiled(const, filename) if isinstance(const, types.CodeType) else const for const in code.co_consts)
-    return code.replace(co_filename=filename, co_consts=consts)

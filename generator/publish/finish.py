@@ -6,7 +6,7 @@ language's service worker. Each page is read once and written once."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
 from .csp import csp_edit, headers_file
@@ -52,12 +52,13 @@ def write_service_workers(index: SiteIndex, templates_dir: Path) -> None:
 
 
 def finish_site(site_dir: Path, templates_dir: Path, languages: Sequence[str] = ("",),
-                offline_copy: bool = False) -> SiteIndex:
+                offline_copy: bool = False, minified: MutableMapping[bytes, bytes] | None = None) -> SiteIndex:
     """Make a built site ready to publish: our scripts and styles minified, compact pages, content stamps and a CSP on every page,
     then (for a hosted site, not a copy opened from files, where no service worker can run) the
     cache rules, each page's languages in the sitemaps, and the service workers. ``languages``: the address prefixes of the site's
-    languages, from the pipeline ("" for the first, at the top; "es/"). Returns the site's index."""
-    minify_our_assets(site_dir, templates_dir / "assets", languages)
+    languages, from the pipeline ("" for the first, at the top; "es/"). ``minified``: our scripts
+    and styles minified before, by their source's hash (minify.py). Returns the site's index."""
+    minify_our_assets(site_dir, templates_dir / "assets", languages, minified)
     index = index_site(site_dir, languages, compact=True)
     finish_pages(index, stamp=not offline_copy)
     write_headers(index, stamp=not offline_copy)

@@ -35,3 +35,34 @@ def test_every_stylesheet_of_ours_closes_every_block_it_opens():
             depth += line.count("{") - line.count("}")
             assert depth >= 0, f"{path.name}:{number}: a block closed that was never opened"
         assert depth == 0, f"{path.name}: {depth} block(s) left open at the end"
+
+
+def test_a_kept_result_is_used_only_for_the_same_bytes_and_an_unchanged_file_is_not_written(tmp_path, monkeypatch):
+    """Minified once per content (by the source's hash): the next build uses it for the same file,
+    minifies a changed file anew (never the stale result), and leaves a file that is already minified."""
+    import os
+
+    from generator.publish import minify
+
+    made = []
+    monkeypatch.setattr(minify, "minified", lambda path, text: made.append(path.name) or minify.rjsmin.jsmin(text))
+    source = tmp_path / "javascripts" / "offline.js"
+    source.parent.mkdir(parents=True)
+    kept: dict[bytes, bytes] = {}
+    source.write_text("var a = 1;   // note\n", encoding="utf-8")
+    minify_our_assets(tmp_path, ROOT / "templates" / "assets", [""], kept)
+    assert made == ["offline.js"] and source.read_text(encoding="utf-8") == "var a=1;"
+    assert list(kept.values()) == [b"var a=1;"]
+
+    source.write_text("var a = 1;   // note\n", encoding="utf-8")  # the next build: the same source
+    minify_our_assets(tmp_path, ROOT / "templates" / "assets", [""], kept)
+    assert made == ["offline.js"] and source.read_text(encoding="utf-8") == "var a=1;"
+
+    source.write_text("var b = 2;   // changed\n", encoding="utf-8")
+    minify_our_assets(tmp_path, ROOT / "templates" / "assets", [""], kept)
+    assert made == ["offline.js", "offline.js"] and source.read_text(encoding="utf-8") == "var b=2;"
+    assert list(kept.values()) == [b"var b=2;"]  # only what this build minified is kept
+
+    os.utime(source, ns=(1, 1))
+    minify_our_assets(tmp_path, ROOT / "templates" / "assets", [""], kept)
+    assert source.stat().st_mtime_ns == 1 and source.read_text(encoding="utf-8") == "var b=2;"

@@ -60,6 +60,9 @@ ESCAPED_TWICE = {"partials/header.html": "config.site_name | e", "partials/nav.h
 # keyboard focus in templates/overrides/partials/search.html) would leave Zensical's search dead.
 MKDOCS_THEME_ONLY = {"partials/search.html"}
 FRONT_MATTER_ESCAPED = re.compile(r"^(title|description): (.*)$", re.M)
+# A YAML double-quoted scalar on one line with no escape in it means its text as it stands (most of
+# our front matter): read without the YAML parser, which cost 0.06 s CPU per build at 10x.
+PLAIN_QUOTED = re.compile(r'"([^"\\]*)"')
 
 
 class Engine:
@@ -184,7 +187,8 @@ def escape_front_matter(markdown: str) -> str:
         return markdown
 
     def escaped(match: re.Match) -> str:
-        value = yaml.safe_load(match.group(2))
+        quoted = PLAIN_QUOTED.fullmatch(match.group(2))
+        value = quoted.group(1) if quoted else yaml.safe_load(match.group(2))
         if not isinstance(value, str):
             return match.group(0)
         return f"{match.group(1)}: {json.dumps(html.escape(value), ensure_ascii=False)}"
