@@ -28,6 +28,7 @@ Without a built site, one is built first (`python -m generator site --no-pdf`)."
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import statistics
@@ -165,19 +166,15 @@ def measure(browser, url: str, document: dict, rate: int) -> dict:
         context.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", nargs="?", type=Path)
-    parser.add_argument("--years", default="0,1,3,5")
-    parser.add_argument("--rates", default="1,4")
-    parser.add_argument("--runs", type=int, default=3)
-    options = parser.parse_args()
+@contextlib.contextmanager
+def served_site(site: Path | None):
+    """(Chromium, the address) of ``site`` served on loopback; without a site, one built now with
+    `python -m generator site --no-pdf` into a scratch folder."""
     from playwright.sync_api import sync_playwright
 
     from generator.publish.loopback import serve_folder
 
     with tempfile.TemporaryDirectory() as scratch:
-        site = options.site
         if site is None:
             site = Path(scratch) / "site"
             subprocess.run([sys.executable, "-m", "generator", "site", "--no-pdf", "--out", str(site)], cwd=ROOT,
@@ -186,20 +183,32 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                print(f"{'plan':>26} {'CPU':>4} {'open':>7} {'cpu':>6} {'task':>7} {'own task':>9} {'key med':>8} {'key max':>8} {'typing task':>12} {'save':>7}")
-                for years in (int(y) for y in options.years.split(",")):
-                    document = plan_document(years)
-                    size = len(json.dumps(document))
-                    label = f"{years} y: {len(document['fields']):,} fields, {size // 1024} KB"
-                    for rate in (int(r) for r in options.rates.split(",")):
-                        runs = [measure(browser, url, document, rate) for _ in range(options.runs)]
-                        mid = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-                        print(f"{label:>26} {rate:>3}x {mid['open']:6.2f}s {mid['cpu']:5.2f}s {mid['task']:5.0f}ms {mid['own']:7.0f}ms {mid['key_median']:6.1f}ms "
-                              f"{mid['key_max']:6.1f}ms {mid['typing']:10.0f}ms {mid['save']:5.1f}ms", flush=True)
-                browser.close()
+                try:
+                    yield browser, url
+                finally:
+                    browser.close()
         finally:
             server.shutdown()
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", type=Path)
+    parser.add_argument("--years", default="0,1,3,5")
+    parser.add_argument("--rates", default="1,4")
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    with served_site(options.site) as (browser, url):
+        print(f"{'plan':>26} {'CPU':>4} {'open':>7} {'cpu':>6} {'task':>7} {'own task':>9} {'key med':>8} {'key max':>8} {'typing task':>12} {'save':>7}")
+        for years in (int(y) for y in options.years.split(",")):
+            document = plan_document(years)
+            size = len(json.dumps(document))
+            label = f"{years} y: {len(document['fields']):,} fields, {size // 1024} KB"
+            for rate in (int(r) for r in options.rates.split(",")):
+                runs = [measure(browser, url, document, rate) for _ in range(options.runs)]
+                mid = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+                print(f"{label:>26} {rate:>3}x {mid['open']:6.2f}s {mid['cpu']:5.2f}s {mid['task']:5.0f}ms {mid['own']:7.0f}ms {mid['key_median']:6.1f}ms "
+                      f"{mid['key_max']:6.1f}ms {mid['typing']:10.0f}ms {mid['save']:5.1f}ms", flush=True)
 
 if __name__ == "__main__":
     main()

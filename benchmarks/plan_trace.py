@@ -16,15 +16,13 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.plan_scale import ARGS, CHROMIUM, KEY, plan_document  # noqa: E402
+from benchmarks.plan_scale import KEY, plan_document, served_site  # noqa: E402
 
 KINDS = {"ParseHTML": "parse", "EvaluateScript": "script", "FunctionCall": "script", "TimerFire": "script",
          "EventDispatch": "script", "UpdateLayoutTree": "style", "Layout": "layout", "Paint": "paint", "PrePaint": "paint",
@@ -115,30 +113,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--path", default="plan/")
     options = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    from generator.publish.loopback import serve_folder
-
-    with tempfile.TemporaryDirectory() as scratch:
-        site = options.site
-        if site is None:
-            site = Path(scratch) / "site"
-            subprocess.run([sys.executable, "-m", "generator", "site", "--no-pdf", "--out", str(site)], cwd=ROOT,
-                           check=True, capture_output=True)
-        url, server = serve_folder(site)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                for run in range(options.runs):
-                    wall, by_kind, longest = summarize(trace(browser, url, options.path, options.years, options.rate), "/" + options.path)
-                    print(f"{options.path} {options.years} y {options.rate}x, run {run + 1}: {wall:.0f} ms, main-thread CPU "
-                          f"{sum(by_kind.values()):.0f} ms: " + ", ".join(f"{k} {v:.0f}" for k, v in by_kind.most_common() if v >= 1))
-                    for at, cpu, inside in longest:
-                        print(f"    task at {at:6.0f} ms: {cpu:5.1f} ms CPU: " + ", ".join(f"{k} {v:.0f}" for k, v in inside.most_common(5) if v >= 1))
-                browser.close()
-        finally:
-            server.shutdown()
-
+    with served_site(options.site) as (browser, url):
+        for run in range(options.runs):
+            wall, by_kind, longest = summarize(trace(browser, url, options.path, options.years, options.rate), "/" + options.path)
+            print(f"{options.path} {options.years} y {options.rate}x, run {run + 1}: {wall:.0f} ms, main-thread CPU "
+                  f"{sum(by_kind.values()):.0f} ms: " + ", ".join(f"{k} {v:.0f}" for k, v in by_kind.most_common() if v >= 1))
+            for at, cpu, inside in longest:
+                print(f"    task at {at:6.0f} ms: {cpu:5.1f} ms CPU: " + ", ".join(f"{k} {v:.0f}" for k, v in inside.most_common(5) if v >= 1))
 
 if __name__ == "__main__":
     main()

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,3 +57,23 @@ def bytecode_cache(project_root: Path, name: str) -> jinja2.BytecodeCache | None
     from .compiled_templates import TemplateBytecodeCache  # imports Jinja: only when a cache is made
 
     return TemplateBytecodeCache(str(folder))
+
+
+def keep_pickled(file: Path, value: object, header: bytes = b"") -> bool:
+    """``header`` then ``value`` pickled, written to ``file`` whole or not at all (a temporary file
+    beside it, then one rename); False, and nothing left behind, if it cannot be (a full disk, a
+    folder that cannot be written, a value that cannot be pickled): a cache is never worth a failed build."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(header)
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, file)
+        return True
+    except Exception:
+        Path(temporary).unlink(missing_ok=True)
+        return False

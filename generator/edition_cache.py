@@ -29,10 +29,9 @@ import os
 import pickle
 import sys
 import sysconfig
-import tempfile
 from pathlib import Path
 
-from .caches import cache_dir
+from .caches import cache_dir, keep_pickled
 from .project import Project
 
 GENERATOR_DIR = Path(__file__).resolve().parent
@@ -81,16 +80,4 @@ def load(project: Project, key: str, kind: str = "editions"):
 
 def save(project: Project, key: str, editions, kind: str = "editions") -> None:
     """Keep ``editions`` under ``key`` (written whole or not at all); quietly nothing if it cannot be."""
-    target = cache_file(project, kind)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(key.encode() + b"\n")
-            pickle.dump(editions, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, target)
-    except Exception:  # a full disk, or something in an edition that cannot be pickled: no cache
-        Path(temporary).unlink(missing_ok=True)
+    keep_pickled(cache_file(project, kind), editions, key.encode() + b"\n")

@@ -254,3 +254,16 @@ def pictures_differ(a: tuple[int, int, bytes], b: tuple[int, int, bytes], tolera
     if a[:2] != b[:2]:
         return 1.0
     return sum(abs(x - y) > tolerance for x, y in zip(a[2], b[2])) / len(a[2])
+
+
+def with_spanish_fixture(project: Path) -> Path:
+    """``project`` with the tiny Spanish edition of tests/fixtures/es (site.yml and one page) in
+    place of content/es/; its Spanish content folder."""
+    fixture = ROOT / "tests" / "fixtures" / "es"
+    spanish = project / "content" / "es"
+    shutil.copy(fixture / "site.yml", spanish / "site.yml")
+    shutil.copytree(fixture / "pages", spanish / "pages", dirs_exist_ok=True)
+    for stray in (spanish / "pages").glob("*.yml"):
+        if not (fixture / "pages" / stray.name).exists():
+            stray.unlink()  # the fixture alone, whatever content/es/ holds by now
+    return spanish

@@ -23,9 +23,10 @@ import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from ..caches import keep_pickled
 
 PUBLISH_DIR = Path(__file__).resolve().parent
 # The code the finishing steps run (this folder's modules; the service worker's two helpers), and
@@ -61,7 +62,7 @@ def finish_site_kept(site_dir: Path, templates_dir: Path, languages: Sequence[st
     with pages_kept_in(folder):
         finish_site(site_dir, templates_dir, languages, offline_copy=offline_copy, minified=minified)
     if minified != minified_before:
-        _save(folder, folder / MINIFIED, MINIFIED.encode(), minified)
+        keep_pickled(folder / MINIFIED, minified, MINIFIED.encode() + b"\n")
     after = _files(site_dir)
     if not before.keys() <= after.keys():
         return  # a step removed a file: writing files again could not do the same
@@ -70,7 +71,7 @@ def finish_site_kept(site_dir: Path, templates_dir: Path, languages: Sequence[st
         data = path.read_bytes()
         if before.get(relative) != hashlib.sha256(data).digest():
             changed[relative] = data
-    _save(folder, folder / FINISHED, key, changed)
+    keep_pickled(folder / FINISHED, changed, key + b"\n")
 
 
 def _files(site_dir: Path) -> dict[str, Path]:
@@ -115,18 +116,3 @@ def _load(file: Path, key: bytes) -> dict[str, bytes] | None:
         return None
     return found if isinstance(found, dict) else None
 
-
-def _save(folder: Path, file: Path, key: bytes, changed: dict[str, bytes]) -> None:
-    """``changed`` under ``key``, written whole or not at all; quietly nothing if it cannot be."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", dir=folder)
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(key + b"\n")
-            pickle.dump(changed, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, file)
-    except Exception:  # a full disk: nothing kept
-        Path(temporary).unlink(missing_ok=True)

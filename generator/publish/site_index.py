@@ -42,7 +42,6 @@ import pickle
 import posixpath
 import re
 import sys
-import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -50,6 +49,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
+
+from ..caches import keep_pickled
 
 HOME = "index.html"
 # A whitespace-only line (its line break, then its spaces), dropped from pages outside WHITESPACE_KEPT.
@@ -424,20 +425,10 @@ def pages_kept_in(folder: Path | None) -> Iterator[None]:
 
 def _keep(folder: Path, file: Path, pages: dict) -> None:
     """``pages`` written whole to ``file`` or not at all (the files of other versions removed)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", dir=folder)
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(pages, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, file)
+    if keep_pickled(file, pages):
         for other in folder.glob("pages-*.pickle"):
             if other != file:
                 other.unlink(missing_ok=True)
-    except Exception:  # a full disk: nothing kept
-        Path(temporary).unlink(missing_ok=True)
 
 
 def page_facts(text: str, key: bytes | None = None) -> PageFacts:

@@ -7,27 +7,11 @@ tier after the fast one; `make test` runs both."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from helpers import ROOT, cli, edit
-
-SPANISH = ROOT / "tests" / "fixtures" / "es"
-
-
-def _with_spanish_fixture(project: Path) -> Path:
-    """The project with the tiny Spanish edition of tests/fixtures/es (site.yml and one page)."""
-    spanish = project / "content" / "es"
-    shutil.copy(SPANISH / "site.yml", spanish / "site.yml")
-    shutil.copytree(SPANISH / "pages", spanish / "pages", dirs_exist_ok=True)
-    for stray in (spanish / "pages").glob("*.yml"):
-        if not (SPANISH / "pages" / stray.name).exists():
-            stray.unlink()  # the fixture alone, whatever content/es/ holds by now
-    return spanish
+from helpers import cli, edit, with_spanish_fixture
 
 
 def test_readability_scores_spanish_pages_with_fernandez_huerta(project_copy):
-    spanish = _with_spanish_fixture(project_copy)
+    spanish = with_spanish_fixture(project_copy)
     result = cli("readability", cwd=project_copy)
     assert result.returncode == 0, result.stderr
     assert "Fernández-Huerta" in result.stdout and "Szigriszt-Pazos" in result.stdout

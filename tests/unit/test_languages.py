@@ -3,29 +3,13 @@ or wrong in a translation is reported with the file and id, never silently."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import yaml
 
-from helpers import ROOT, cli, edit
-
-SPANISH = ROOT / "tests" / "fixtures" / "es"
-
-
-def _with_spanish_fixture(project: Path) -> Path:
-    """The project with the tiny Spanish edition of tests/fixtures/es (site.yml and one page)."""
-    spanish = project / "content" / "es"
-    shutil.copy(SPANISH / "site.yml", spanish / "site.yml")
-    shutil.copytree(SPANISH / "pages", spanish / "pages", dirs_exist_ok=True)
-    for stray in (spanish / "pages").glob("*.yml"):
-        if not (SPANISH / "pages" / stray.name).exists():
-            stray.unlink()  # the fixture alone, whatever content/es/ holds by now
-    return spanish
+from helpers import cli, edit, with_spanish_fixture
 
 
 def test_a_page_missing_in_a_translation_is_a_warning_naming_the_file_and_id(project_copy):
-    _with_spanish_fixture(project_copy)
+    with_spanish_fixture(project_copy)
     result = cli("check", cwd=project_copy)
     assert result.returncode == 0, result.stderr
     assert ("warning: content/es/pages/about.yml:1:1: the page 'about' is not translated into 'es' yet; "
@@ -34,7 +18,7 @@ def test_a_page_missing_in_a_translation_is_a_warning_naming_the_file_and_id(pro
 
 
 def test_an_item_missing_or_extra_in_a_translated_file_is_a_warning(project_copy):
-    spanish = _with_spanish_fixture(project_copy)
+    spanish = with_spanish_fixture(project_copy)
     (spanish / "notices.yml").write_text(
         "notices:\n"
         "  - id: not-medical-advice\n    style: info\n    title: No es un consejo médico\n    body: Hable con su equipo.\n"
@@ -48,7 +32,7 @@ def test_an_item_missing_or_extra_in_a_translated_file_is_a_warning(project_copy
 
 
 def test_a_mistake_in_a_translated_page_is_located_in_that_file(project_copy):
-    spanish = _with_spanish_fixture(project_copy)
+    spanish = with_spanish_fixture(project_copy)
     edit(spanish / "pages" / "forms-of-integration.yml", "order: 30", "order: treinta")
     result = cli("check", cwd=project_copy)
     assert result.returncode == 1
