@@ -56,7 +56,10 @@ class Result:
 
 def cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
     """The same command line called in this process (much quicker), with its output captured.
-    For the commands that need no site engine: check, render, schema, readability, new-clinic."""
+    For the commands that need no site engine and no browser: check, render, schema, readability,
+    new-clinic. A command that prints with Chromium (site, pdf, offline, review-pack) goes through
+    run_cli: Playwright's sync API refuses to start in a process whose tests already run it (the
+    browser tests' session Chromium, in the same pytest worker)."""
     from generator.cli import main
 
     out, err = io.StringIO(), io.StringIO()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.guide.assemble import load_guides
-from helpers import ROOT, cli, copy_project, edit, pdf_text
+from helpers import ROOT, copy_project, edit, pdf_text, run_cli
 
 CLINIC = "clinics/example"
 
@@ -90,7 +90,7 @@ def pack(repository) -> tuple[_Pack, Path, str]:
         "next_review_due: 2027-06-01\nblocks:\n  - type: text\n    body: |\n      We are a small team of doctors and nurses.\n",
         encoding="utf-8")
     out = project / "review-pack"
-    result = cli("--clinic", CLINIC, "review-pack", "--out", str(out), cwd=project)
+    result = run_cli("--clinic", CLINIC, "review-pack", "--out", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     parsed = _Pack()
     html = (out / "review-pack.html").read_text(encoding="utf-8")
@@ -142,7 +142,7 @@ def test_the_pdf_has_every_part_and_a_place_to_sign(pack):
 
 def test_a_signed_off_version_that_does_not_exist_is_said_plainly(repository, tmp_path):
     project, _ = repository
-    result = cli("--clinic", CLINIC, "review-pack", "--since", "no-such-tag", "--out", str(tmp_path / "pack"), cwd=project)
+    result = run_cli("--clinic", CLINIC, "review-pack", "--since", "no-such-tag", "--out", str(tmp_path / "pack"), cwd=project)
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "'no-such-tag' is not a commit or tag" in result.stderr
     assert "could not be read" in (tmp_path / "pack/review-pack.html").read_text(encoding="utf-8")
